@@ -1,0 +1,60 @@
+using System.Numerics.Tensors;
+using ScaleSweep.Numerics.LinearAlgebra;
+using ScaleSweep.Numerics.Random;
+
+namespace ScaleSweep.Numerics.Models;
+
+/// <summary>
+/// The one way an SGD batch enters every update of eq. 4: v2 = Psi^T Psi v0 / B, with the rows
+/// psi_mu of Psi i.i.d. N(0, Lambda). Two exact samplers of it in M-space.
+/// </summary>
+public static class BatchGradient
+{
+    /// <summary>
+    /// Literally: B rows psi_mu = sqrt(Lambda) z_mu, accumulating psi_mu (psi_mu . v0), then / B.
+    /// Cost O(B M). Rows are drawn one at a time so the B x M batch never has to be stored.
+    /// </summary>
+    public static void Literal(ref CounterRng rng, ReadOnlySpan<double> sqrtLambda, ReadOnlySpan<double> v0, long batch, Span<double> row, Span<double> v2)
+    {
+        v2.Clear();
+        for (long mu = 0; mu < batch; mu++)
+        {
+            rng.FillGaussian(row);
+            TensorPrimitives.Multiply(row, sqrtLambda, row);
+            double s = DeterministicBlas.Dot(row, v0);
+            DeterministicBlas.Axpy(s, row, v2);
+        }
+
+        TensorPrimitives.Multiply(v2, 1.0 / batch, v2);
+    }
+
+    /// <summary>
+    /// Exact in distribution at cost O(M), independent of B. For x ~ N(0, Lambda) let s = x . v0,
+    /// so s ~ N(0, L) with L = v0^T Lambda v0, and x = Lambda v0 s / L + r with
+    /// r ~ N(0, Lambda - Lambda v0 v0^T Lambda / L) independent of s. Summing over the batch,
+    /// sum_mu x_mu s_mu = Lambda v0 (sum_mu s_mu^2) / L + sum_mu r_mu s_mu, where
+    /// sum_mu s_mu^2 = L Q with Q ~ chi-square(B), and given the s_mu the second sum is Gaussian with
+    /// covariance L Q Cov(r), i.e. sqrt(L Q) r' for one fresh residual r' = x' - Lambda v0 s' / L.
+    /// Hence v2 = [Lambda v0 Q + sqrt(L Q) (x' - Lambda v0 s' / L)] / B.
+    /// </summary>
+    public static void Compressed(
+        ref CounterRng rng, ReadOnlySpan<double> sqrtLambda, ReadOnlySpan<double> lambdaV0, ReadOnlySpan<double> v0,
+        double loss, long batch, Span<double> row, Span<double> v2)
+    {
+        rng.FillGaussian(row);
+        TensorPrimitives.Multiply(row, sqrtLambda, row);
+        double sPrime = DeterministicBlas.Dot(row, v0);
+        double q = rng.NextChiSquare(batch);
+        if (!(loss > 0.0))
+        {
+            v2.Clear();
+            return;
+        }
+
+        double sqrtQ = Math.Sqrt(q), sqrtL = Math.Sqrt(loss);
+        double onLambdaV0 = (q - sqrtQ * sPrime / sqrtL) / batch;
+        double onRow = sqrtQ * sqrtL / batch;
+        TensorPrimitives.Multiply(row, onRow, v2);
+        DeterministicBlas.Axpy(onLambdaV0, lambdaV0, v2);
+    }
+}

@@ -1,0 +1,11 @@
+namespace ScaleSweep.Numerics.Models;
+
+/// <summary>Which of the paper's models a run simulates.</summary>
+public enum ModelKind
+{
+    /// <summary>The projected-SGD feature-learning model of eq. 4 (gamma = 0: lazy random features).</summary>
+    Projected,
+
+    /// <summary>The centred two-layer linear network of Appendix G, both layers trained by SGD.</summary>
+    LinearNetwork,
+}

@@ -1,0 +1,92 @@
+using ScaleSweep.Numerics.Spectra;
+
+namespace ScaleSweep.Numerics.Models;
+
+/// <summary>The allowed range of every field of a <see cref="SimulationConfig"/>.</summary>
+public static class SimulationConfigValidation
+{
+    public const int MaxWidth = 65_536;
+    public const long MaxSteps = 1_000_000_000_000;
+    public const int MaxPointsPerDecade = 1000;
+
+    public static void Validate(SimulationConfig config)
+    {
+        if (config.CustomSpectrum is null)
+        {
+            SpectrumValidation.CheckAlpha(config.Alpha);
+            SpectrumValidation.CheckBeta(config.Beta);
+            SpectrumValidation.CheckModeCount(config.M);
+        }
+        else if (config.CustomSpectrum.M != config.M)
+        {
+            Fail($"M = {config.M} does not match the custom spectrum's {config.CustomSpectrum.M} modes.");
+        }
+
+        if (!Enum.IsDefined(config.Model))
+        {
+            Fail($"model = {config.Model} is not a model: model must be 'projected' or 'linear-network'.");
+        }
+
+        if (!Enum.IsDefined(config.Sampler))
+        {
+            Fail($"sampler = {config.Sampler} is not a sampler: sampler must be 'fast' or 'reference'.");
+        }
+
+        if (!double.IsFinite(config.Gamma) || config.Gamma < 0)
+        {
+            Fail($"gamma = {Format(config.Gamma)} is out of range: gamma must be a finite number >= 0.");
+        }
+
+        if (config.Model == ModelKind.LinearNetwork && config.Gamma <= 0)
+        {
+            Fail($"gamma = {Format(config.Gamma)} is out of range for the linear network: gamma (gamma_0) must be a finite number > 0, since f = (1/gamma_0)(...).");
+        }
+
+        if (config.N < 1 || config.N > MaxWidth)
+        {
+            Fail($"N = {config.N} is out of range: N must be an integer from 1 to {MaxWidth}.");
+        }
+
+        if (config.Batch is { } b && b < 1)
+        {
+            Fail($"B = {b} is out of range: B must be an integer >= 1 or 'inf'.");
+        }
+
+        if (!double.IsFinite(config.Eta) || config.Eta <= 0)
+        {
+            Fail($"eta = {Format(config.Eta)} is out of range: eta must be a finite number > 0 (default {SimulationConfig.DefaultEta}).");
+        }
+
+        if (config.Steps < 1 || config.Steps > MaxSteps)
+        {
+            Fail($"steps = {config.Steps} is out of range: steps must be an integer from 1 to {MaxSteps}.");
+        }
+
+        if (config.PointsPerDecade < 1 || config.PointsPerDecade > MaxPointsPerDecade)
+        {
+            Fail($"pointsPerDecade = {config.PointsPerDecade} is out of range: pointsPerDecade must be an integer from 1 to {MaxPointsPerDecade}.");
+        }
+    }
+
+    /// <summary>
+    /// Peak bytes of one run: the fast projected sampler holds A0 (N x M) only while it builds its
+    /// N x N precomputation; the reference keeps A and A0; the linear network keeps A, A0 and the
+    /// literal batch when it uses the reference sampler.
+    /// </summary>
+    public static long EstimatedPeakBytes(SimulationConfig config)
+    {
+        long n = config.N, m = config.M;
+        long batchRow = config.Sampler == Sampler.Reference ? m : 0;
+        long doubles = config.Model switch
+        {
+            ModelKind.Projected when config.Sampler == Sampler.Fast => n * m + 5 * (n + 1) * (n + 1) + 8 * n + 3 * m,
+            ModelKind.Projected => 2 * n * m + 4 * m + 4 * n + batchRow,
+            _ => 2 * n * m + 6 * m + 4 * n + batchRow,
+        };
+        return 8 * doubles;
+    }
+
+    private static void Fail(string message) => throw new ArgumentException(message);
+
+    private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+namespace ScaleSweep.Numerics.Random;
+
+/// <summary>
+/// Named streams of one seed. Each consumer of randomness draws from its own stream so that, for
+/// example, the initial matrix A0 is the same whichever sampler or batch size a run uses.
+/// </summary>
+public enum RandomStream : uint
+{
+    /// <summary>The initial feature matrix A(0); the stream's "step" is the row index.</summary>
+    InitialFeatures = 1,
+
+    /// <summary>The minibatch of SGD step t; the stream's "step" is t.</summary>
+    Batch = 2,
+
+    /// <summary>The initial readout w(0) of models that start from a random readout.</summary>
+    InitialReadout = 3,
+}
