@@ -120,7 +120,7 @@ public static class PowerLawFit
             for (int i = 0; i < count; i++)
             {
                 // Losses are non-negative, and the full-data mean was checked positive; a draw whose
-                // mean still hits 0 gives NaN, which the percentile interval leaves out.
+                // mean still hits 0 gives a non-finite exponent, which the percentile interval leaves out.
                 y[i] = Math.Log(mean[first + i]);
             }
 
