@@ -14,10 +14,10 @@ internal static class Bootstrap
     /// <see cref="System.Random"/> because its algorithm is specified, so intervals stay
     /// reproducible across runtimes.
     /// </summary>
-    internal static Random CreateRandom(int seed) => new Xoshiro256StarStar(seed, threadSafe: false);
+    internal static System.Random CreateRandom(int seed) => new Xoshiro256StarStar(seed, threadSafe: false);
 
     /// <summary>Fills <paramref name="into"/> with indices drawn uniformly with replacement from <paramref name="pool"/>.</summary>
-    internal static void Resample(Random random, int[] pool, int[] into)
+    internal static void Resample(System.Random random, int[] pool, int[] into)
     {
         for (int j = 0; j < into.Length; j++)
         {

@@ -238,7 +238,7 @@ public static class ComputeFrontier
         }
 
         var resampled = new LogLogCurve[means.Length];
-        Random random = Bootstrap.CreateRandom(seed);
+        System.Random random = Bootstrap.CreateRandom(seed);
         var exponents = new double[resamples];
         int fits = 0;
         for (int b = 0; b < resamples; b++)

@@ -111,7 +111,7 @@ public static class PowerLawFit
             x[i] = Math.Log(resampler.Steps[first + i]);
         }
 
-        Random random = Bootstrap.CreateRandom(seed);
+        System.Random random = Bootstrap.CreateRandom(seed);
         var y = new double[count];
         var exponents = new double[resamples];
         for (int b = 0; b < resamples; b++)

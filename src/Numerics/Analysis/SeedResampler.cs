@@ -54,7 +54,7 @@ internal sealed class SeedResampler
     /// The mean curve of a draw of as many seeds as there are, with replacement. The returned array
     /// is reused by the next draw.
     /// </summary>
-    internal double[] DrawMean(Random random)
+    internal double[] DrawMean(System.Random random)
     {
         Bootstrap.Resample(random, _pool, _draw);
         Array.Clear(_mean);
