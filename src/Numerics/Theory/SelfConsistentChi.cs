@@ -34,7 +34,9 @@ namespace ScaleSweep.Numerics.Theory;
 /// the lazy term t of tau still matters early on (relative size t^(chi - 1) / gamma for chi &lt; 1), and for
 /// beta &gt; 1 the subleading gamma t^(2 - chi) term decays only like gamma t^(1 - chi). For lambda_k = k^-2 and
 /// M = 10^6 the result lies within about 0.01 of beta max(1, 2/(1+beta)) for beta = 0.4 (gamma = 1) and
-/// beta = 1.2 (gamma = 0.25); larger gamma at beta &gt; 1 biases it further down.
+/// beta = 1.2 (gamma = 0.25); larger gamma at beta &gt; 1 biases it further down. For small gamma on a hard
+/// task the rich power law only starts once gamma t^(2 - chi) overtakes t, near t ~ gamma^(-1/(1 - chi));
+/// set <see cref="SelfConsistentChiOptions.T0"/> well beyond that time.
 /// </para>
 /// </remarks>
 public static class SelfConsistentChi
