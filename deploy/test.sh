@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of the solution from a fresh clone: restores packages, builds in Release (the
+# numerics acceptance tests run real simulations and need the JIT's optimisations), runs the test
+# projects, and prints one closing line "tests: N passed, N failed, N skipped".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet restore Cluster.sln
+dotnet build Cluster.sln -c Release --no-restore
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Cluster.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+
+# Sum the per-assembly summaries, in either of the forms dotnet test prints them:
+# "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..." or "Total tests: 12 / Passed: 12 / Failed: 0".
+read -r passed failed skipped < <(awk '
+  /(Passed|Failed)! *- *Failed: / {
+    for (i = 1; i <= NF; i++) {
+      v = $(i+1); gsub(",", "", v)
+      if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v
+    }
+    next
+  }
+  /^ *Total tests: [0-9]+/ { block = 1; next }
+  block && /^ *Passed: [0-9]+ *$/ { p += $2; next }
+  block && /^ *Failed: [0-9]+ *$/ { f += $2; next }
+  block && /^ *Skipped: [0-9]+ *$/ { s += $2; next }
+  block && /^ *Total time:/ { block = 0 }
+  END { print p + 0, f + 0, s + 0 }' "$log")
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"
