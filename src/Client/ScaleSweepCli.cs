@@ -61,7 +61,7 @@ public static class ScaleSweepCli
             "ScaleSweep: simulations and theory of the solvable feature-learning model of "
             + "\"How Feature Learning Can Improve Neural Scaling Laws\" (Bordelon, Atanasov, Pehlevan 2024).");
         root.Subcommands.Add(SimulateCommand.Create(environment));
-        // THEORY root.Subcommands.Add(TheoryCommand.Create(environment));
+        root.Subcommands.Add(TheoryCommand.Create(environment));
         return root;
     }
 

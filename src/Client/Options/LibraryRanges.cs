@@ -61,6 +61,15 @@ internal static class LibraryRanges
         return string.Empty;
     }
 
+    /// <summary>An exception's message without the " (Parameter 'x')" that .NET appends.</summary>
+    public static string WithoutParameterName(ArgumentException e)
+    {
+        string suffix = $" (Parameter '{e.ParamName}')";
+        return e.ParamName is not null && e.Message.EndsWith(suffix, StringComparison.Ordinal)
+            ? e.Message[..^suffix.Length]
+            : e.Message;
+    }
+
     /// <summary>
     /// A validation message of the library prefixed with the option it is about, e.g.
     /// "--beta: beta = -1 is out of range: beta must be a finite number &gt; 0.".

@@ -6,14 +6,24 @@ namespace ScaleSweep.Client.Output;
 internal static class ConsoleFactory
 {
     /// <summary>A console over <paramref name="writer"/>: colour only on a terminal, never interactive prompts.</summary>
+    /// <remarks>Redirected output is not wrapped at 80 columns: tables keep one line per row in files and pipes.</remarks>
     public static IAnsiConsole For(TextWriter writer, bool isTerminal)
     {
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal ? InteractionSupport.Yes : InteractionSupport.No,
         });
+        if (!isTerminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
     }
+
+    /// <summary>Width assumed for files and pipes.</summary>
+    public const int RedirectedWidth = 200;
 }

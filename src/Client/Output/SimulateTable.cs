@@ -2,6 +2,7 @@ using ScaleSweep.Client.Commands;
 using ScaleSweep.Client.Options;
 using ScaleSweep.Client.Simulation;
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Theory;
 using Spectre.Console;
 
 namespace ScaleSweep.Client.Output;
@@ -27,6 +28,15 @@ internal static class SimulateTable
         else
         {
             writer.WriteLine($"fit: none ({ScaleSweepCli.OneLine(summary.FitError ?? "no curve")})");
+        }
+
+        if (config.CustomSpectrum is null)
+        {
+            double chi = Exponents.TimeExponent(config.Beta, config.Gamma);
+            string regime = config.Gamma > 0 ? "rich" : "lazy";
+            writer.WriteLine(
+                $"theory: L ~ t^-{NumberFormat.Exponent(chi)} ({regime}, N and B -> inf; finite N flattens the curve "
+                + $"towards N^-{NumberFormat.Exponent(Exponents.ModelBottleneck(config.Alpha, config.Beta))})");
         }
 
         int diverged = summary.Aggregate.Diverged;
