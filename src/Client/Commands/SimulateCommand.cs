@@ -30,10 +30,10 @@ internal static class SimulateCommand
 
     private sealed class SimulateOptions
     {
-        public readonly Option<ModelKind> Model = OptionFactory.Choice(
-            "--model", ModelKind.Projected, Models,
+        public readonly Option<ModelKind?> Model = OptionFactory.Choice(
+            "--model", Models,
             "Model: 'projected' (the feature-learning model of eq. 4; gamma = 0 is lazy random features) or "
-            + "'linear-network' (the two-layer linear network of Appendix G; needs --gamma > 0, its gamma_0).",
+            + "'linear-network' (the two-layer linear network of Appendix G; needs --gamma > 0, its gamma_0). [default: projected]",
             "model must be 'projected' or 'linear-network'.");
 
         public readonly Option<double> Alpha = OptionFactory.Real(
@@ -90,9 +90,10 @@ internal static class SimulateCommand
             },
         }, Seed0Range);
 
-        public readonly Option<Sampler> Sampler = OptionFactory.Choice(
-            "--sampler", Numerics.Models.Sampler.Fast, Samplers,
-            "Batch sampler: 'fast' (exact in distribution, cost independent of B) or 'reference' (the literal batch; slow).",
+        public readonly Option<Sampler?> Sampler = OptionFactory.Choice(
+            "--sampler", Samplers,
+            "Batch sampler: 'fast' (exact in distribution, cost independent of B) or 'reference' (the literal batch; slow). "
+            + "[default: fast]",
             "sampler must be 'fast' or 'reference'.");
 
         public readonly Option<long> PointsPerDecade = OptionFactory.Integer(
@@ -112,7 +113,7 @@ internal static class SimulateCommand
 
         public readonly Option<long> Threads = OptionFactory.Integer(
             "--threads", Environment.ProcessorCount, 1, 1024,
-            "Seeds run at once; results do not depend on it. [default: the number of cores]",
+            "Seeds run at once (by default one per core); results do not depend on it.",
             "threads must be an integer from 1 to 1024.");
 
         public readonly Option<bool> Json = OptionFactory.Flag(
@@ -128,7 +129,7 @@ internal static class SimulateCommand
         ];
 
         public SimulateRequest Bind(ParseResult p) => new(
-            p.GetValue(Model),
+            p.GetValue(Model) ?? ModelKind.Projected,
             p.GetValue(Alpha),
             p.GetValue(Beta),
             p.GetValue(Gamma),
@@ -139,7 +140,7 @@ internal static class SimulateCommand
             p.GetValue(Steps),
             (int)p.GetValue(Seeds),
             p.GetValue(Seed0),
-            p.GetValue(Sampler),
+            p.GetValue(Sampler) ?? Numerics.Models.Sampler.Fast,
             (int)p.GetValue(PointsPerDecade),
             p.GetValue(FitWindow),
             p.GetValue(Spectrum),

@@ -67,24 +67,27 @@ internal static class OptionFactory
         }, range);
     }
 
-    /// <summary>An option choosing one of a fixed set of words.</summary>
-    public static Option<T> Choice<T>(string name, T defaultValue, IReadOnlyDictionary<string, T> words, string description, string range)
+    /// <summary>
+    /// An option choosing one of a fixed set of words; null when absent (the caller applies the
+    /// default, which <paramref name="description"/> states in the words users type).
+    /// </summary>
+    public static Option<T?> Choice<T>(string name, IReadOnlyDictionary<string, T> words, string description, string range)
+        where T : struct
     {
-        var option = new Option<T>(name)
+        var option = new Option<T?>(name)
         {
             Description = description,
             HelpName = string.Join('|', words.Keys),
-            DefaultValueFactory = _ => defaultValue,
             CustomParser = result =>
             {
                 string token = SingleToken(result);
-                if (words.TryGetValue(token, out T? value))
+                if (words.TryGetValue(token, out T value))
                 {
                     return value;
                 }
 
                 result.AddError(Malformed(name, token, "allowed", range));
-                return defaultValue;
+                return null;
             },
         };
         return WithRange(option, range);

@@ -35,8 +35,8 @@ internal static class SimulateTable
             double chi = Exponents.TimeExponent(config.Beta, config.Gamma);
             string regime = config.Gamma > 0 ? "rich" : "lazy";
             writer.WriteLine(
-                $"theory: L ~ t^-{NumberFormat.Exponent(chi)} ({regime}, N and B -> inf; finite N flattens the curve "
-                + $"towards N^-{NumberFormat.Exponent(Exponents.ModelBottleneck(config.Alpha, config.Beta))})");
+                $"theory (N, B -> inf): L ~ t^-{NumberFormat.Exponent(chi)} ({regime}); finite N sets a floor ~ "
+                + $"N^-{NumberFormat.Exponent(Exponents.ModelBottleneck(config.Alpha, config.Beta))}");
         }
 
         int diverged = summary.Aggregate.Diverged;
