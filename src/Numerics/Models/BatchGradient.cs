@@ -45,16 +45,52 @@ public static class BatchGradient
         TensorPrimitives.Multiply(row, sqrtLambda, row);
         double sPrime = DeterministicBlas.Dot(row, v0);
         double q = rng.NextChiSquare(batch);
+        CombineConditioned(q, sPrime, loss, batch, lambdaV0, row, v2);
+    }
+
+    /// <summary>
+    /// v2 for the configuration's sampler and batch at step t: Lambda v0 for an infinite batch,
+    /// else <see cref="Literal"/> or <see cref="Compressed"/>.
+    /// </summary>
+    public static void Draw(
+        SimulationConfig config, long t, ReadOnlySpan<double> sqrtLambda, ReadOnlySpan<double> lambdaV0, ReadOnlySpan<double> v0,
+        double loss, Span<double> row, Span<double> v2)
+    {
+        if (config.Batch is not { } batch)
+        {
+            lambdaV0.CopyTo(v2);
+            return;
+        }
+
+        var rng = new CounterRng(config.Seed, RandomStream.Batch, (ulong)t);
+        if (config.Sampler == Sampler.Reference)
+        {
+            Literal(ref rng, sqrtLambda, v0, batch, row, v2);
+        }
+        else
+        {
+            Compressed(ref rng, sqrtLambda, lambdaV0, v0, loss, batch, row, v2);
+        }
+    }
+
+    /// <summary>
+    /// The conditioned batch sum shared by both fast samplers: with Q ~ chi-square(B), one fresh
+    /// joint draw (x', s') and the correlation direction c = Cov(x, s),
+    /// result = [c (Q - sqrt(Q) s' / sqrt(L)) + x' sqrt(Q L)] / B, which is
+    /// [c Q + sqrt(L Q) (x' - c s' / L)] / B. Zero when L = 0 (then c = 0 and every s is 0).
+    /// </summary>
+    internal static void CombineConditioned(
+        double q, double sPrime, double loss, long batch, ReadOnlySpan<double> correlated, ReadOnlySpan<double> fresh, Span<double> result)
+    {
         if (!(loss > 0.0))
         {
-            v2.Clear();
+            result.Clear();
             return;
         }
 
         double sqrtQ = Math.Sqrt(q), sqrtL = Math.Sqrt(loss);
-        double onLambdaV0 = (q - sqrtQ * sPrime / sqrtL) / batch;
-        double onRow = sqrtQ * sqrtL / batch;
-        TensorPrimitives.Multiply(row, onRow, v2);
-        DeterministicBlas.Axpy(onLambdaV0, lambdaV0, v2);
+        double onCorrelated = (q - sqrtQ * sPrime / sqrtL) / batch;
+        TensorPrimitives.Multiply(fresh, sqrtQ * sqrtL / batch, result);
+        DeterministicBlas.Axpy(onCorrelated, correlated, result);
     }
 }

@@ -70,22 +70,7 @@ public sealed class LinearNetwork : SimulationBase
 
     protected override void Update(long t)
     {
-        if (Config.Batch is { } batch)
-        {
-            var rng = new CounterRng(Config.Seed, RandomStream.Batch, (ulong)t);
-            if (Config.Sampler == Sampler.Reference)
-            {
-                BatchGradient.Literal(ref rng, _sqrtLambda, _v0, batch, _row, _v2);
-            }
-            else
-            {
-                BatchGradient.Compressed(ref rng, _sqrtLambda, _lambdaV0, _v0, Loss, batch, _row, _v2);
-            }
-        }
-        else
-        {
-            _lambdaV0.CopyTo(_v2, 0);
-        }
+        BatchGradient.Draw(Config, t, _sqrtLambda, _lambdaV0, _v0, Loss, _row, _v2);
 
         double rate = Config.Eta * _gamma0;
         DeterministicBlas.Gemv(_a, _n, _m, _v2, _g);

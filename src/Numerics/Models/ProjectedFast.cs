@@ -158,17 +158,7 @@ public sealed class ProjectedFast : SimulationBase
         ReadOnlySpan<double> z = zy.Slice(0, n);
         double sPrime = zy[n] - DeterministicBlas.Dot(u, z) / n;
         double q = rng.NextChiSquare(batch);
-        if (!(loss > 0.0))
-        {
-            g.Clear();
-            return;
-        }
-
-        double sqrtQ = Math.Sqrt(q), sqrtL = Math.Sqrt(loss);
-        double onC = (q - sqrtQ * sPrime / sqrtL) / batch;
-        double onZ = sqrtQ * sqrtL / batch;
-        TensorPrimitives.Multiply(z, onZ, g);
-        DeterministicBlas.Axpy(onC, c, g);
+        BatchGradient.CombineConditioned(q, sPrime, loss, batch, c, z, g);
     }
 
     protected override void WriteState(BinaryWriter writer)

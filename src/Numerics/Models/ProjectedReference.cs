@@ -55,15 +55,7 @@ public sealed class ProjectedReference : SimulationBase
 
     protected override void Update(long t)
     {
-        if (Config.Batch is { } batch)
-        {
-            var rng = new CounterRng(Config.Seed, RandomStream.Batch, (ulong)t);
-            BatchGradient.Literal(ref rng, _sqrtLambda, _v0, batch, _row, _v2);
-        }
-        else
-        {
-            _lambdaV0.CopyTo(_v2);
-        }
+        BatchGradient.Draw(Config, t, _sqrtLambda, _lambdaV0, _v0, Loss, _row, _v2);
 
         DeterministicBlas.Gemv(_a, _n, _m, _v2, _g);
         _w.CopyTo(_wOld, 0);

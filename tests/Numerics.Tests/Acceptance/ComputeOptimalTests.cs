@@ -1,10 +1,11 @@
 using ScaleSweep.Numerics.Analysis;
 using ScaleSweep.Numerics.Models;
+using Xunit.Abstractions;
 
 namespace ScaleSweep.Numerics.Tests.Acceptance;
 
 /// <summary>Compute-optimal exponents r_C of Table 1 for a hard task, lazy and rich.</summary>
-public class ComputeOptimalTests
+public class ComputeOptimalTests(ITestOutputHelper output)
 {
     /// <summary>
     /// alpha = 2, beta = 0.4 (hard): Table 1 gives lazy alpha beta/(alpha + 1) = 0.8/3 = 0.267 and
@@ -37,6 +38,7 @@ public class ComputeOptimalTests
         foreach (var (name, result, table) in new[] { ("lazy", lazy, 0.8 / 3), ("rich", rich, 1.6 / 4.8) })
         {
             double se = SeedRuns.StandardError(result.Ci);
+            output.WriteLine($"{name} r_C = {result.Exponent:F4} CI ({result.Ci.Lo:F4}, {result.Ci.Hi:F4}) over C in [{result.FitRange.CMin:G3}, {result.FitRange.CMax:G3}], Table 1: {table:F4}");
             Assert.True(Math.Abs(result.Exponent - table) <= 3 * se + 0.025,
                 $"{name} r_C = {result.Exponent:F4} (SE {se:F4}) against Table 1's {table:F4}");
         }

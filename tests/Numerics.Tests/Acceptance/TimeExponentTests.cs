@@ -1,5 +1,6 @@
 using ScaleSweep.Numerics.Analysis;
 using ScaleSweep.Numerics.Models;
+using Xunit.Abstractions;
 
 namespace ScaleSweep.Numerics.Tests.Acceptance;
 
@@ -7,7 +8,7 @@ namespace ScaleSweep.Numerics.Tests.Acceptance;
 /// The paper's time exponents (eq. 10-11) measured on the fast sampler with small but honest
 /// settings: alpha = 2, eta = 0.05, M = 4000, finite B. Each tolerance is stated where it is used.
 /// </summary>
-public class TimeExponentTests
+public class TimeExponentTests(ITestOutputHelper output)
 {
     private const double Alpha = 2.0;
     private const double Eta = 0.05;
@@ -33,6 +34,7 @@ public class TimeExponentTests
         // same steps (0.39 here, against 0.4 as t -> inf). Allowed: 4 SE of the seed bootstrap plus
         // 0.02 for the finite N and B corrections named above.
         double lazyTarget = SeedRuns.InfiniteWidthLazySlope(Alpha, 0.4, M, Eta, lazySeeds[0].Steps, window);
+        output.WriteLine($"hard beta=0.4: lazy {lazy.Exponent:F4} CI ({lazy.Ci.Lo:F4}, {lazy.Ci.Hi:F4}) window target {lazyTarget:F4}; rich {rich.Exponent:F4} CI ({rich.Ci.Lo:F4}, {rich.Ci.Hi:F4}) theory {2 * 0.4 / 1.4:F4}");
         Assert.InRange(lazyTarget, 0.37, 0.41);
         Assert.True(Math.Abs(lazy.Exponent - lazyTarget) <= 4 * seLazy + 0.02,
             $"lazy exponent {lazy.Exponent:F4} (SE {seLazy:F4}) against the window's exact value {lazyTarget:F4}");
@@ -63,6 +65,7 @@ public class TimeExponentTests
         var lazy = PowerLawFit.FitSeeds(lazySeeds, window, resamples: 400);
         var rich = PowerLawFit.FitSeeds(SeedRuns.Run(template with { Gamma = 1.0 }, 4), window, resamples: 400);
         double target = SeedRuns.InfiniteWidthLazySlope(Alpha, 1.2, M, Eta, lazySeeds[0].Steps, window);
+        output.WriteLine($"easy beta=1.2: lazy {lazy.Exponent:F4} CI ({lazy.Ci.Lo:F4}, {lazy.Ci.Hi:F4}); rich {rich.Exponent:F4} CI ({rich.Ci.Lo:F4}, {rich.Ci.Hi:F4}); window target {target:F4}, theory 1.2");
 
         // 4 SE of the bootstrap plus 0.06 (5 % of beta) for the finite-N transient named above,
         // which flattens the late part of the window.
