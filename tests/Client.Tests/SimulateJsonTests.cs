@@ -272,4 +272,29 @@ public class SimulateJsonTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void RunTooShortToFitReportsNoFitWithAWarning()
+    {
+        CliResult result = Cli.Run("simulate", "--M", "50", "--N", "4", "--steps", "1", "--seeds", "2", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JsonElement json = result.Json();
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("fit").ValueKind);
+        Assert.Equal([0L, 1L], Longs(json.GetProperty("steps")));
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("scalesweep simulate: warning: no fit:", line);
+    }
+
+    [Fact]
+    public void RunThatCannotFitInMemoryIsRefusedBeforeItStarts()
+    {
+        CliResult result = Cli.Run("simulate", "--N", "65536", "--M", "50000000", "--steps", "1", "--seeds", "1", "--json");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stdout);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("GiB", line);
+        Assert.Contains("lower --N, --M or --threads", line);
+    }
 }
