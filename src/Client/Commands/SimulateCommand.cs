@@ -1,0 +1,228 @@
+using System.CommandLine;
+using ScaleSweep.Client.Options;
+using ScaleSweep.Client.Output;
+using ScaleSweep.Client.Simulation;
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Client.Commands;
+
+/// <summary>
+/// `scalesweep simulate`: runs K seeds of one configuration on the local cores and reports the
+/// seed-mean loss curve, its power-law decay rate and the seeds that diverged.
+/// </summary>
+internal static class SimulateCommand
+{
+    public const int MaxSeeds = 100_000;
+
+    private static readonly Dictionary<string, ModelKind> Models = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["projected"] = ModelKind.Projected,
+        ["linear-network"] = ModelKind.LinearNetwork,
+    };
+
+    private static readonly Dictionary<string, Sampler> Samplers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fast"] = Sampler.Fast,
+        ["reference"] = Sampler.Reference,
+    };
+
+    private static readonly string Seed0Range = $"seed0 must be an integer from 0 to {ulong.MaxValue}.";
+
+    private sealed class SimulateOptions
+    {
+        public readonly Option<ModelKind?> Model = OptionFactory.Choice(
+            "--model", Models,
+            "Model: 'projected' (the feature-learning model of eq. 4; gamma = 0 is lazy random features) or "
+            + "'linear-network' (the two-layer linear network of Appendix G; needs --gamma > 0, its gamma_0). [default: projected]",
+            "model must be 'projected' or 'linear-network'.");
+
+        public readonly Option<double> Alpha = OptionFactory.Real(
+            "--alpha", 2.0, "Capacity exponent alpha > 1: lambda_k = k^-alpha (eq. 6).", LibraryRanges.For("alpha"));
+
+        public readonly Option<double> Beta = OptionFactory.Real(
+            "--beta", 0.4,
+            "Source exponent beta > 0: wStar_k^2 lambda_k = k^-(alpha beta + 1). beta < 1 is a hard task, "
+            + "as in the paper's Fig. 2 (beta = 0.4).",
+            LibraryRanges.For("beta"));
+
+        public readonly Option<double> Gamma = OptionFactory.Real(
+            "--gamma", 0.0, "Richness gamma >= 0 (0 = lazy); for the linear network gamma_0 > 0.", LibraryRanges.For("gamma"));
+
+        public readonly Option<long> N = OptionFactory.Integer(
+            "--N", 128, 1, SimulationConfigValidation.MaxWidth, "Width N: number of learned features.", LibraryRanges.For("N"));
+
+        public readonly Option<long?> Batch = BatchSize.CreateOption(
+            "--B", "Batch size B of online SGD, or 'inf' for the population gradient. [default: inf]");
+
+        public readonly Option<double> Eta = OptionFactory.Real(
+            "--eta", SimulationConfig.DefaultEta,
+            $"Learning rate eta. The default {SimulationConfig.DefaultEta} is stable for the paper's settings; "
+            + "with beta < 1 and gamma > 0 a larger eta can blow up late in training.",
+            LibraryRanges.For("eta"));
+
+        public readonly Option<long?> M = OptionFactory.OptionalInteger(
+            "--M", 1, int.MaxValue,
+            $"Number of task modes M (keep M well above N). [default: {SimulateRequest.DefaultM}, or the --spectrum file's mode count]",
+            LibraryRanges.For("M"));
+
+        public readonly Option<long> Steps = OptionFactory.Integer(
+            "--steps", 10_000, 1, SimulationConfigValidation.MaxSteps,
+            "Number of SGD steps T; the loss is recorded on a log-spaced grid up to T.", LibraryRanges.For("steps"));
+
+        public readonly Option<long> Seeds = OptionFactory.Integer(
+            "--seeds", 8, 1, MaxSeeds, "Number of seeds K averaged (seeds seed0 .. seed0 + K - 1).",
+            $"seeds must be an integer from 1 to {MaxSeeds}.");
+
+        public readonly Option<ulong> Seed0 = OptionFactory.WithRange(new Option<ulong>("--seed0")
+        {
+            Description = "First seed.",
+            HelpName = "integer",
+            DefaultValueFactory = _ => 0,
+            CustomParser = result =>
+            {
+                string token = OptionFactory.SingleToken(result);
+                if (!ulong.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong value))
+                {
+                    result.AddError(OptionFactory.Malformed("--seed0", token, "a seed", Seed0Range));
+                }
+
+                return value;
+            },
+        }, Seed0Range);
+
+        public readonly Option<Sampler?> Sampler = OptionFactory.Choice(
+            "--sampler", Samplers,
+            "Batch sampler: 'fast' (exact in distribution, cost independent of B) or 'reference' (the literal batch; slow). "
+            + "[default: fast]",
+            "sampler must be 'fast' or 'reference'.");
+
+        public readonly Option<long> PointsPerDecade = OptionFactory.Integer(
+            "--points-per-decade", SimulationConfig.DefaultPointsPerDecade, 1, SimulationConfigValidation.MaxPointsPerDecade,
+            "Recorded points per decade of steps.", LibraryRanges.For("pointsPerDecade"));
+
+        public readonly Option<(long T0, long T1)?> FitWindow = FitWindowOption.CreateOption(
+            "--fit-window",
+            "Steps T0:T1 (inclusive) of the power-law fit. [default: the last two decades, max(10, T/100):T]");
+
+        public readonly Option<string?> Spectrum = OptionFactory.WithRange(new Option<string?>("--spectrum")
+        {
+            Description = "CSV file of a measured spectrum, rows 'k,lambda,wstar' for k = 1..M, replacing the power-law "
+                + "task (alpha and beta then only label it).",
+            HelpName = "file.csv",
+        }, "spectrum must be the path of a CSV file with rows 'k,lambda,wstar'.");
+
+        public readonly Option<long> Threads = OptionFactory.Integer(
+            "--threads", Environment.ProcessorCount, 1, 1024,
+            "Seeds run at once (by default one per core); results do not depend on it.",
+            "threads must be an integer from 1 to 1024.");
+
+        public readonly Option<bool> Json = OptionFactory.Flag(
+            "--json", "Print exactly one JSON object on stdout instead of tables, and no progress display.");
+
+        public readonly Option<bool> PerSeed = OptionFactory.Flag(
+            "--per-seed", "Also report every seed: its whole curve in JSON (\"perSeed\"), its last point in the table.");
+
+        public IEnumerable<Option> All =>
+        [
+            Model, Alpha, Beta, Gamma, N, Batch, Eta, M, Steps, Seeds, Seed0, Sampler, PointsPerDecade,
+            FitWindow, Spectrum, Threads, Json, PerSeed,
+        ];
+
+        public SimulateRequest Bind(ParseResult p) => new(
+            p.GetValue(Model) ?? ModelKind.Projected,
+            p.GetValue(Alpha),
+            p.GetValue(Beta),
+            p.GetValue(Gamma),
+            (int)p.GetValue(N),
+            p.GetValue(Batch),
+            p.GetValue(Eta),
+            p.GetValue(M) is { } m ? (int)m : null,
+            p.GetValue(Steps),
+            (int)p.GetValue(Seeds),
+            p.GetValue(Seed0),
+            p.GetValue(Sampler) ?? Numerics.Models.Sampler.Fast,
+            (int)p.GetValue(PointsPerDecade),
+            p.GetValue(FitWindow),
+            p.GetValue(Spectrum),
+            (int)p.GetValue(Threads),
+            p.GetValue(Json),
+            p.GetValue(PerSeed));
+    }
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var options = new SimulateOptions();
+        var command = new Command(
+            "simulate",
+            "Run K seeds of one configuration on this machine's cores and print the seed-mean loss curve with "
+            + "its standard error, the fitted decay rate chi of L ~ t^-chi with a seed-bootstrap 95% CI, and the seeds "
+            + "that diverged (left out of mean and fit). Exit codes: 0 done, 2 bad arguments, 3 every seed diverged.");
+        foreach (Option option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetGuardedAction(environment, (parseResult, cancellationToken) =>
+            RunAsync(options.Bind(parseResult), environment, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SimulateRequest request, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        SimulationConfig config = request.ToConfig();
+        int threads = Math.Min(request.Threads, request.Seeds);
+        RequireMemory(config, threads);
+
+        IReadOnlyList<SimulationConfig> seeds = request.SeedConfigs(config);
+        bool showProgress = environment.ErrorIsTerminal && !request.Json;
+        long totalSteps = config.Steps * request.Seeds;
+        SeedRun[] runs = await ProgressDisplay.RunAsync(
+            environment,
+            showProgress,
+            $"{request.Seeds} seeds x {config.Steps} steps",
+            totalSteps,
+            report => SeedRunner.RunAsync(seeds, threads, report, cancellationToken)).ConfigureAwait(false);
+
+        SimulationSummary summary = SimulationSummary.From(runs, request.FitWindow);
+        if (request.Json)
+        {
+            JsonOutput.Write(environment.Out, SimulateJson.From(request, config, summary));
+        }
+        else
+        {
+            SimulateTable.Write(
+                environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), request, config, summary);
+        }
+
+        string path = $"{ScaleSweepCli.Name} simulate";
+        if (summary.Aggregate.Used == 0)
+        {
+            SeedRun first = runs.OrderBy(r => r.DivergedAtStep ?? long.MaxValue).First();
+            environment.Error.WriteLine(
+                $"{path}: all {runs.Length} seeds diverged (the first at step {first.DivergedAtStep}): there is no curve to average or fit. "
+                + $"Try a smaller --eta (now {NumberFormat.Parameter(config.Eta)}, default {SimulationConfig.DefaultEta}).");
+            return ExitCodes.NoResult;
+        }
+
+        if (summary.Fit is null && request.Json)
+        {
+            environment.Error.WriteLine($"{path}: warning: no fit: {ScaleSweepCli.OneLine(summary.FitError ?? string.Empty)}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Refuses, before allocating anything, a run whose concurrent seeds would not fit in memory.</summary>
+    private static void RequireMemory(SimulationConfig config, int threads)
+    {
+        long perSeed = config.EstimatedPeakBytes();
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        double need = (double)perSeed * threads;
+        if (available > 0 && need > 0.8 * available)
+        {
+            throw new UsageException(
+                $"--N/--M: {threads} seed(s) at once need about {need / (1 << 30):F1} GiB ({perSeed / (double)(1 << 30):F2} GiB each) "
+                + $"but {available / (double)(1 << 30):F1} GiB is available; lower --N, --M or --threads.");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ScaleSweep.Client;
+
+return await ScaleSweepCli.RunAsync(args, CliEnvironment.FromConsole());
