@@ -34,9 +34,12 @@ internal static class SimulateTable
         {
             double chi = Exponents.TimeExponent(config.Beta, config.Gamma);
             string regime = config.Gamma > 0 ? "rich" : "lazy";
-            writer.WriteLine(
-                $"theory (N, B -> inf): L ~ t^-{NumberFormat.Exponent(chi)} ({regime}); finite N sets a floor ~ "
-                + $"N^-{NumberFormat.Exponent(Exponents.ModelBottleneck(config.Alpha, config.Beta))}");
+
+            // The linear network is not projected, so it has no width bottleneck (Appendix G).
+            string floor = config.Model == ScaleSweep.Numerics.Models.ModelKind.Projected
+                ? $"; finite N sets a floor ~ N^-{NumberFormat.Exponent(Exponents.ModelBottleneck(config.Alpha, config.Beta))}"
+                : "; no width bottleneck (both layers train freely)";
+            writer.WriteLine($"theory (N, B -> inf): L ~ t^-{NumberFormat.Exponent(chi)} ({regime}){floor}");
         }
 
         int diverged = summary.Aggregate.Diverged;
