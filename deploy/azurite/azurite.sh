@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs, starts and stops the pinned Azurite (Azure Storage emulator) on loopback.
+#   azurite.sh install                  npm ci here (once; a no-op when already installed)
+#   azurite.sh start [--memory|--location DIR] [--pid-file F]
+#                                       starts it in its own process group, waits until the blob,
+#                                       queue and table ports answer, writes the pid file
+#   azurite.sh stop [--pid-file F]      stops the whole process group
+# Always with --disableTelemetry: without it Azurite connects to a non-loopback address.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+command="${1:-}"
+shift || true
+pid_file="$here/azurite.pid"
+mode="memory"
+location=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --memory) mode="memory" ;;
+    --location) mode="disk"; location="$2"; shift ;;
+    --pid-file) pid_file="$2"; shift ;;
+    *) echo "azurite.sh: unknown option '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+install() {
+  if [ ! -x "$here/node_modules/.bin/azurite" ]; then
+    (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+case "$command" in
+  install) install ;;
+  start)
+    install
+    for port in 10000 10001 10002; do
+      if port_open "$port"; then
+        echo "azurite.sh: port $port on 127.0.0.1 is already in use" >&2
+        exit 1
+      fi
+    done
+    args=(--disableTelemetry --skipApiVersionCheck --silent --loose
+          --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1)
+    if [ "$mode" = "memory" ]; then
+      args+=(--inMemoryPersistence --extentMemoryLimit 512)
+    else
+      mkdir -p "$location"
+      args+=(--location "$location")
+    fi
+    setsid "$here/node_modules/.bin/azurite" "${args[@]}" >/dev/null 2>&1 < /dev/null &
+    echo $! > "$pid_file"
+    for _ in $(seq 1 100); do
+      if port_open 10000 && port_open 10001 && port_open 10002; then
+        exit 0
+      fi
+      sleep 0.2
+    done
+    echo "azurite.sh: Azurite did not answer on 127.0.0.1:10000-10002 within 20 s" >&2
+    kill -- "-$(cat "$pid_file")" 2>/dev/null || true
+    exit 1
+    ;;
+  stop)
+    if [ -f "$pid_file" ]; then
+      pid="$(cat "$pid_file")"
+      kill -- "-$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
+      kill -9 -- "-$pid" 2>/dev/null || true
+      rm -f "$pid_file"
+    fi
+    ;;
+  *) echo "usage: azurite.sh install|start|stop [--memory|--location DIR] [--pid-file F]" >&2; exit 2 ;;
+esac
