@@ -163,14 +163,12 @@ public sealed class ProjectedFast : SimulationBase
 
     protected override void WriteState(BinaryWriter writer)
     {
-        SnapshotFormat.WriteArray(writer, _w);
-        SnapshotFormat.WriteArray(writer, _bmat ?? []);
+        SnapshotFormat.WriteArrays(writer, _w, _bmat ?? []);
     }
 
     protected override void ReadState(BinaryReader reader)
     {
-        SnapshotFormat.ReadArray(reader, _w);
-        SnapshotFormat.ReadArray(reader, _bmat ?? []);
+        SnapshotFormat.ReadArrays(reader, _w, _bmat ?? []);
         if (_bmat is null)
         {
             _w.CopyTo(_u, 0);

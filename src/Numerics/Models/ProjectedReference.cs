@@ -72,14 +72,12 @@ public sealed class ProjectedReference : SimulationBase
 
     protected override void WriteState(BinaryWriter writer)
     {
-        SnapshotFormat.WriteArray(writer, _w);
-        SnapshotFormat.WriteArray(writer, _a);
+        SnapshotFormat.WriteArrays(writer, _w, _a);
     }
 
     protected override void ReadState(BinaryReader reader)
     {
-        SnapshotFormat.ReadArray(reader, _w);
-        SnapshotFormat.ReadArray(reader, _a);
+        SnapshotFormat.ReadArrays(reader, _w, _a);
         ComputeLoss();
     }
 }

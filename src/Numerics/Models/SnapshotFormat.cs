@@ -64,6 +64,24 @@ public static class SnapshotFormat
         return reader;
     }
 
+    /// <summary>Writes a model's state arrays in order, each with its length.</summary>
+    internal static void WriteArrays(BinaryWriter writer, params double[][] arrays)
+    {
+        foreach (double[] array in arrays)
+        {
+            WriteArray(writer, array);
+        }
+    }
+
+    /// <summary>Reads state arrays written by <see cref="WriteArrays"/> into arrays of the expected lengths.</summary>
+    internal static void ReadArrays(BinaryReader reader, params double[][] arrays)
+    {
+        foreach (double[] array in arrays)
+        {
+            ReadArray(reader, array);
+        }
+    }
+
     internal static void WriteArray(BinaryWriter writer, ReadOnlySpan<double> values)
     {
         writer.Write(values.Length);
