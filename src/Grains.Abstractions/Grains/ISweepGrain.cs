@@ -1,0 +1,43 @@
+using Orleans.Concurrency;
+using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Grains.Abstractions.Runs;
+using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Grains.Abstractions.Sweeps;
+
+namespace ScaleSweep.Grains.Abstractions.Grains;
+
+/// <summary>
+/// The coordinator of one sweep, keyed by <see cref="SweepSpec.Id"/>: stores the spec and the state of
+/// every run, hands runs to run grains as worker slots free up, and builds the report when all are final.
+/// </summary>
+public interface ISweepGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Validates and stores the spec, then starts dispatching. Submitting the spec of a sweep that
+    /// exists returns its status and changes nothing (a finished sweep is not recomputed).
+    /// </summary>
+    /// <exception cref="SweepSpecException">The spec breaks a rule or a cap of this cluster.</exception>
+    Task<SweepStatus> Submit(SweepSpec spec);
+
+    /// <summary>Progress now.</summary>
+    [AlwaysInterleave]
+    Task<SweepStatus> GetStatus();
+
+    /// <summary>The report of a completed sweep; null before.</summary>
+    [AlwaysInterleave]
+    Task<SweepReport?> GetReport();
+
+    /// <summary>The stored spec; null for an unknown id.</summary>
+    [AlwaysInterleave]
+    Task<SweepSpec?> GetSpec();
+
+    /// <summary>Stops dispatching and releases the runs in flight; finished runs stay stored.</summary>
+    Task<SweepStatus> Cancel();
+
+    /// <summary>Dispatches again a cancelled or interrupted sweep's unfinished runs.</summary>
+    Task<SweepStatus> Resume();
+
+    /// <summary>A run grain reports that one of this sweep's runs is final.</summary>
+    [OneWay]
+    Task OnRunFinished(RunProgress progress);
+}

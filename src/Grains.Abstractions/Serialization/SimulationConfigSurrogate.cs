@@ -1,0 +1,24 @@
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Grains.Abstractions.Serialization;
+
+/// <summary>
+/// Wire form of <see cref="SimulationConfig"/>, which lives in the numerics library and knows nothing
+/// of Orleans. Custom spectra are not part of sweeps and do not cross the wire.
+/// </summary>
+[GenerateSerializer]
+public struct SimulationConfigSurrogate
+{
+    [Id(0)] public int Model;
+    [Id(1)] public double Alpha;
+    [Id(2)] public double Beta;
+    [Id(3)] public int M;
+    [Id(4)] public double Gamma;
+    [Id(5)] public int N;
+    [Id(6)] public long? Batch;
+    [Id(7)] public double Eta;
+    [Id(8)] public long Steps;
+    [Id(9)] public ulong Seed;
+    [Id(10)] public int PointsPerDecade;
+    [Id(11)] public int Sampler;
+}
