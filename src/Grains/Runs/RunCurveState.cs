@@ -1,0 +1,10 @@
+using ScaleSweep.Grains.Abstractions.Runs;
+
+namespace ScaleSweep.Grains.Runs;
+
+/// <summary>A final run's recorded curve (blob storage).</summary>
+[GenerateSerializer]
+public sealed class RunCurveState
+{
+    [Id(0)] public RunCurve? Curve { get; set; }
+}

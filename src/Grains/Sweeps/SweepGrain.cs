@@ -1,0 +1,402 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Grains.Abstractions.Runs;
+using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Reports;
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Grains.Sweeps;
+
+/// <summary>
+/// The coordinator of one sweep (see <see cref="ISweepGrain"/>). A timer does the work: it refills free
+/// worker slots with pending runs, polls the runs in flight (a run's own notification is the fast path,
+/// the poll the safety net), writes the run table at most once a tick, and builds the report at the end.
+/// </summary>
+public sealed class SweepGrain : Grain, ISweepGrain
+{
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
+    private const int ResultBatch = 64;
+
+    private readonly IPersistentState<SweepGrainState> _state;
+    private readonly IPersistentState<SweepReportState> _report;
+    private readonly ClusterLoadView _cluster;
+    private readonly SweepLimits _limits;
+    private readonly ILogger<SweepGrain> _logger;
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
+    private IReadOnlyList<SimulationConfig> _configs = [];
+    private IGrainTimer? _timer;
+    private bool _dirty;
+    private int _nextPending;
+    private DateTime _lastPoll = DateTime.MinValue;
+    private (DateTime At, long Steps) _rateMark;
+    private double _stepsPerSecond;
+
+    public SweepGrain(
+        [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepGrainState> state,
+        [PersistentState("report", StorageNames.Sweeps)] IPersistentState<SweepReportState> report,
+        ClusterLoadView cluster,
+        IOptions<SweepLimits> limits,
+        ILogger<SweepGrain> logger)
+    {
+        _state = state;
+        _report = report;
+        _cluster = cluster;
+        _limits = limits.Value;
+        _logger = logger;
+    }
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private SweepGrainState State => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Spec is not null)
+        {
+            Load(State.Spec);
+            foreach (SweepRunEntry entry in State.Runs)
+            {
+                if (entry.Status is RunStatus.Queued or RunStatus.Running)
+                {
+                    _inFlight.Add(entry.Key);
+                }
+            }
+        }
+
+        if (State.State == SweepState.Running)
+        {
+            StartTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<SweepStatus> Submit(SweepSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (State.State != SweepState.Unknown)
+        {
+            return Status();
+        }
+
+        SweepSpecValidator.Validate(spec, _limits);
+        if (spec.Id() != Id)
+        {
+            throw new ArgumentException($"The spec's id {spec.Id()} is not this sweep's id {Id}.", nameof(spec));
+        }
+
+        Load(spec);
+        State.Spec = spec;
+        State.Runs = _configs.Select(c => new SweepRunEntry { Key = c.Fingerprint() }).ToList();
+        State.State = SweepState.Running;
+        State.CreatedAt = DateTimeOffset.UtcNow;
+        await _state.WriteStateAsync();
+        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, State.Runs.Count, State.CreatedAt));
+        _logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, State.Runs.Count);
+
+        StartTimer();
+        await Dispatch();
+        return Status();
+    }
+
+    public Task<SweepStatus> GetStatus() => Task.FromResult(Status());
+
+    public Task<SweepReport?> GetReport() => Task.FromResult(_report.State.Report);
+
+    public Task<SweepSpec?> GetSpec() => Task.FromResult(State.Spec);
+
+    public async Task<SweepStatus> Cancel()
+    {
+        if (State.State != SweepState.Running)
+        {
+            return Status();
+        }
+
+        StopTimer();
+        await Task.WhenAll(_inFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
+        foreach (SweepRunEntry entry in State.Runs)
+        {
+            if (!entry.Status.IsFinal())
+            {
+                entry.Status = RunStatus.Cancelled;
+            }
+        }
+
+        _inFlight.Clear();
+        State.State = SweepState.Cancelled;
+        await _state.WriteStateAsync();
+        _dirty = false;
+        _logger.LogInformation("Sweep {Id} cancelled", Id);
+        return Status();
+    }
+
+    public async Task<SweepStatus> Resume()
+    {
+        if (State.State is SweepState.Unknown or SweepState.Completed)
+        {
+            return Status();
+        }
+
+        if (State.State is SweepState.Cancelled or SweepState.Failed)
+        {
+            foreach (SweepRunEntry entry in State.Runs)
+            {
+                if (entry.Status is RunStatus.Cancelled)
+                {
+                    entry.Status = RunStatus.Pending;
+                }
+            }
+
+            _nextPending = 0;
+            State.State = SweepState.Running;
+            State.Error = null;
+            await _state.WriteStateAsync();
+        }
+
+        StartTimer();
+        await Dispatch();
+        return Status();
+    }
+
+    public Task OnRunFinished(RunProgress progress)
+    {
+        if (_index.TryGetValue(progress.Key, out int i) && State.State == SweepState.Running)
+        {
+            Record(State.Runs[i], progress);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Load(SweepSpec spec)
+    {
+        _configs = spec.Expand();
+        _index.Clear();
+        for (int i = 0; i < _configs.Count; i++)
+        {
+            _index[_configs[i].Fingerprint()] = i;
+        }
+    }
+
+    private void StartTimer() =>
+        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
+
+    private void StopTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    private async Task Tick(CancellationToken cancellationToken)
+    {
+        if (State.State != SweepState.Running)
+        {
+            StopTimer();
+            return;
+        }
+
+        try
+        {
+            if (DateTime.UtcNow - _lastPoll >= PollPeriod)
+            {
+                _lastPoll = DateTime.UtcNow;
+                await PollInFlight();
+            }
+
+            await Dispatch();
+            if (_inFlight.Count == 0 && State.Runs.TrueForAll(r => r.Status.IsFinal()))
+            {
+                await Complete();
+            }
+            else if (_dirty)
+            {
+                await _state.WriteStateAsync();
+                _dirty = false;
+            }
+        }
+        catch (Exception e)
+        {
+            // Storage or a silo may be gone for a while; the next tick tries again.
+            _logger.LogWarning(e, "Sweep {Id}: tick failed; retrying", Id);
+        }
+    }
+
+    private async Task Dispatch()
+    {
+        int free = Math.Max(_cluster.TotalSlots, 1) - _inFlight.Count;
+        while (free > 0 && State.State == SweepState.Running)
+        {
+            var batch = new List<int>();
+            while (batch.Count < free && NextPending() is int i)
+            {
+                batch.Add(i);
+                _nextPending = i + 1;
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            double? checkpointSeconds = State.Spec!.CheckpointSeconds;
+            RunProgress[] replies = await Task.WhenAll(batch.Select(i =>
+                GrainFactory.GetGrain<IRunGrain>(State.Runs[i].Key).Request(_configs[i], Id, checkpointSeconds)));
+            foreach (RunProgress reply in replies)
+            {
+                Record(State.Runs[_index[reply.Key]], reply);
+            }
+
+            // Runs that were already final (shared with another sweep) take no slot: look again.
+            free = Math.Max(_cluster.TotalSlots, 1) - _inFlight.Count;
+        }
+    }
+
+    private int? NextPending()
+    {
+        for (int i = _nextPending; i < State.Runs.Count; i++)
+        {
+            if (State.Runs[i].Status == RunStatus.Pending)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task PollInFlight()
+    {
+        RunProgress[] replies = await Task.WhenAll(_inFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
+        foreach (RunProgress reply in replies)
+        {
+            Record(State.Runs[_index[reply.Key]], reply);
+        }
+
+        long done = StepsDone();
+        DateTime now = DateTime.UtcNow;
+        if (_rateMark.At != default && now > _rateMark.At)
+        {
+            double rate = (done - _rateMark.Steps) / (now - _rateMark.At).TotalSeconds;
+            _stepsPerSecond = _stepsPerSecond == 0 ? rate : 0.5 * _stepsPerSecond + 0.5 * rate;
+        }
+
+        _rateMark = (now, done);
+    }
+
+    private void Record(SweepRunEntry entry, RunProgress progress)
+    {
+        if (entry.Status.IsFinal())
+        {
+            return;
+        }
+
+        RunStatus status = progress.Status switch
+        {
+            // A run cancelled by every other sweep is not this sweep's business: ask for it again.
+            RunStatus.Cancelled or RunStatus.Pending => RunStatus.Queued,
+            _ => progress.Status,
+        };
+        entry.Step = progress.Step;
+        if (status != entry.Status)
+        {
+            entry.Status = status;
+            _dirty = true;
+        }
+
+        if (status.IsFinal())
+        {
+            _inFlight.Remove(entry.Key);
+        }
+        else
+        {
+            _inFlight.Add(entry.Key);
+        }
+    }
+
+    private async Task Complete()
+    {
+        var results = new List<RunResult>(State.Runs.Count);
+        for (int start = 0; start < State.Runs.Count; start += ResultBatch)
+        {
+            IEnumerable<Task<RunResult?>> batch = State.Runs.Skip(start).Take(ResultBatch)
+                .Select(r => GrainFactory.GetGrain<IRunGrain>(r.Key).GetResult());
+            foreach (RunResult? result in await Task.WhenAll(batch))
+            {
+                if (result is not null)
+                {
+                    results.Add(result);
+                }
+            }
+        }
+
+        SweepSpec spec = State.Spec!;
+        try
+        {
+            // Fits and bootstraps are CPU work: off the grain scheduler.
+            _report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            _logger.LogError(e, "Sweep {Id}: the report could not be built", Id);
+            State.State = SweepState.Failed;
+            State.Error = $"the report could not be built: {e.Message}";
+            await _state.WriteStateAsync();
+            StopTimer();
+            return;
+        }
+
+        await _report.WriteStateAsync();
+        State.State = SweepState.Completed;
+        await _state.WriteStateAsync();
+        _dirty = false;
+        StopTimer();
+        _logger.LogInformation("Sweep {Id} completed", Id);
+    }
+
+    private long StepsDone()
+    {
+        long steps = 0;
+        foreach (SweepRunEntry entry in State.Runs)
+        {
+            steps += entry.Status is RunStatus.Completed or RunStatus.Diverged or RunStatus.Failed
+                ? _configs[_index[entry.Key]].Steps
+                : entry.Step;
+        }
+
+        return steps;
+    }
+
+    private SweepStatus Status()
+    {
+        if (State.Spec is null)
+        {
+            return new SweepStatus(Id, "", SweepState.Unknown, new RunCounts(0, 0, 0, 0, 0, 0, 0), 0, 0, 0, 0, null, default);
+        }
+
+        int pending = 0, running = 0, completed = 0, diverged = 0, failed = 0, cancelled = 0;
+        foreach (SweepRunEntry entry in State.Runs)
+        {
+            switch (entry.Status)
+            {
+                case RunStatus.Pending: pending++; break;
+                case RunStatus.Queued or RunStatus.Running: running++; break;
+                case RunStatus.Completed: completed++; break;
+                case RunStatus.Diverged: diverged++; break;
+                case RunStatus.Failed: failed++; break;
+                case RunStatus.Cancelled: cancelled++; break;
+            }
+        }
+
+        long total = State.Spec.Steps * State.Runs.Count;
+        var counts = new RunCounts(State.Runs.Count, pending, running, completed, diverged, failed, cancelled);
+        return new SweepStatus(Id, State.Spec.Name, State.State, counts, StepsDone(), total, _stepsPerSecond,
+            _cluster.TotalSlots, State.Error, State.CreatedAt);
+    }
+}

@@ -1,0 +1,19 @@
+using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Grains.Abstractions.Sweeps;
+
+namespace ScaleSweep.Grains.Sweeps;
+
+/// <summary>A sweep's stored state (blob storage): the spec and the sweep's view of each run, in grid order.</summary>
+[GenerateSerializer]
+public sealed class SweepGrainState
+{
+    [Id(0)] public SweepSpec? Spec { get; set; }
+
+    [Id(1)] public SweepState State { get; set; } = SweepState.Unknown;
+
+    [Id(2)] public List<SweepRunEntry> Runs { get; set; } = [];
+
+    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(4)] public string? Error { get; set; }
+}

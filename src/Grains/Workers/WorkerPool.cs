@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Grains.Workers;
+
+/// <summary>
+/// The silo's simulation workers: dedicated threads, one per configured slot, that advance simulations
+/// off Orleans' scheduler and off the .NET thread pool the scheduler runs on, so grain calls stay fast
+/// while every core computes.
+/// </summary>
+public sealed class WorkerPool : IDisposable
+{
+    // Each Advance call is sized to take about this long, so stop requests and progress are prompt
+    // while the per-call overhead stays negligible.
+    private static readonly TimeSpan SliceTarget = TimeSpan.FromMilliseconds(200);
+
+    private readonly Channel<RunJob> _queue = Channel.CreateUnbounded<RunJob>();
+    private readonly ILogger<WorkerPool> _logger;
+    private readonly Thread[] _threads;
+    private int _queued;
+    private int _running;
+    private long _completed;
+    private long _started;
+
+    public WorkerPool(IOptions<WorkerPoolOptions> options, ILogger<WorkerPool> logger)
+    {
+        _logger = logger;
+        Options = options.Value;
+        _threads = new Thread[Options.EffectiveCount];
+        for (int i = 0; i < _threads.Length; i++)
+        {
+            _threads[i] = new Thread(WorkLoop) { IsBackground = true, Name = $"scalesweep-worker-{i}" };
+            _threads[i].Start();
+        }
+    }
+
+    public WorkerPoolOptions Options { get; }
+
+    /// <summary>Simulations this silo computes at once.</summary>
+    public int Slots => _threads.Length;
+
+    /// <summary>Jobs waiting for a worker.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>Jobs being advanced now.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    /// <summary>Jobs started since the silo started (a resumed run counts again).</summary>
+    public long Started => Interlocked.Read(ref _started);
+
+    /// <summary>Simulations this silo ran to their last step (or divergence) since it started.</summary>
+    public long Completed => Interlocked.Read(ref _completed);
+
+    /// <summary>Raised on a worker thread whenever a job is queued, starts or ends.</summary>
+    public event Action? Changed;
+
+    /// <summary>Queues a simulation; it starts when a worker is free. Returns at once.</summary>
+    public RunJob Enqueue(string key, SimulationConfig config, RunJobCheckpoint? resumeFrom, TimeSpan checkpointInterval)
+    {
+        var job = new RunJob(key, config, resumeFrom, checkpointInterval);
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(job))
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ObjectDisposedException(nameof(WorkerPool), "The silo is shutting down.");
+        }
+
+        Changed?.Invoke();
+        return job;
+    }
+
+    public void Dispose() => _queue.Writer.TryComplete();
+
+    private void WorkLoop()
+    {
+        ChannelReader<RunJob> reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            if (!reader.TryRead(out RunJob? job))
+            {
+                continue;
+            }
+
+            Interlocked.Decrement(ref _queued);
+            Interlocked.Increment(ref _running);
+            Interlocked.Increment(ref _started);
+            job.SetPhase(RunJobPhase.Running);
+            Changed?.Invoke();
+            RunJobOutcome outcome = Execute(job);
+            Interlocked.Decrement(ref _running);
+            if (outcome.Status is not null)
+            {
+                Interlocked.Increment(ref _completed);
+            }
+
+            job.Finish(outcome);
+            Changed?.Invoke();
+        }
+    }
+
+    private RunJobOutcome Execute(RunJob job)
+    {
+        double priorSeconds = job.ResumeFrom?.ComputeSeconds ?? 0;
+        var clock = Stopwatch.StartNew();
+        ISimulation? simulation = null;
+        try
+        {
+            if (job.IsStopRequested)
+            {
+                return new RunJobOutcome(null, null, null, null, null, job.ResumeFrom?.Step ?? 0, priorSeconds);
+            }
+
+            simulation = job.ResumeFrom is { } from
+                ? SimulationFactory.Restore(job.Config, from.Snapshot)
+                : SimulationFactory.Create(job.Config);
+            job.SetStep(simulation.Step);
+
+            long slice = 16;
+            TimeSpan lastCheckpoint = TimeSpan.Zero;
+            while (simulation.Status == SimulationStatus.Running && !job.IsStopRequested)
+            {
+                TimeSpan before = clock.Elapsed;
+                simulation.Advance(slice, job.StopToken);
+                job.SetStep(simulation.Step);
+                slice = NextSlice(slice, clock.Elapsed - before);
+
+                if (simulation.Status == SimulationStatus.Running && clock.Elapsed - lastCheckpoint >= job.CheckpointInterval)
+                {
+                    lastCheckpoint = clock.Elapsed;
+                    job.OfferCheckpoint(new RunJobCheckpoint(simulation.Step, simulation.Snapshot(), priorSeconds + clock.Elapsed.TotalSeconds));
+                }
+            }
+
+            double seconds = priorSeconds + clock.Elapsed.TotalSeconds;
+            if (simulation.Status == SimulationStatus.Running)
+            {
+                // Stopped: the final snapshot lets the next activation continue from this very step.
+                var final = new RunJobCheckpoint(simulation.Step, simulation.Snapshot(), seconds);
+                return new RunJobOutcome(null, null, null, final, null, simulation.Step, seconds);
+            }
+
+            return new RunJobOutcome(simulation.Status, simulation.Curve, simulation.DivergedAtStep, null, null, simulation.Step, seconds);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Run {Key} threw at step {Step}", job.Key, simulation?.Step ?? job.Step);
+            return new RunJobOutcome(null, null, null, null, e, simulation?.Step ?? job.Step, priorSeconds + clock.Elapsed.TotalSeconds);
+        }
+    }
+
+    private static long NextSlice(long slice, TimeSpan took)
+    {
+        if (took <= TimeSpan.Zero)
+        {
+            return Math.Min(slice * 4, 1 << 20);
+        }
+
+        double scale = SliceTarget / took;
+        long next = (long)(slice * Math.Clamp(scale, 0.25, 4.0));
+        return Math.Clamp(next, 1, 1 << 20);
+    }
+}

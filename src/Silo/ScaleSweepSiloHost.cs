@@ -1,0 +1,54 @@
+using System.Net;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using ScaleSweep.Grains.Hosting;
+
+namespace ScaleSweep.Silo;
+
+/// <summary>Configures a ScaleSweep silo from configuration: shared by the silo program and the CLI's embedded silo.</summary>
+public static class ScaleSweepSiloHost
+{
+    /// <summary>Clustering, endpoints and the ScaleSweep grains, all from <paramref name="configuration"/>.</summary>
+    public static ISiloBuilder ConfigureScaleSweepSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        SiloOptions options = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var address = IPAddress.Parse(options.Address);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+
+        switch (options.Clustering)
+        {
+            case "Localhost":
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort,
+                    new IPEndPoint(address, options.PrimarySiloPort), options.ServiceId, options.ClusterId);
+                break;
+            case "AzureStorage":
+                silo.UseAzureStorageClustering(o => o.Configure<IOptions<StorageOptions>>((table, storage) =>
+                {
+                    table.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+                    table.TableName = storage.Value.Prefix + "membership";
+                }));
+                break;
+            default:
+                throw new OptionsValidationException(SiloOptions.Section, typeof(SiloOptions),
+                    [$"ScaleSweep:Silo:Clustering is '{options.Clustering}'; allowed: Localhost, AzureStorage"]);
+        }
+
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = address;
+            o.SiloPort = options.SiloPort;
+            o.GatewayPort = options.GatewayPort;
+            o.SiloListeningEndpoint = new IPEndPoint(address, options.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(address, options.GatewayPort);
+        });
+
+        return silo.AddScaleSweep(configuration);
+    }
+}
