@@ -14,6 +14,12 @@ public static class ExitCodes
     /// <summary>The command ran but produced nothing to report, e.g. every seed diverged.</summary>
     public const int NoResult = 3;
 
+    /// <summary>The cluster, the gateway or the storage cannot be reached; nothing was changed.</summary>
+    public const int Unavailable = 4;
+
+    /// <summary>The sweep ended without a report: cancelled, or failed (the message says why).</summary>
+    public const int SweepNotCompleted = 5;
+
     /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ScaleSweep.Client.Commands;
+using ScaleSweep.Client.Commands.Sweeps;
 
 namespace ScaleSweep.Client;
 
@@ -52,8 +53,8 @@ public static class ScaleSweepCli
     }
 
     /// <summary>
-    /// The root command with every local command. The cluster commands (run, submit, status, list,
-    /// results, plot, cancel, resume) are added here beside them when the cluster client exists.
+    /// The root command: the local commands (simulate, theory) and the cluster commands (run, submit,
+    /// status, list, results, plot, cancel, resume).
     /// </summary>
     public static RootCommand BuildRootCommand(CliEnvironment environment)
     {
@@ -62,6 +63,12 @@ public static class ScaleSweepCli
             + "\"How Feature Learning Can Improve Neural Scaling Laws\" (Bordelon, Atanasov, Pehlevan 2024).");
         root.Subcommands.Add(SimulateCommand.Create(environment));
         root.Subcommands.Add(TheoryCommand.Create(environment));
+        root.Subcommands.Add(RunCommand.Create(environment));
+        root.Subcommands.Add(SubmitCommand.Create(environment));
+        root.Subcommands.Add(StatusCommand.Create(environment));
+        root.Subcommands.Add(ListCommand.Create(environment));
+        root.Subcommands.Add(CancelCommand.Create(environment));
+        root.Subcommands.Add(CancelCommand.CreateResume(environment));
         return root;
     }
 

@@ -1,6 +1,7 @@
 namespace ScaleSweep.Grains.Abstractions.Specs;
 
-/// <summary>Reads and validates a sweep spec (placeholder until the parser lands).</summary>
+/// <summary>STUB until the spec branch lands.</summary>
 public static class SweepSpecParser
 {
+    public static SweepSpec ParseFile(string path, SweepLimits limits) => throw new NotImplementedException();
 }

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace ScaleSweep.Client.Cluster;
+
+/// <summary>An Orleans client connected to a running cluster through one gateway.</summary>
+internal sealed class GatewaySession : IClusterSession
+{
+    private readonly IHost _host;
+
+    private GatewaySession(IHost host, string description)
+    {
+        _host = host;
+        Description = description;
+        Grains = host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public IGrainFactory Grains { get; }
+
+    public string Description { get; }
+
+    public bool IsEmbedded => false;
+
+    /// <summary>Connects, or throws <see cref="ClusterUnavailableException"/> naming the gateway.</summary>
+    public static async Task<GatewaySession> ConnectAsync(IPEndPoint gateway, string clusterId, string serviceId, CancellationToken cancellationToken)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseStaticClustering(gateway);
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = serviceId;
+            });
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+            client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
+        });
+
+        IHost host = builder.Build();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(15));
+            await host.StartAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new ClusterUnavailableException(
+                $"cannot reach the gateway {gateway} (cluster '{clusterId}'): {e.GetBaseException().Message}. Is a silo running there?", e);
+        }
+
+        return new GatewaySession(host, $"gateway {gateway}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}

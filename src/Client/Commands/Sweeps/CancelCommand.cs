@@ -1,0 +1,41 @@
+using System.CommandLine;
+using ScaleSweep.Client.Cluster;
+using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Abstractions.Sweeps;
+
+namespace ScaleSweep.Client.Commands.Sweeps;
+
+/// <summary>`scalesweep cancel ID` and `scalesweep resume ID`.</summary>
+internal static class CancelCommand
+{
+    public static Command Create(CliEnvironment environment) => Build(environment, "cancel",
+        "Cancel a sweep: stop dispatching, release its running runs (checkpointed); finished runs stay stored.",
+        sweep => sweep.Cancel());
+
+    public static Command CreateResume(CliEnvironment environment) => Build(environment, "resume",
+        "Resume a cancelled or interrupted sweep from its stored runs and checkpoints.",
+        sweep => sweep.Resume());
+
+    private static Command Build(CliEnvironment environment, string name, string description, Func<ISweepGrain, Task<SweepStatus>> act)
+    {
+        var id = SweepIdArgument.Create();
+        var cluster = new ClusterCommandOptions();
+        var command = new Command(name, description) { id };
+        cluster.AddTo(command);
+        command.SetClusterAction(environment, cluster, async (parse, session, cancellationToken) =>
+        {
+            string sweepId = parse.GetValue(id)!;
+            ISweepGrain sweep = session.Grains.GetGrain<ISweepGrain>(sweepId);
+            if ((await sweep.GetStatus().ConfigureAwait(false)).State == SweepState.Unknown)
+            {
+                environment.Error.WriteLine($"scalesweep {name}: no sweep has the id '{sweepId}' (scalesweep list shows them).");
+                return ExitCodes.Usage;
+            }
+
+            SweepStatus status = await act(sweep).ConfigureAwait(false);
+            environment.Out.WriteLine($"{status.Id}: {SweepFollower.Describe(status)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

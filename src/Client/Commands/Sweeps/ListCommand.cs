@@ -1,0 +1,26 @@
+using System.CommandLine;
+using ScaleSweep.Client.Cluster;
+using ScaleSweep.Client.Output;
+using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Abstractions.Sweeps;
+
+namespace ScaleSweep.Client.Commands.Sweeps;
+
+/// <summary>`scalesweep list`: every sweep the cluster knows, newest first.</summary>
+internal static class ListCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var cluster = new ClusterCommandOptions();
+        var command = new Command("list", "List every sweep, newest first.");
+        cluster.AddTo(command);
+        command.SetClusterAction(environment, cluster, async (parse, session, cancellationToken) =>
+        {
+            SweepSummary[] all = await session.Grains.GetGrain<ISweepIndexGrain>(0).List().ConfigureAwait(false);
+            SweepStatus[] statuses = await Task.WhenAll(all.Select(s => session.Grains.GetGrain<ISweepGrain>(s.Id).GetStatus())).ConfigureAwait(false);
+            SweepTable.Write(ConsoleFactory.For(environment.Out, environment.OutIsTerminal), statuses);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

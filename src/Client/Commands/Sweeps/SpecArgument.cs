@@ -1,0 +1,16 @@
+using System.CommandLine;
+using ScaleSweep.Grains.Abstractions.Specs;
+
+namespace ScaleSweep.Client.Commands.Sweeps;
+
+/// <summary>The SPEC argument: a sweep spec file, read and validated before anything is started or stored.</summary>
+internal static class SpecArgument
+{
+    public static Argument<string> Create() => new("SPEC")
+    {
+        Description = "Sweep spec: a JSON file (see the README's \"Sweep spec\" section, and examples/).",
+    };
+
+    /// <summary>Reads and validates the file; a bad spec throws <see cref="SweepSpecException"/> naming the field.</summary>
+    public static SweepSpec Read(string path) => SweepSpecParser.ParseFile(path, new SweepLimits());
+}
