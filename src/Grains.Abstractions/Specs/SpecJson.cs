@@ -178,8 +178,10 @@ internal static class SpecJson
         byte[] lineBytes = Encoding.UTF8.GetBytes(lineText);
         int column = Encoding.UTF8.GetCharCount(lineBytes, 0, (int)Math.Min(bytesInLine, lineBytes.Length)) + 1;
 
-        bool atEnd = line >= lines.Length - 1 && column > lineText.TrimEnd().Length;
-        string reason = atEnd ? "the text ends before the JSON is complete (truncated?)" : Reason(e.Message);
+        // The reader reports some truncations at the last character read rather than past it.
+        int offset = lines.Take((int)Math.Min(line, lines.Length)).Sum(l => l.Length + 1) + column - 1;
+        bool atEnd = offset >= json.TrimEnd().Length || e.Message.Contains("end of data", StringComparison.Ordinal);
+        string reason = atEnd ? "the text ends before the JSON is complete (is it truncated?)." : Reason(e.Message);
         return new SweepSpecException(F.Root, $"not valid JSON at line {line + 1}, column {column}: {reason}");
     }
 

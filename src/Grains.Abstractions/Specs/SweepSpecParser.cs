@@ -80,7 +80,7 @@ public static class SweepSpecParser
         {
             if (!fields.ContainsKey(required))
             {
-                throw new SweepSpecException(required, $"is required but missing; {RangeOf(required, limits)}");
+                throw new SweepSpecException(required, $"required field missing; {RangeOf(required, limits)}");
             }
         }
 
@@ -177,6 +177,6 @@ public static class SweepSpecParser
         F.M => R.M,
         F.Steps => R.Steps(limits),
         F.Seeds => R.Seeds(limits),
-        _ => $"{field} is a list of numbers (or one number); {R.OfGrid(field)}",
+        _ => $"give a list (or one number), where {R.OfGrid(field)}",
     };
 }
