@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the solution from a fresh clone: restores packages, builds in Release (the
-# numerics acceptance tests run real simulations and need the JIT's optimisations), runs the test
-# projects, and prints one closing line "tests: N passed, N failed, N skipped".
+# Runs every test of the solution from a fresh clone: restores packages, installs the pinned Azurite
+# (npm ci), builds in Release (the numerics acceptance tests run real simulations and need the JIT's
+# optimisations), starts an in-memory Azurite on loopback for the cluster tests, runs the test
+# projects, stops Azurite, and prints one closing line "tests: N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -9,10 +10,21 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 dotnet restore Cluster.sln
+bash deploy/azurite/azurite.sh install
 dotnet build Cluster.sln -c Release --no-restore
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+azurite_pid="$(mktemp -u)"
+cleanup() {
+  bash deploy/azurite/azurite.sh stop --pid-file "$azurite_pid"
+  rm -f "$log"
+}
+trap cleanup EXIT
+
+# The cluster tests need Azure Storage: an in-memory Azurite on loopback, unless one already listens.
+if ! (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then
+  bash deploy/azurite/azurite.sh start --memory --pid-file "$azurite_pid"
+fi
 status=0
 dotnet test Cluster.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 

@@ -22,7 +22,7 @@ public static class ScaleSweepSiloBuilderExtensions
     {
         IServiceCollection services = builder.Services;
         services.AddOptions<WorkerPoolOptions>().Bind(configuration.GetSection(WorkerPoolOptions.Section));
-        services.AddOptions<SweepLimits>().Bind(configuration.GetSection(SweepLimits.Section));
+        services.AddOptions<SweepLimits>().Bind(configuration.GetSection(SweepLimits.SectionName));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
             .Validate(o => IsValidPrefix(o.Prefix), "ScaleSweep:Storage:Prefix must be 3-20 lower-case letters and digits, starting with a letter");
 
