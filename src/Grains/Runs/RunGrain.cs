@@ -67,7 +67,8 @@ public sealed class RunGrain : Grain, IRunGrain
             throw new ArgumentException($"The configuration's fingerprint {config.Fingerprint()} is not this run's key {Key}.", nameof(config));
         }
 
-        bool changed = State.Config is null || State.Sweeps.Add(sweepId);
+        bool added = State.Sweeps.Add(sweepId);
+        bool changed = added || State.Config is null;
         State.Config ??= config;
         State.CheckpointSeconds ??= checkpointSeconds;
 
@@ -151,6 +152,7 @@ public sealed class RunGrain : Grain, IRunGrain
             : null;
         TimeSpan interval = TimeSpan.FromSeconds(State.CheckpointSeconds ?? _pool.Options.CheckpointSeconds);
         _job = _pool.Enqueue(Key, config, resumeFrom, interval);
+        _logger.LogDebug("Run {Key} queued from step {Step}", Key, resumeFrom?.Step ?? 0);
         State.Status = RunStatus.Queued;
         State.Executions++;
         _stateDirty = true;
@@ -174,6 +176,7 @@ public sealed class RunGrain : Grain, IRunGrain
 
             if (job.Outcome.IsCompleted)
             {
+                _logger.LogDebug("Run {Key} ended at step {Step}; storing", Key, job.Outcome.Result.Step);
                 await Persist(job, job.Outcome.Result, stopping: false);
                 return;
             }
@@ -303,6 +306,7 @@ public sealed class RunGrain : Grain, IRunGrain
             }
         }
 
+        _logger.LogDebug("Run {Key} stored as {Status}", Key, status);
         RunProgress progress = Progress();
         foreach (string sweep in State.Sweeps)
         {

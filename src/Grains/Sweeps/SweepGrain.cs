@@ -165,14 +165,15 @@ public sealed class SweepGrain : Grain, ISweepGrain
         return Status();
     }
 
-    public Task OnRunFinished(RunProgress progress)
+    public async Task OnRunFinished(RunProgress progress)
     {
         if (_index.TryGetValue(progress.Key, out int i) && State.State == SweepState.Running)
         {
             Record(State.Runs[i], progress);
-        }
 
-        return Task.CompletedTask;
+            // Refill the freed slot now rather than at the next tick: short runs would otherwise idle a second each.
+            await Dispatch();
+        }
     }
 
     private void Load(SweepSpec spec)
