@@ -5,6 +5,8 @@ namespace ScaleSweep.Grains.Abstractions.Reports;
 /// <param name="Ci">95% bootstrap interval of the exponent.</param>
 /// <param name="Theory">Table 1's r_C for this phase and gamma.</param>
 /// <param name="Reason">Why there is no fit (too few widths, no interior optimum).</param>
+/// <param name="Intercept">ln L* of the fitted line at C = 1 (natural log), so the line is L* = e^Intercept C^-Exponent; null without a fit.</param>
+/// <param name="FitRange">Smallest and largest C of the fitted (interior) points, [C_min, C_max]; null without a fit.</param>
 [GenerateSerializer, Immutable]
 public sealed record FrontierReport(
     [property: Id(0)] FrontierConfig Config,
@@ -12,4 +14,6 @@ public sealed record FrontierReport(
     [property: Id(2)] double? Exponent,
     [property: Id(3)] double[]? Ci,
     [property: Id(4)] TheoryReport Theory,
-    [property: Id(5)] string? Reason);
+    [property: Id(5)] string? Reason,
+    [property: Id(6)] double? Intercept = null,
+    [property: Id(7)] double[]? FitRange = null);

@@ -10,6 +10,7 @@ namespace ScaleSweep.Grains.Abstractions.Reports;
 /// <param name="Fit">The fitted time exponent, or null (see <paramref name="FitError"/>).</param>
 /// <param name="FitError">Why there is no fit.</param>
 /// <param name="Theory">The paper's time exponent chi for this (beta, gamma).</param>
+/// <param name="Missing">Seeds without a curve: failed, cancelled, or not finished when the report was built.</param>
 [GenerateSerializer, Immutable]
 public sealed record GroupReport(
     [property: Id(0)] GroupConfig Config,
@@ -20,4 +21,5 @@ public sealed record GroupReport(
     [property: Id(5)] int Diverged,
     [property: Id(6)] FitReport? Fit,
     [property: Id(7)] string? FitError,
-    [property: Id(8)] TheoryReport Theory);
+    [property: Id(8)] TheoryReport Theory,
+    [property: Id(9)] int Missing = 0);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Numerics.Analysis;
+using ScottPlot;
+
+namespace ScaleSweep.Client.Reports;
+
+/// <summary>
+/// Loss against step on log-log axes: per group the seed mean with a shaded +-SEM band, and beside it a
+/// dashed line of the theory slope t^-chi over the fit window.
+/// </summary>
+internal static class LossPlot
+{
+    /// <summary>
+    /// The dashed theory line passes through this fraction of the mean loss at the window's geometric
+    /// middle: on the curve itself it would hide under it; a factor 2 below, it stays next to the
+    /// curve and its slope is easy to compare.
+    /// </summary>
+    public const double TheoryOffset = 0.5;
+
+    /// <summary>The plot, or null when no group of the panel has a mean curve to draw.</summary>
+    public static Plot? Create(LossPanel panel)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        var bounds = new Bounds();
+        var missing = new List<LegendItem>();
+        for (int i = 0; i < panel.Groups.Count; i++)
+        {
+            GroupReport group = panel.Groups[i];
+            LogCurve curve = LogLog.Of(group);
+            if (curve.IsEmpty)
+            {
+                // Say so in the legend: a line that silently vanished would read as "not run".
+                missing.Add(new LegendItem
+                {
+                    LabelText = $"{panel.Series.Label(group.Config)}: no curve ({ScaleSweepCli.OneLine(group.FitError ?? "no seed completed")})",
+                    MarkerShape = MarkerShape.Eks,
+                    MarkerColor = palette.GetColor(i),
+                    MarkerSize = 8,
+                });
+                continue;
+            }
+
+            Color color = palette.GetColor(i);
+            var band = plot.Add.FillY(curve.X, curve.Lower, curve.Upper);
+            band.FillColor = color.WithAlpha(0.2);
+            band.LineWidth = 0;
+
+            var line = plot.Add.ScatterLine(curve.X, curve.Y, color);
+            line.LineWidth = 2;
+            line.LegendText = Legend(panel.Series, group);
+
+            if (TheoryLine(group, curve) is { } theory)
+            {
+                var dashed = plot.Add.ScatterLine(theory.X, theory.Y, color);
+                dashed.LineWidth = 2;
+                dashed.LinePattern = LinePattern.Dashed;
+                bounds.Add(theory.X, theory.Y);
+            }
+
+            bounds.Add(curve.X, curve.Lower);
+            bounds.Add(curve.X, curve.Upper);
+        }
+
+        if (bounds.IsEmpty)
+        {
+            plot.Dispose();
+            return null;
+        }
+
+        plot.Legend.ManualItems.AddRange(missing);
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = $"dashed: theory slope t^-chi over the fit window (at {TheoryOffset.ToString(CultureInfo.InvariantCulture)} x the mean)",
+            LineColor = Colors.Gray,
+            LinePattern = LinePattern.Dashed,
+            LineWidth = 2,
+        });
+        plot.ShowLegend(Alignment.LowerLeft);
+        plot.Title(panel.Title, 14);
+        plot.XLabel("step t");
+        plot.YLabel("loss L");
+        LogAxes.Apply(plot, bounds.XSpan, bounds.YSpan);
+        return plot;
+    }
+
+    private static string Legend(PlotParameter<GroupConfig> series, GroupReport group)
+    {
+        string fit = group.Fit is { } f
+            ? "fit " + Exponent(f.Exponent) + (f.Ci is { Length: 2 } ci ? $" [{Exponent(ci[0])}, {Exponent(ci[1])}]" : string.Empty)
+            : "no fit";
+        string seeds = group.Diverged > 0 ? $", {group.Seeds} seeds ({group.Diverged} diverged)" : $", {group.Seeds} seeds";
+        return $"{series.Label(group.Config)}: {fit}, theory chi {Exponent(group.Theory.Exponent)}{seeds}";
+    }
+
+    /// <summary>
+    /// Two points of L = k t^-chi over the fit window (the default window when there was no fit), anchored
+    /// at <see cref="TheoryOffset"/> times the mean at the window's geometric middle; null when the window
+    /// misses the curve.
+    /// </summary>
+    private static (double[] X, double[] Y)? TheoryLine(GroupReport group, LogCurve curve)
+    {
+        long lastStep = group.Steps.Length > 0 ? group.Steps[^1] : 0;
+        if (lastStep < 1 || !double.IsFinite(group.Theory.Exponent))
+        {
+            return null;
+        }
+
+        (long t0, long t1) = group.Fit is { Window: [long a, long b] } ? (a, b) : PowerLawFit.DefaultWindow(lastStep);
+        double x0 = Math.Log10(Math.Max(t0, 1));
+        double x1 = Math.Log10(Math.Min(t1, lastStep));
+        if (!(x1 > x0) || x1 < curve.X[0] || x0 > curve.X[^1])
+        {
+            return null;
+        }
+
+        double xm = (x0 + x1) / 2;
+        double ym = LogLog.Interpolate(curve.X, curve.Y, xm) + Math.Log10(TheoryOffset);
+        double chi = group.Theory.Exponent;
+        return ([x0, x1], [ym + (chi * (xm - x0)), ym - (chi * (x1 - xm))]);
+    }
+
+    private static string Exponent(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+}

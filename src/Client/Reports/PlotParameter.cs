@@ -1,0 +1,39 @@
+using System.Globalization;
+using ScaleSweep.Client.Options;
+using ScaleSweep.Grains.Abstractions.Reports;
+
+namespace ScaleSweep.Client.Reports;
+
+/// <summary>A parameter by which plots are split into files or lines: its name and how to print a configuration's value.</summary>
+/// <typeparam name="T">The configuration type: <see cref="GroupConfig"/> or <see cref="FrontierConfig"/>.</typeparam>
+internal sealed record PlotParameter<T>(string Name, Func<T, string> Value)
+{
+    /// <summary>"name=value" for titles and legends.</summary>
+    public string Label(T config) => $"{Name}={Value(config)}";
+
+    /// <summary>True when the configurations hold more than one value of this parameter.</summary>
+    public bool Varies(IEnumerable<T> configs) => configs.Select(Value).Distinct(StringComparer.Ordinal).Skip(1).Any();
+
+    /// <summary>The grid parameters of a group, in spec order (M and steps are fixed per sweep).</summary>
+    public static IReadOnlyList<PlotParameter<GroupConfig>> OfGroups { get; } =
+    [
+        new("alpha", c => Number(c.Alpha)),
+        new("beta", c => Number(c.Beta)),
+        new("gamma", c => Number(c.Gamma)),
+        new("N", c => c.N.ToString(CultureInfo.InvariantCulture)),
+        new("B", c => BatchSize.Format(c.B)),
+        new("eta", c => Number(c.Eta)),
+    ];
+
+    /// <summary>The parameters of a frontier, in spec order.</summary>
+    public static IReadOnlyList<PlotParameter<FrontierConfig>> OfFrontiers { get; } =
+    [
+        new("alpha", c => Number(c.Alpha)),
+        new("beta", c => Number(c.Beta)),
+        new("gamma", c => Number(c.Gamma)),
+        new("B", c => BatchSize.Format(c.B)),
+        new("eta", c => Number(c.Eta)),
+    ];
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

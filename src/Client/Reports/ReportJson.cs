@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ScaleSweep.Grains.Abstractions.Reports;
+
+namespace ScaleSweep.Client.Reports;
+
+/// <summary>
+/// report.json: a <see cref="SweepReport"/> as indented JSON with camelCase keys (one-letter symbols keep
+/// their case), B written as "inf" for the infinite batch, and doubles in their shortest round-trip form,
+/// so reading the file gives back the same bits. Absent values are null, never NaN (writing a NaN throws).
+/// </summary>
+internal static class ReportJson
+{
+    /// <summary>The file name inside a report directory.</summary>
+    public const string FileName = "report.json";
+
+    /// <summary>Options that write and read report.json.</summary>
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static string Serialize(SweepReport report) => JsonSerializer.Serialize(report, Options) + "\n";
+
+    /// <exception cref="JsonException">The text is not a report.</exception>
+    public static SweepReport Deserialize(string json) =>
+        JsonSerializer.Deserialize<SweepReport>(json, Options) ?? throw new JsonException("report.json holds null, not a report.");
+
+    public static void Write(SweepReport report, Stream stream)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+        writer.Write(Serialize(report));
+    }
+
+    public static SweepReport Read(string path) => Deserialize(File.ReadAllText(path, Encoding.UTF8));
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var resolver = new DefaultJsonTypeInfoResolver();
+        resolver.Modifiers.Add(InfiniteBatch);
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = ReportNamingPolicy.Instance,
+            WriteIndented = true,
+            NumberHandling = JsonNumberHandling.Strict,
+            TypeInfoResolver = resolver,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Only the batch sizes get the "inf" converter: other nullable integers (a divergence step) stay null when absent.</summary>
+    private static void InfiniteBatch(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(GroupConfig) && info.Type != typeof(FrontierConfig))
+        {
+            return;
+        }
+
+        foreach (JsonPropertyInfo property in info.Properties)
+        {
+            if (property.PropertyType == typeof(long?) && property.Name == "B")
+            {
+                property.CustomConverter = new BatchJsonConverter();
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using ScaleSweep.Grains.Abstractions.Reports;
+using ScottPlot;
+
+namespace ScaleSweep.Client.Reports;
+
+/// <summary>
+/// The report's figures, rendered in memory as PNG and SVG (ScottPlot 5, headless):
+/// loss against step, one line per gamma (or per N, or per the first other parameter that varies), one
+/// file per combination of the remaining parameters; and one compute-optimal frontier per frontier.
+/// </summary>
+internal static class ReportPlots
+{
+    /// <summary>Image width in pixels (SVG units).</summary>
+    public const int Width = 1000;
+
+    /// <summary>Image height in pixels (SVG units).</summary>
+    public const int Height = 700;
+
+    public static IReadOnlyList<RenderedPlot> Render(SweepReport report)
+    {
+        var rendered = new List<RenderedPlot>();
+        foreach (LossPanel panel in LossPanels(report))
+        {
+            using Plot? plot = LossPlot.Create(panel);
+            if (plot is not null)
+            {
+                rendered.Add(Render(panel.BaseName, "loss", plot));
+            }
+        }
+
+        IReadOnlyList<PlotParameter<FrontierConfig>> parameters = PlotParameter<FrontierConfig>.OfFrontiers;
+        FrontierConfig[] configs = report.Frontiers.Select(f => f.Config).ToArray();
+        PlotParameter<FrontierConfig>[] varying = parameters.Where(p => p.Varies(configs)).ToArray();
+        foreach (FrontierReport frontier in report.Frontiers)
+        {
+            FrontierConfig c = frontier.Config;
+            GroupReport[] widths = report.Groups.Where(g => Matches(g.Config, c)).ToArray();
+            string title = $"compute-optimal frontier, {report.Model}: "
+                + string.Join(" ", parameters.Select(p => p.Label(c)));
+            using Plot? plot = FrontierPlot.Create(frontier, widths, title);
+            if (plot is not null)
+            {
+                string name = PlotNames.Compose("frontier", varying.Select(p => (p.Name, p.Value(c))));
+                rendered.Add(Render(name, "frontier", plot));
+            }
+        }
+
+        return rendered;
+    }
+
+    /// <summary>
+    /// The parameter the lines of a loss plot differ in: gamma if it varies (the paper's Fig. 2), else N,
+    /// else B, eta, beta, alpha, the first that varies; gamma when nothing varies (a single line).
+    /// </summary>
+    public static PlotParameter<GroupConfig> SeriesParameter(IReadOnlyList<GroupReport> groups)
+    {
+        IReadOnlyList<PlotParameter<GroupConfig>> all = PlotParameter<GroupConfig>.OfGroups;
+        GroupConfig[] configs = groups.Select(g => g.Config).ToArray();
+        string[] preference = ["gamma", "N", "B", "eta", "beta", "alpha"];
+        foreach (string name in preference)
+        {
+            PlotParameter<GroupConfig> parameter = all.Single(p => p.Name == name);
+            if (parameter.Varies(configs))
+            {
+                return parameter;
+            }
+        }
+
+        return all.Single(p => p.Name == "gamma");
+    }
+
+    /// <summary>One panel per combination of the parameters other than the series one, in report order.</summary>
+    public static IReadOnlyList<LossPanel> LossPanels(SweepReport report)
+    {
+        PlotParameter<GroupConfig> series = SeriesParameter(report.Groups);
+        PlotParameter<GroupConfig>[] others = PlotParameter<GroupConfig>.OfGroups.Where(p => p != series).ToArray();
+        GroupConfig[] configs = report.Groups.Select(g => g.Config).ToArray();
+        PlotParameter<GroupConfig>[] varying = others.Where(p => p.Varies(configs)).ToArray();
+
+        var order = new List<string>();
+        var members = new Dictionary<string, List<GroupReport>>(StringComparer.Ordinal);
+        foreach (GroupReport group in report.Groups)
+        {
+            string key = string.Join("|", others.Select(p => p.Value(group.Config)));
+            if (!members.TryGetValue(key, out List<GroupReport>? list))
+            {
+                list = [];
+                members[key] = list;
+                order.Add(key);
+            }
+
+            list.Add(group);
+        }
+
+        var panels = new List<LossPanel>(order.Count);
+        foreach (string key in order)
+        {
+            List<GroupReport> groups = members[key];
+            GroupConfig c = groups[0].Config;
+            string name = PlotNames.Compose("loss", varying.Select(p => (p.Name, p.Value(c))));
+            string title = $"loss, {report.Model}: {string.Join(" ", others.Select(p => p.Label(c)))} M={c.M}; "
+                + $"one line per {series.Name}, seed mean +- SEM";
+            panels.Add(new LossPanel(name, title, series, groups));
+        }
+
+        return panels;
+    }
+
+    private static bool Matches(GroupConfig g, FrontierConfig f) =>
+        g.Alpha.Equals(f.Alpha) && g.Beta.Equals(f.Beta) && g.Gamma.Equals(f.Gamma) && g.B == f.B && g.Eta.Equals(f.Eta);
+
+    private static RenderedPlot Render(string name, string kind, Plot plot) =>
+        new(name, kind, plot.GetImageBytes(Width, Height, ImageFormat.Png), plot.GetSvgXml(Width, Height));
+}

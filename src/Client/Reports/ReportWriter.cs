@@ -1,0 +1,64 @@
+using System.Text;
+using ScaleSweep.Grains.Abstractions.Reports;
+
+namespace ScaleSweep.Client.Reports;
+
+/// <summary>Writes a report directory: report.json, curves.csv and every plot as PNG and SVG.</summary>
+internal static class ReportWriter
+{
+    /// <summary>
+    /// Writes the files into <paramref name="directory"/> (created if needed) and returns their full paths
+    /// in the order written. Each file is written to a temporary name beside it and then renamed over the
+    /// old one, so a reader never sees a half-written file and an interrupted write leaves the previous
+    /// version in place. Plots are rendered before anything is written, so a rendering error leaves the
+    /// directory untouched. Files of an earlier report that this one does not produce are left alone.
+    /// </summary>
+    public static IReadOnlyList<string> Write(SweepReport report, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var encoding = new UTF8Encoding(false);
+        byte[] json = encoding.GetBytes(ReportJson.Serialize(report));
+        byte[] csv = encoding.GetBytes(CurvesCsv.Serialize(report));
+        IReadOnlyList<RenderedPlot> plots = ReportPlots.Render(report);
+
+        Directory.CreateDirectory(directory);
+        var written = new List<string>(2 + (2 * plots.Count))
+        {
+            WriteAtomically(directory, ReportJson.FileName, json),
+            WriteAtomically(directory, CurvesCsv.FileName, csv),
+        };
+        foreach (RenderedPlot plot in plots)
+        {
+            written.Add(WriteAtomically(directory, plot.BaseName + ".png", plot.Png));
+            written.Add(WriteAtomically(directory, plot.BaseName + ".svg", encoding.GetBytes(plot.Svg)));
+        }
+
+        return written;
+    }
+
+    private static string WriteAtomically(string directory, string fileName, byte[] content)
+    {
+        string target = Path.GetFullPath(Path.Combine(directory, fileName));
+        string temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{fileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        return target;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using ScaleSweep.Client.Reports;
+using ScaleSweep.Grains.Abstractions.Reports;
+
+namespace ScaleSweep.Client.Tests.Reports;
+
+public class ReportPlotsTests
+{
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Fact]
+    public void TheWriterWritesJsonCsvAndEveryPlotAsValidPngAndSvg()
+    {
+        using var directory = new TemporaryDirectory();
+        SweepReport report = SampleReports.Create(gammas: [0.0, 1.0], widths: [16, 32, 64]);
+
+        IReadOnlyList<string> files = ReportWriter.Write(report, directory.Path);
+
+        string[] names = files.Select(Path.GetFileName).ToArray()!;
+        Assert.Equal(
+            ["report.json", "curves.csv",
+             "loss-N16.png", "loss-N16.svg", "loss-N32.png", "loss-N32.svg", "loss-N64.png", "loss-N64.svg",
+             "frontier-gamma0.png", "frontier-gamma0.svg", "frontier-gamma1.png", "frontier-gamma1.svg"],
+            names);
+        Assert.All(files, f => Assert.Equal(directory.Path, Path.GetDirectoryName(f)));
+        Assert.Equal(names.Order(), Directory.GetFiles(directory.Path).Select(Path.GetFileName).Order()); // no temporary files left
+        foreach (string file in files)
+        {
+            byte[] content = File.ReadAllBytes(file);
+            if (file.EndsWith(".png", StringComparison.Ordinal))
+            {
+                Assert.Equal(PngSignature, content[..8]);
+                Assert.True(content.Length > 1024, $"{file} has only {content.Length} bytes");
+            }
+            else if (file.EndsWith(".svg", StringComparison.Ordinal))
+            {
+                string svg = Encoding.UTF8.GetString(content).TrimStart();
+                Assert.True(svg.StartsWith("<svg", StringComparison.Ordinal) || svg.StartsWith("<?xml", StringComparison.Ordinal), svg[..Math.Min(80, svg.Length)]);
+                Assert.Contains("</svg>", svg);
+            }
+        }
+    }
+
+    [Fact]
+    public void ASweepOverGammaAloneGivesOneLossPlotAndNoFrontier()
+    {
+        IReadOnlyList<RenderedPlot> plots = ReportPlots.Render(SampleReports.Create(gammas: [0.0, 0.5, 1.0], widths: [64]));
+
+        RenderedPlot plot = Assert.Single(plots);
+        Assert.Equal(("loss", "loss"), (plot.BaseName, plot.Kind));
+    }
+
+    [Fact]
+    public void FileNamesCarryOnlyTheParametersThatTellFilesApart()
+    {
+        SweepReport report = SampleReports.Create(betas: [0.4, 1.2], gammas: [1.0], widths: [16, 32], batches: [null, 8]);
+
+        string[] names = ReportPlots.Render(report).Select(p => p.BaseName).ToArray();
+
+        // gamma does not vary, so the lines are widths and the files split by beta and B.
+        Assert.Equal(
+            ["loss-beta0.4-Binf", "loss-beta0.4-B8", "loss-beta1.2-Binf", "loss-beta1.2-B8",
+             "frontier-beta0.4-Binf", "frontier-beta0.4-B8", "frontier-beta1.2-Binf", "frontier-beta1.2-B8"],
+            names);
+        Assert.Equal("N", ReportPlots.SeriesParameter(report.Groups).Name);
+    }
+
+    [Fact]
+    public void LinesArePerGammaWhenGammaVaries()
+    {
+        SweepReport report = SampleReports.Create(gammas: [0.0, 1.0], widths: [16, 32]);
+
+        IReadOnlyList<LossPanel> panels = ReportPlots.LossPanels(report);
+
+        Assert.Equal(["loss-N16", "loss-N32"], panels.Select(p => p.BaseName));
+        Assert.All(panels, p => Assert.Equal("gamma", p.Series.Name));
+        Assert.All(panels, p => Assert.Equal([0.0, 1.0], p.Groups.Select(g => g.Config.Gamma)));
+        Assert.Contains("alpha=2 beta=0.4 N=16 B=inf eta=0.05", panels[0].Title);
+    }
+
+    [Fact]
+    public void AGroupWithoutACurveDoesNotStopThePlot()
+    {
+        IReadOnlyList<RenderedPlot> plots = ReportPlots.Render(SampleReports.WithEmptyGroup());
+
+        RenderedPlot plot = Assert.Single(plots);
+        Assert.Contains("gamma=2: no curve", plot.Svg);
+    }
+
+    [Fact]
+    public void FileNamesAreSafe()
+    {
+        Assert.Equal("loss-eta1E-05-B_x", PlotNames.Compose("loss", [("eta", "1E-05"), ("B", "/x")]));
+    }
+
+    [Fact]
+    public void LogTickLabelsReadAsNumbers()
+    {
+        Assert.Equal(["0.001", "0.1", "1", "1000", "10000", "1e5", "1e-4"], new[] { -3.0, -1, 0, 3, 4, 5, -4 }.Select(LogAxes.Label));
+        Assert.Equal("2", LogAxes.Label(Math.Log10(2)));
+    }
+}
