@@ -67,6 +67,8 @@ public static class ScaleSweepCli
         root.Subcommands.Add(SubmitCommand.Create(environment));
         root.Subcommands.Add(StatusCommand.Create(environment));
         root.Subcommands.Add(ListCommand.Create(environment));
+        root.Subcommands.Add(ResultsCommand.Create(environment));
+        root.Subcommands.Add(ResultsCommand.CreatePlot(environment));
         root.Subcommands.Add(CancelCommand.Create(environment));
         root.Subcommands.Add(CancelCommand.CreateResume(environment));
         return root;

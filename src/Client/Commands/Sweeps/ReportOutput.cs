@@ -1,10 +1,12 @@
+using ScaleSweep.Client.Output;
+using ScaleSweep.Client.Reports;
 using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Grains.Abstractions.Reports;
 using ScaleSweep.Grains.Abstractions.Sweeps;
 
 namespace ScaleSweep.Client.Commands.Sweeps;
 
-/// <summary>What run prints and writes once a sweep stops running. STUB until the report rendering lands.</summary>
+/// <summary>What run prints and writes once a sweep stops running: the tables, and the report folder.</summary>
 internal static class ReportOutput
 {
     public static async Task<int> FinishAsync(CliEnvironment environment, string name, ISweepGrain sweep, SweepStatus status, string directory)
@@ -15,8 +17,15 @@ internal static class ReportOutput
             return ExitCodes.SweepNotCompleted;
         }
 
-        SweepReport? report = await sweep.GetReport().ConfigureAwait(false);
-        environment.Out.WriteLine($"{report?.Id} groups={report?.Groups.Length} dir={directory}");
-        return ExitCodes.Success;
+        SweepReport report = await GetReport(sweep, status.Id).ConfigureAwait(false);
+        ReportTables.Write(environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), report);
+        IReadOnlyList<string> files = ReportWriter.Write(report, directory);
+        environment.Error.WriteLine($"{name}: wrote {files.Count} files to {Path.GetFullPath(directory)}");
+        return report.Runs.Completed > 0 ? ExitCodes.Success : ExitCodes.NoResult;
     }
+
+    /// <summary>The stored report of a completed sweep.</summary>
+    public static async Task<SweepReport> GetReport(ISweepGrain sweep, string id) =>
+        await sweep.GetReport().ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"sweep {id} is completed but has no stored report");
 }
