@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Abstractions.Reports;
 using ScaleSweep.Grains.Abstractions.Runs;
 using ScaleSweep.Grains.Abstractions.Specs;
 using ScaleSweep.Grains.Abstractions.Sweeps;
 using ScaleSweep.Grains.Tests.Infrastructure;
 using ScaleSweep.Grains.Workers;
+using ScaleSweep.Numerics.Analysis;
 using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Tests.Cluster;
@@ -37,7 +39,26 @@ public sealed class SweepClusterTests
                 Assert.Equal(direct.Curve.Loss, result.Curve.Loss); // exact: Assert.Equal on double[] compares bits of finite values
             }
 
-            Assert.NotNull(await cluster.Client.GetGrain<ISweepGrain>(spec.Id()).GetReport());
+            // Every group's seed mean and SEM equal the numerics library's aggregate of direct runs, bit for bit.
+            SweepReport report = (await cluster.Client.GetGrain<ISweepGrain>(spec.Id()).GetReport())!;
+            Assert.Equal(4, report.Groups.Length);
+            foreach (GroupReport group in report.Groups)
+            {
+                SeedCurve[] direct = spec.Expand()
+                    .Where(c => c.Gamma == group.Config.Gamma && c.N == group.Config.N)
+                    .Select(c =>
+                    {
+                        ISimulation s = SimulationFactory.Create(c);
+                        s.Advance(c.Steps);
+                        return new SeedCurve(s.Curve.Steps, s.Curve.Loss, s.Status == SimulationStatus.Diverged);
+                    })
+                    .ToArray();
+                Assert.Equal(2, direct.Length);
+                SeedAggregateResult expected = SeedAggregate.Compute(direct);
+                Assert.Equal(expected.Steps, group.Steps);
+                Assert.Equal(expected.Mean, group.Mean);
+                Assert.Equal(expected.Sem, group.Sem);
+            }
         }
         finally
         {
