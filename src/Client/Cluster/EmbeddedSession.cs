@@ -40,7 +40,14 @@ internal sealed class EmbeddedSession : IClusterSession
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
+        // The progress display owns the terminal: only errors of ScaleSweep's own code reach it, one line each.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Error)
+            .AddFilter("Orleans", LogLevel.Critical)
+            .AddFilter("Microsoft", LogLevel.Critical)
+            .AddFilter("Polly", LogLevel.Critical)
+            .AddFilter("Azure", LogLevel.Critical);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             // Free ports and a cluster of its own, so a local multi-silo cluster on the default ports is never joined by accident.

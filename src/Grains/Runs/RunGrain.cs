@@ -14,7 +14,7 @@ namespace ScaleSweep.Grains.Runs;
 /// turns, so no worker thread ever touches grain state and no call waits for the simulation.
 /// </summary>
 [LeastBusyPlacement]
-public sealed class RunGrain : Grain, IRunGrain
+public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(250);
 
@@ -101,6 +101,8 @@ public sealed class RunGrain : Grain, IRunGrain
 
     public Task<RunProgress> GetProgress() => Task.FromResult(Progress());
 
+    public Task Poke() => Poll(CancellationToken.None);
+
     public Task<RunResult?> GetResult() => Task.FromResult(
         State.Config is null ? null : new RunResult(State.Config, Progress(), _curve.State.Curve));
 
@@ -151,7 +153,10 @@ public sealed class RunGrain : Grain, IRunGrain
             ? new RunJobCheckpoint(_checkpoint.State.Step, snapshot, _checkpoint.State.ComputeSeconds)
             : null;
         TimeSpan interval = TimeSpan.FromSeconds(State.CheckpointSeconds ?? _pool.Options.CheckpointSeconds);
-        _job = _pool.Enqueue(Key, config, resumeFrom, interval);
+        RunJob job = _pool.Enqueue(Key, config, resumeFrom, interval);
+        _job = job;
+        IRunWorkerCallback self = this.AsReference<IRunWorkerCallback>();
+        _ = job.Outcome.ContinueWith(_ => self.Poke(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         _logger.LogDebug("Run {Key} queued from step {Step}", Key, resumeFrom?.Step ?? 0);
         State.Status = RunStatus.Queued;
         State.Executions++;

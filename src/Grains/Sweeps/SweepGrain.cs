@@ -173,6 +173,10 @@ public sealed class SweepGrain : Grain, ISweepGrain
 
             // Refill the freed slot now rather than at the next tick: short runs would otherwise idle a second each.
             await Dispatch();
+            if (_inFlight.Count == 0 && State.Runs.TrueForAll(r => r.Status.IsFinal()))
+            {
+                await Complete();
+            }
         }
     }
 
