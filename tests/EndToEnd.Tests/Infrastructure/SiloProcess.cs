@@ -141,8 +141,9 @@ public sealed class SiloProcess : IDisposable
         {
             using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(stream);
-            string[] all = reader.ReadToEnd().Split('\n');
-            return $"--- silo log ({LogFile}), last {lines} lines ---\n" + string.Join('\n', all.TakeLast(lines));
+            // Stack frames ("   at ...") are left out: the messages are what tells why the silo failed.
+            string[] all = reader.ReadToEnd().Split('\n').Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal)).ToArray();
+            return $"--- silo log ({LogFile}), last {lines} lines without stack frames ---\n" + string.Join('\n', all.TakeLast(lines));
         }
         catch (IOException e)
         {
