@@ -1,0 +1,93 @@
+using System.Diagnostics;
+
+namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
+
+/// <summary>What one scalesweep command did.</summary>
+public sealed record CliResult(string Command, int ExitCode, string StdOut, string StdErr, TimeSpan Elapsed)
+{
+    /// <summary>The lines of stderr, without blank ones.</summary>
+    public string[] ErrorLines => StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override string ToString() =>
+        $"$ {Command}\nexit code {ExitCode} after {Elapsed.TotalSeconds:F1} s\n--- stdout ---\n{StdOut}\n--- stderr ---\n{StdErr}";
+}
+
+/// <summary>Runs the built scalesweep CLI (dotnet scalesweep.dll ...) as a child process.</summary>
+public static class Cli
+{
+    /// <summary>The dotnet host that runs the tests, so the programs run on the same runtime.</summary>
+    public static string DotnetHost =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>
+    /// Runs scalesweep with the arguments and waits for it; kills it (its own process tree) and throws
+    /// when it takes longer than the timeout.
+    /// </summary>
+    public static async Task<CliResult> RunAsync(TimeSpan timeout, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repository.Root,
+        };
+        start.ArgumentList.Add(Repository.ClientDll);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Nothing from the developer's shell may redirect the CLI to another cluster or deploy folder.
+        start.Environment.Remove("SCALESWEEP_GATEWAY");
+        start.Environment.Remove("SCALESWEEP_DEPLOY");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        string command = "scalesweep " + string.Join(' ', arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + DotnetHost);
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            var killed = new CliResult(command, -1, await stdout, await stderr, clock.Elapsed);
+            throw new TimeoutException($"scalesweep did not finish within {timeout.TotalSeconds:F0} s and was killed.\n{killed}");
+        }
+
+        return new CliResult(command, process.ExitCode, await stdout, await stderr, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Runs the assertions; when one fails, writes the command's output to the test's output first, so
+    /// the failure shows what the CLI said.
+    /// </summary>
+    public static void Check(this ITestOutputHelper output, CliResult result, Action assertions)
+    {
+        try
+        {
+            assertions();
+        }
+        catch
+        {
+            output.WriteLine(result.ToString());
+            throw;
+        }
+    }
+
+    /// <summary>Asserts the exit code (writing the command's output on failure) and logs the time it took.</summary>
+    public static void ShouldExit(this ITestOutputHelper output, CliResult result, int exitCode)
+    {
+        output.WriteLine($"{result.Command}: exit {result.ExitCode} in {result.Elapsed.TotalSeconds:F1} s");
+        output.Check(result, () => Assert.Equal(exitCode, result.ExitCode));
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using ScaleSweep.EndToEnd.Tests.Infrastructure;
+
+namespace ScaleSweep.EndToEnd.Tests;
+
+/// <summary>
+/// One real silo process, and examples/linear-network.json run against it with `scalesweep run
+/// --gateway` (once, by whichever test comes first); the tests then check what that run wrote, and
+/// what the other commands say about the same sweep.
+/// </summary>
+public sealed class GatewaySweepFixture : IDisposable
+{
+    /// <summary>The first run computes 24 runs of 3000 steps: about 30 s on 2 cores, far more when they are busy.</summary>
+    public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(300);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Task<(SiloProcess Silo, CliResult Run)>? _first;
+
+    public GatewaySweepFixture()
+    {
+        Directory.CreateDirectory(WorkDirectory);
+    }
+
+    public SpecFile Spec { get; } = SpecFile.Read(Repository.Example("linear-network.json"));
+
+    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-run-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string FirstOut => Path.Combine(WorkDirectory, "first");
+
+    public SiloProcess? Silo { get; private set; }
+
+    /// <summary>Starts the silo and runs the spec through its gateway, the first time only.</summary>
+    public async Task<(SiloProcess Silo, CliResult Run)> FirstRunAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            _first ??= StartAndRun();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return await _first;
+    }
+
+    public void Dispose()
+    {
+        Silo?.Dispose();
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task<(SiloProcess, CliResult)> StartAndRun()
+    {
+        Silo = await SiloProcess.StartAsync(workers: 2, timeout: TimeSpan.FromSeconds(60));
+        CliResult run = await Cli.RunAsync(RunTimeout, "run", Spec.Path, "--gateway", Silo.Gateway, "--cluster-id", Silo.ClusterId, "--out", FirstOut);
+        return (Silo, run);
+    }
+}
+
+[Collection(EndToEndCollection.Name)]
+public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+    private readonly GatewaySweepFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public RunCommandEndToEndTests(Azurite azurite, GatewaySweepFixture fixture, ITestOutputHelper output)
+    {
+        _ = azurite;
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [Fact]
+    public async Task Run_against_a_silo_completes_every_run_and_writes_the_report_and_plots()
+    {
+        (SiloProcess silo, CliResult run) = await FirstRun();
+        _output.Check(run, () =>
+        {
+            Assert.Contains($"{_fixture.Spec.Runs} runs on the gateway {silo.Gateway}", run.StdErr);
+            ReportChecks.CheckReport(_fixture.FirstOut, _fixture.Spec);
+            ReportChecks.CheckPlots(_fixture.FirstOut);
+        });
+    }
+
+    [Fact]
+    public async Task Running_the_same_spec_again_returns_the_stored_report_byte_for_byte()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string again = Path.Combine(_fixture.WorkDirectory, "again");
+        CliResult rerun = await Cli.RunAsync(CommandTimeout, "run", _fixture.Spec.Path, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId, "--out", again);
+        _output.ShouldExit(rerun, 0);
+        _output.Check(rerun, () =>
+        {
+            Assert.Contains("already complete", rerun.StdErr);
+            Assert.True(rerun.Elapsed < TimeSpan.FromSeconds(30), $"the second run took {rerun.Elapsed.TotalSeconds:F1} s");
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_fixture.FirstOut, "report.json")), File.ReadAllBytes(Path.Combine(again, "report.json")));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_fixture.FirstOut, "curves.csv")), File.ReadAllBytes(Path.Combine(again, "curves.csv")));
+        });
+    }
+
+    [Fact]
+    public async Task Results_as_json_print_the_report_json_that_run_wrote()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string id = ReportChecks.CheckReport(_fixture.FirstOut, _fixture.Spec);
+        CliResult results = await Cli.RunAsync(CommandTimeout, "results", id, "--format", "json", "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(results, 0);
+        _output.Check(results, () => Assert.Equal(File.ReadAllText(Path.Combine(_fixture.FirstOut, "report.json")), results.StdOut));
+    }
+
+    [Fact]
+    public async Task Status_as_json_says_completed_with_every_run_done()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string id = ReportChecks.CheckReport(_fixture.FirstOut, _fixture.Spec);
+        CliResult status = await Cli.RunAsync(CommandTimeout, "status", id, "--json", "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(status, 0);
+        _output.Check(status, () =>
+        {
+            using JsonDocument json = JsonDocument.Parse(status.StdOut);
+            Assert.Equal(id, json.RootElement.GetProperty("id").GetString());
+            Assert.Equal("completed", json.RootElement.GetProperty("state").GetString());
+            Assert.Equal(_fixture.Spec.Runs, json.RootElement.GetProperty("runs").GetProperty("completed").GetInt32());
+        });
+    }
+
+    [Fact]
+    public async Task List_shows_the_sweep()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string id = ReportChecks.CheckReport(_fixture.FirstOut, _fixture.Spec);
+        CliResult list = await Cli.RunAsync(CommandTimeout, "list", "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(list, 0);
+        _output.Check(list, () => Assert.Contains(id, list.StdOut));
+    }
+
+    /// <summary>The fixture's silo and first run, which must have succeeded; logs the silo's log tail when not.</summary>
+    private async Task<(SiloProcess Silo, CliResult Run)> FirstRun()
+    {
+        (SiloProcess silo, CliResult run) = await _fixture.FirstRunAsync();
+        if (run.ExitCode != 0)
+        {
+            _output.WriteLine(silo.LogTail());
+        }
+
+        _output.ShouldExit(run, 0);
+        return (silo, run);
+    }
+}
