@@ -22,9 +22,8 @@ internal static class ReportTheory
         string phase = PhaseName(Exponents.Phase(alpha, beta));
         if (model == ModelKind.LinearNetwork)
         {
-            phase += beta < 1.0
-                ? "; linear network: no closed-form theory, chi = 2 beta/(1+beta) is the rate the paper observes (App. G.2)"
-                : "; linear network: no closed-form theory, chi = beta is the rate the paper observes (App. G.2)";
+            // Short: it is a table cell. The README says the rest (no closed form; the rate App. G.2 observes).
+            phase += "; linear network: observed rate, App. G.2";
         }
 
         return new TheoryReport(chi, phase, Regime(gamma));
@@ -41,8 +40,7 @@ internal static class ReportTheory
         string phase = PhaseName(Exponents.Phase(config.Alpha, config.Beta));
         if (model == ModelKind.LinearNetwork)
         {
-            phase += "; linear network: Table 1 is derived for the projected model and the linear network has no "
-                + "width bottleneck, so this r_C is only a reference";
+            phase += "; linear network: Table 1 of the projected model, a reference only";
         }
 
         return new TheoryReport(rc, phase, Regime(config.Gamma));

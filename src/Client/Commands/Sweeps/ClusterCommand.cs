@@ -47,11 +47,32 @@ internal static class ClusterCommand
                 environment.Error.WriteLine($"{name}: {ScaleSweepCli.OneLine(e.Message)}");
                 return ExitCodes.Unavailable;
             }
+            catch (Exception e) when (IsStorageFailure(e))
+            {
+                environment.Error.WriteLine($"{name}: the cluster's storage failed: {ScaleSweepCli.OneLine(e.GetBaseException().Message)} (is Azurite or the storage account reachable from the silos?)");
+                return ExitCodes.Unavailable;
+            }
             catch (Exception e) when (e is SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or OrleansMessageRejectionException or TimeoutException)
             {
                 environment.Error.WriteLine($"{name}: the cluster did not answer: {ScaleSweepCli.OneLine(e.Message)}");
                 return ExitCodes.Unavailable;
             }
         });
+    }
+
+    // Storage errors reach the client as the grain's exception; their types live in the Azure SDK and Orleans' providers.
+    private static bool IsStorageFailure(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            string type = x.GetType().FullName ?? "";
+            if (type.StartsWith("Azure.", StringComparison.Ordinal) || type.StartsWith("Orleans.Storage.", StringComparison.Ordinal)
+                || type.Contains("TableStorage", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
