@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
@@ -26,6 +27,7 @@ public static class ScaleSweepSiloBuilderExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
             .Validate(o => IsValidPrefix(o.Prefix), "ScaleSweep:Storage:Prefix must be 3-20 lower-case letters and digits, starting with a letter");
 
+        services.TryAddSingleton<ISimulationFactory, NumericsSimulationFactory>();
         services.AddSingleton<WorkerPool>();
         services.AddSingleton<ClusterLoadView>();
         services.AddSingleton<WorkerLoadPublisher>();
@@ -47,6 +49,14 @@ public static class ScaleSweepSiloBuilderExtensions
                 o.GrainStorageSerializer = sp.GetRequiredService<OrleansGrainStorageSerializer>();
             }));
         }
+
+        // A sweep that was running when every silo died resumes by itself when the cluster is back: its
+        // reminder, stored beside the grain state, activates it again.
+        builder.UseAzureTableReminderService(options => options.Configure<IOptions<StorageOptions>>((o, storage) =>
+        {
+            o.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+            o.TableName = storage.Value.Prefix + "reminders";
+        }));
 
         // Binary, version-tolerant and exact for doubles (JSON would round-trip them only by luck of formatting).
         services.AddSingleton<OrleansGrainStorageSerializer>();

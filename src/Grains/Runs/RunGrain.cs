@@ -17,26 +17,28 @@ namespace ScaleSweep.Grains.Runs;
 public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
     private readonly IPersistentState<RunGrainState> _state;
     private readonly IPersistentState<RunCurveState> _curve;
-    private readonly IPersistentState<RunCheckpointState> _checkpoint;
     private readonly WorkerPool _pool;
     private readonly ILogger<RunGrain> _logger;
+    private CheckpointStore _checkpoint = null!;
     private RunJob? _job;
     private IGrainTimer? _timer;
     private bool _stateDirty;
+    private bool _startPending;
+    private TimeSpan _backoff = TimeSpan.Zero;
+    private DateTime _retryAt = DateTime.MinValue;
 
     public RunGrain(
         [PersistentState("run", StorageNames.Runs)] IPersistentState<RunGrainState> state,
         [PersistentState("curve", StorageNames.Curves)] IPersistentState<RunCurveState> curve,
-        [PersistentState("checkpoint", StorageNames.Checkpoints)] IPersistentState<RunCheckpointState> checkpoint,
         WorkerPool pool,
         ILogger<RunGrain> logger)
     {
         _state = state;
         _curve = curve;
-        _checkpoint = checkpoint;
         _pool = pool;
         _logger = logger;
     }
@@ -47,12 +49,14 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _checkpoint = new CheckpointStore(ServiceProvider, this.GetGrainId(), _logger);
+
         // A run stored as queued or running has no live job: its previous activation (or silo) is gone,
         // so it continues from its last checkpoint as soon as anything touches it.
         if (State.Config is not null && State.Status is RunStatus.Queued or RunStatus.Running && State.Sweeps.Count > 0)
         {
-            _logger.LogInformation("Run {Key} resumes from its checkpoint at step {Step}", Key, _checkpoint.State.Step);
-            StartWork();
+            _logger.LogInformation("Run {Key} resumes from its last checkpoint (step {Step})", Key, State.Step);
+            RequestStart();
         }
 
         return Task.CompletedTask;
@@ -84,9 +88,10 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
             return Progress();
         }
 
-        if (_job is null)
+        if (_job is null && !_startPending)
         {
-            StartWork();
+            State.Status = RunStatus.Queued;
+            RequestStart();
             changed = true;
         }
 
@@ -113,10 +118,16 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
             return;
         }
 
-        if (State.Sweeps.Count == 0 && _job is not null)
+        if (State.Sweeps.Count == 0)
         {
+            _startPending = false;
+
             // Stopping takes a final snapshot; the timer stores it and marks the run cancelled.
-            _job.Stop();
+            _job?.Stop();
+            if (_job is null && !State.Status.IsFinal())
+            {
+                State.Status = RunStatus.Cancelled;
+            }
         }
 
         await _state.WriteStateAsync();
@@ -146,33 +157,51 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         _timer?.Dispose();
     }
 
-    private void StartWork()
+    // The job starts on the next tick, which first reads the checkpoint: a read can fail and is retried.
+    private void RequestStart()
+    {
+        _startPending = true;
+        _timer ??= this.RegisterGrainTimer(Poll, new GrainTimerCreationOptions(TimeSpan.Zero, PollPeriod) { KeepAlive = true });
+    }
+
+    private async Task StartWork()
     {
         SimulationConfig config = State.Config ?? throw new InvalidOperationException($"Run {Key} has no configuration.");
-        RunJobCheckpoint? resumeFrom = _checkpoint.State.Snapshot is { Length: > 0 } snapshot
-            ? new RunJobCheckpoint(_checkpoint.State.Step, snapshot, _checkpoint.State.ComputeSeconds)
+        RunCheckpointState? stored = await _checkpoint.LoadAsync();
+        RunJobCheckpoint? resumeFrom = stored is { Snapshot: { } snapshot }
+            ? new RunJobCheckpoint(stored.Step, snapshot, stored.ComputeSeconds)
             : null;
         TimeSpan interval = TimeSpan.FromSeconds(State.CheckpointSeconds ?? _pool.Options.CheckpointSeconds);
         RunJob job = _pool.Enqueue(Key, config, resumeFrom, interval);
         _job = job;
+        _startPending = false;
         IRunWorkerCallback self = this.AsReference<IRunWorkerCallback>();
         _ = job.Outcome.ContinueWith(_ => self.Poke(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         _logger.LogDebug("Run {Key} queued from step {Step}", Key, resumeFrom?.Step ?? 0);
         State.Status = RunStatus.Queued;
         State.Executions++;
         _stateDirty = true;
-        _timer ??= this.RegisterGrainTimer(Poll, new GrainTimerCreationOptions(PollPeriod, PollPeriod) { KeepAlive = true });
     }
 
     private async Task Poll(CancellationToken cancellationToken)
     {
-        if (_job is not { } job)
+        if (DateTime.UtcNow < _retryAt)
         {
             return;
         }
 
         try
         {
+            if (_startPending && _job is null)
+            {
+                await StartWork();
+            }
+
+            if (_job is not { } job)
+            {
+                return;
+            }
+
             if (job.Phase == RunJobPhase.Running && State.Status == RunStatus.Queued)
             {
                 State.Status = RunStatus.Running;
@@ -183,10 +212,8 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
             {
                 _logger.LogDebug("Run {Key} ended at step {Step}; storing", Key, job.Outcome.Result.Step);
                 await Persist(job, job.Outcome.Result, stopping: false);
-                return;
             }
-
-            if (job.TakeCheckpoint() is { } checkpoint)
+            else if (job.TakeCheckpoint() is { } checkpoint)
             {
                 await StoreCheckpoint(checkpoint);
             }
@@ -195,20 +222,31 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
                 await _state.WriteStateAsync();
                 _stateDirty = false;
             }
+
+            _backoff = TimeSpan.Zero;
         }
         catch (Exception e)
         {
-            // Storage may be down: the job's data stays in memory and the next tick tries again.
-            _logger.LogWarning(e, "Run {Key} could not write its state; retrying", Key);
+            // Storage may be down: the job's data stays in memory and a later tick tries again, backing off.
+            _backoff = _backoff == TimeSpan.Zero ? PollPeriod : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
+            _retryAt = DateTime.UtcNow + _backoff;
+            _logger.LogWarning("Run {Key} could not reach storage ({Error}); retrying in {Seconds:0.##} s", Key, e.GetBaseException().Message, _backoff.TotalSeconds);
         }
     }
 
     private async Task StoreCheckpoint(RunJobCheckpoint checkpoint)
     {
-        _checkpoint.State.Step = checkpoint.Step;
-        _checkpoint.State.Snapshot = checkpoint.Snapshot;
-        _checkpoint.State.ComputeSeconds = checkpoint.ComputeSeconds;
-        await _checkpoint.WriteStateAsync();
+        try
+        {
+            await _checkpoint.SaveAsync(new RunCheckpointState { Step = checkpoint.Step, Snapshot = checkpoint.Snapshot, ComputeSeconds = checkpoint.ComputeSeconds });
+        }
+        catch
+        {
+            // Keep it for the next try; a newer one from the worker replaces it anyway.
+            _job?.OfferCheckpointIfNone(checkpoint);
+            throw;
+        }
+
         State.Step = checkpoint.Step;
         State.ComputeSeconds = checkpoint.ComputeSeconds;
         await _state.WriteStateAsync();
@@ -227,13 +265,15 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 
         if (outcome.Error is { } error)
         {
+            _job = null;
             if (error is SnapshotException && job.ResumeFrom is not null)
             {
                 // A checkpoint that fails its checksum or version is never trusted: start over from step 0.
-                _logger.LogError(error, "Run {Key}: checkpoint at step {Step} is unreadable; restarting from step 0", Key, job.ResumeFrom.Step);
-                await _checkpoint.ClearStateAsync();
-                _checkpoint.State = new RunCheckpointState();
-                RestartOrStop(stopping);
+                _logger.LogError(error, "Run {Key}: its checkpoint at step {Step} is corrupt; restarting from step 0", Key, job.ResumeFrom.Step);
+                await _checkpoint.ClearAsync();
+                State.Step = 0;
+                RestartUnless(stopping);
+                await _state.WriteStateAsync();
                 return;
             }
 
@@ -245,7 +285,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
             }
 
             _logger.LogWarning("Run {Key} failed attempt {Attempt} of {Max}; retrying from its last checkpoint", Key, State.FailedAttempts, _pool.Options.MaxAttempts);
-            RestartOrStop(stopping);
+            RestartUnless(stopping);
             await _state.WriteStateAsync();
             return;
         }
@@ -271,16 +311,15 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         else
         {
             // Another sweep asked for the run while it was stopping: carry on from the final snapshot.
-            StartWork();
+            RequestStart();
         }
     }
 
-    private void RestartOrStop(bool stopping)
+    private void RestartUnless(bool stopping)
     {
-        _job = null;
         if (!stopping)
         {
-            StartWork();
+            RequestStart();
         }
     }
 
@@ -296,22 +335,18 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         _stateDirty = false;
         _job = null;
         StopTimer();
+        _logger.LogDebug("Run {Key} stored as {Status}", Key, status);
 
-        if (_checkpoint.State.Snapshot is not null)
+        try
         {
-            try
-            {
-                await _checkpoint.ClearStateAsync();
-                _checkpoint.State = new RunCheckpointState();
-            }
-            catch (Exception e)
-            {
-                // Only wasted space: a final run never reads its checkpoint again.
-                _logger.LogWarning(e, "Run {Key}: could not delete its last checkpoint", Key);
-            }
+            await _checkpoint.ClearAsync();
+        }
+        catch (Exception e)
+        {
+            // Only wasted space: a final run never reads its checkpoint again.
+            _logger.LogWarning("Run {Key}: could not delete its last checkpoint ({Error})", Key, e.GetBaseException().Message);
         }
 
-        _logger.LogDebug("Run {Key} stored as {Status}", Key, status);
         RunProgress progress = Progress();
         foreach (string sweep in State.Sweeps)
         {

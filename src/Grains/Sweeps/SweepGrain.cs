@@ -17,11 +17,15 @@ namespace ScaleSweep.Grains.Sweeps;
 /// worker slots with pending runs, polls the runs in flight (a run's own notification is the fast path,
 /// the poll the safety net), writes the run table at most once a tick, and builds the report at the end.
 /// </summary>
-public sealed class SweepGrain : Grain, ISweepGrain
+public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 {
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
     private const int ResultBatch = 64;
+    private const string ResumeReminder = "resume";
+
+    // Orleans' shortest reminder period; a restarted cluster picks the sweep up within it.
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly IPersistentState<SweepGrainState> _state;
     private readonly IPersistentState<SweepReportState> _report;
@@ -102,6 +106,7 @@ public sealed class SweepGrain : Grain, ISweepGrain
         _logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, State.Runs.Count);
 
         StartTimer();
+        await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
         await Dispatch();
         return Status();
     }
@@ -133,6 +138,7 @@ public sealed class SweepGrain : Grain, ISweepGrain
         State.State = SweepState.Cancelled;
         await _state.WriteStateAsync();
         _dirty = false;
+        await StopReminder();
         _logger.LogInformation("Sweep {Id} cancelled", Id);
         return Status();
     }
@@ -161,8 +167,21 @@ public sealed class SweepGrain : Grain, ISweepGrain
         }
 
         StartTimer();
+        await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
         await Dispatch();
         return Status();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Activation already restarted the timer of a running sweep; a finished one needs no reminder.
+        if (State.State == SweepState.Running)
+        {
+            StartTimer();
+            return Task.CompletedTask;
+        }
+
+        return StopReminder();
     }
 
     public async Task OnRunFinished(RunProgress progress)
@@ -192,6 +211,22 @@ public sealed class SweepGrain : Grain, ISweepGrain
 
     private void StartTimer() =>
         _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
+
+    private async Task StopReminder()
+    {
+        try
+        {
+            if (await this.GetReminder(ResumeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception e)
+        {
+            // Harmless: the reminder finds the sweep finished and tries again.
+            _logger.LogWarning(e, "Sweep {Id}: could not remove its resume reminder", Id);
+        }
+    }
 
     private void StopTimer()
     {
@@ -362,6 +397,7 @@ public sealed class SweepGrain : Grain, ISweepGrain
         await _state.WriteStateAsync();
         _dirty = false;
         StopTimer();
+        await StopReminder();
         _logger.LogInformation("Sweep {Id} completed", Id);
     }
 

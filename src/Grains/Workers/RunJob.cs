@@ -64,6 +64,9 @@ public sealed class RunJob
     // A newer checkpoint replaces one the grain has not stored yet: only the newest matters.
     internal void OfferCheckpoint(RunJobCheckpoint checkpoint) => Interlocked.Exchange(ref _pendingCheckpoint, checkpoint);
 
+    /// <summary>Puts back a checkpoint the grain could not store, unless the worker offered a newer one meanwhile.</summary>
+    public void OfferCheckpointIfNone(RunJobCheckpoint checkpoint) => Interlocked.CompareExchange(ref _pendingCheckpoint, checkpoint, null);
+
     internal void Finish(RunJobOutcome outcome)
     {
         SetPhase(RunJobPhase.Done);

@@ -19,15 +19,17 @@ public sealed class WorkerPool : IDisposable
 
     private readonly Channel<RunJob> _queue = Channel.CreateUnbounded<RunJob>();
     private readonly ILogger<WorkerPool> _logger;
+    private readonly ISimulationFactory _factory;
     private readonly Thread[] _threads;
     private int _queued;
     private int _running;
     private long _completed;
     private long _started;
 
-    public WorkerPool(IOptions<WorkerPoolOptions> options, ILogger<WorkerPool> logger)
+    public WorkerPool(IOptions<WorkerPoolOptions> options, ISimulationFactory factory, ILogger<WorkerPool> logger)
     {
         _logger = logger;
+        _factory = factory;
         Options = options.Value;
         _threads = new Thread[Options.EffectiveCount];
         for (int i = 0; i < _threads.Length; i++)
@@ -114,8 +116,8 @@ public sealed class WorkerPool : IDisposable
             }
 
             simulation = job.ResumeFrom is { } from
-                ? SimulationFactory.Restore(job.Config, from.Snapshot)
-                : SimulationFactory.Create(job.Config);
+                ? _factory.Restore(job.Config, from.Snapshot)
+                : _factory.Create(job.Config);
             job.SetStep(simulation.Step);
 
             long slice = 16;
