@@ -5,7 +5,7 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// equations (eq. 43-44, <see cref="InfiniteWidthDmft"/>) when both are infinite, else from the finite
 /// N, B online-SGD equations (eq. 26-31, <see cref="FiniteWidthDmft"/>).
 /// </summary>
-public static class Dmft
+public static class DmftSolver
 {
     /// <summary>Solves the DMFT for <paramref name="settings"/>; throws <see cref="ArgumentOutOfRangeException"/> for bad settings.</summary>
     public static DmftCurve Solve(DmftSettings settings, DmftOptions? options = null)
