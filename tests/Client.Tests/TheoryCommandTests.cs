@@ -74,7 +74,7 @@ public class TheoryCommandTests
     [InlineData(new[] { "theory", "--beta", "0" }, "--beta: beta = 0 is out of range", "beta must be a finite number > 0")]
     [InlineData(new[] { "theory", "--beta", "x" }, "--beta: 'x' is not a number", "beta must be a finite number > 0")]
     [InlineData(new[] { "theory", "--levels", "-1" }, "--levels: -1 is out of range", "levels must be an integer from 0 to 1000")]
-    [InlineData(new[] { "theory", "--curve" }, "Unrecognized command or argument '--curve'", "scalesweep theory --help")]
+    [InlineData(new[] { "theory", "--frob" }, "Unrecognized command or argument '--frob'", "scalesweep theory --help")]
     public void BadArgumentsGiveOneLineAndExitCode2(string[] args, string first, string second)
     {
         CliResult result = Cli.Run(args);

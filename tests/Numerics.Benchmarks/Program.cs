@@ -8,5 +8,11 @@ if (args.Length > 0 && args[0] == "steps")
     return StepsPerSecondReport.Run(args.Length > 1 ? args[1] : "benchmark-results.md");
 }
 
+if (args.Length > 0 && args[0] == "dmft-validate")
+{
+    // The DMFT's quadrature and time errors, solver times and agreement with simulation (docs/dmft.md).
+    return DmftValidationReport.Run(args.Length > 1 ? args[1] : "dmft-validation.md");
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(StepBenchmarks).Assembly).Run(args);
 return 0;

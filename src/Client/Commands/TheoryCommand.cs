@@ -1,14 +1,18 @@
 using System.CommandLine;
 using ScaleSweep.Client.Options;
 using ScaleSweep.Client.Output;
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Spectra;
 using ScaleSweep.Numerics.Theory;
+using ScaleSweep.Numerics.Theory.Dmft;
 
 namespace ScaleSweep.Client.Commands;
 
 /// <summary>
 /// `scalesweep theory`: the paper's closed-form exponents for a power-law task (alpha, beta) —
 /// task phase, time exponents lazy and rich, the approximation levels, the model-size bottleneck
-/// and the compute-optimal exponents. More outputs (e.g. a predicted loss curve) join as options.
+/// and the compute-optimal exponents. With --curve: the DMFT's expected loss curve L(t) for the model
+/// settings given (eq. 43-44 for N = B = inf, eq. 26-31 otherwise), on the simulations' log grid.
 /// </summary>
 internal static class TheoryCommand
 {
@@ -30,7 +34,35 @@ internal static class TheoryCommand
 
         public readonly Option<bool> Json = OptionFactory.Flag("--json", "Print exactly one JSON object on stdout instead of tables.");
 
-        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json];
+        public readonly Option<bool> Curve = OptionFactory.Flag(
+            "--curve", "Print the DMFT loss curve L(t) for --gamma --N --B --eta --M --steps instead of the exponents (docs/dmft.md).");
+
+        public readonly Option<double> Gamma = OptionFactory.Real(
+            "--gamma", 0.0, "With --curve: richness gamma >= 0 (0 = lazy).", LibraryRanges.For("gamma"));
+
+        public readonly Option<double?> Width = SizeOption("--N", "N", "With --curve: width N, an integer >= 1 or 'inf' (default inf).");
+
+        public readonly Option<long?> Batch = BatchSize.CreateOption("--B", "With --curve: batch size B, an integer >= 1 or 'inf' (default inf).");
+
+        public readonly Option<double> Eta = OptionFactory.Real(
+            "--eta", SimulationConfig.DefaultEta, "With --curve: learning rate eta > 0.", LibraryRanges.For("eta"));
+
+        public readonly Option<long> Modes = OptionFactory.Integer(
+            "--M", 10_000, 1, SpectrumValidation.MaxModes, "With --curve: number of modes M of the task.", LibraryRanges.For("M"));
+
+        public readonly Option<long> Steps = OptionFactory.Integer(
+            "--steps", 1000, 1, DmftSettings.MaxSteps, "With --curve: last step T.", $"steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
+
+        public readonly Option<long> PointsPerDecade = OptionFactory.Integer(
+            "--points-per-decade", SimulationConfig.DefaultPointsPerDecade, 1, 1000,
+            "With --curve: recorded steps per decade (the simulations' log grid).", LibraryRanges.For("pointsPerDecade"));
+
+        public readonly Option<long?> QuadratureModes = OptionFactory.OptionalInteger(
+            "--modes", 16, 10_000_000,
+            $"With --curve: most representative modes of the mode quadrature (default {DmftOptions.DefaultInfiniteModes} for N = B = inf, else {DmftOptions.DefaultFiniteModes}).",
+            "modes must be an integer from 16 to 10000000.");
+
+        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes];
     }
 
     public static Command Create(CliEnvironment environment)
@@ -49,6 +81,34 @@ internal static class TheoryCommand
 
         command.SetGuardedAction(environment, (parseResult, _) =>
         {
+            if (parseResult.GetValue(options.Curve))
+            {
+                var settings = new DmftSettings(
+                    parseResult.GetValue(options.Alpha),
+                    parseResult.GetValue(options.Beta),
+                    (int)parseResult.GetValue(options.Modes),
+                    parseResult.GetValue(options.Gamma),
+                    parseResult.GetValue(options.Width) ?? double.PositiveInfinity,
+                    parseResult.GetValue(options.Batch) is long b ? b : double.PositiveInfinity,
+                    parseResult.GetValue(options.Eta),
+                    parseResult.GetValue(options.Steps));
+                int pointsPerDecade = (int)parseResult.GetValue(options.PointsPerDecade);
+                var dmftOptions = new DmftOptions { PointsPerDecade = pointsPerDecade, Modes = (int?)parseResult.GetValue(options.QuadratureModes) };
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                DmftCurve curve = SolveCurve(settings, dmftOptions);
+                double seconds = clock.Elapsed.TotalSeconds;
+                if (parseResult.GetValue(options.Json))
+                {
+                    JsonOutput.Write(environment.Out, TheoryCurveJson.From(settings, curve, pointsPerDecade, seconds));
+                }
+                else
+                {
+                    TheoryCurveTable.Write(environment.Out, settings, curve, seconds);
+                }
+
+                return Task.FromResult(ExitCodes.Success);
+            }
+
             TheoryResult result = Compute(
                 parseResult.GetValue(options.Alpha), parseResult.GetValue(options.Beta), (int)parseResult.GetValue(options.Levels));
             if (parseResult.GetValue(options.Json))
@@ -63,6 +123,55 @@ internal static class TheoryCommand
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
+    }
+
+    /// <summary>The DMFT curve; the library's range errors become usage errors naming the option.</summary>
+    public static DmftCurve SolveCurve(DmftSettings settings, DmftOptions options)
+    {
+        try
+        {
+            return DmftSolver.Solve(settings, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(LibraryRanges.WithOption(LibraryRanges.WithoutParameterName(e)));
+        }
+    }
+
+    /// <summary>A size option: an integer &gt;= 1 or "inf" (null).</summary>
+    private static Option<double?> SizeOption(string name, string field, string description)
+    {
+        string range = $"{field} must be an integer >= 1 or 'inf'.";
+        return OptionFactory.WithRange(new Option<double?>(name)
+        {
+            Description = description,
+            HelpName = "integer|inf",
+            DefaultValueFactory = _ => null,
+            CustomParser = result =>
+            {
+                string token = OptionFactory.SingleToken(result);
+                if (BatchSize.IsInfinite(token))
+                {
+                    return null;
+                }
+
+                if (!OptionFactory.TryParseInteger(token, out long value, out bool tooLarge) || tooLarge)
+                {
+                    result.AddError(tooLarge
+                        ? $"{name}: '{token}' is out of range: {range}"
+                        : OptionFactory.Malformed(name, token, "an integer", range));
+                    return null;
+                }
+
+                if (value < 1)
+                {
+                    result.AddError($"{name}: {value} is out of range: {range}");
+                    return null;
+                }
+
+                return value;
+            },
+        }, range);
     }
 
     /// <summary>Every exponent the command reports; the library's range errors become usage errors.</summary>

@@ -1,0 +1,30 @@
+using ScaleSweep.Numerics.Theory.Dmft;
+
+namespace ScaleSweep.Client.Output;
+
+/// <summary>
+/// The one JSON object `scalesweep theory --curve --json` prints: the DMFT loss curve at the recorded
+/// steps (the simulations' log grid), the model settings (N and B are numbers or "inf") and what the
+/// solver did: modes used, time grid, iterations and residual.
+/// </summary>
+internal sealed record TheoryCurveJson(
+    IReadOnlyList<long> Steps,
+    IReadOnlyList<double> Loss,
+    IReadOnlyList<double> WeightNormPerWidth,
+    TheoryCurveJson.SettingsJson Settings,
+    TheoryCurveJson.SolverJson Solver)
+{
+    internal sealed record SettingsJson(double Alpha, double Beta, int M, double Gamma, object N, object B, double Eta, long LastStep);
+
+    internal sealed record SolverJson(
+        string Equations, int ModesUsed, bool ModesExact, string TimeGrid, long TimePoints, int PointsPerDecade, int Iterations, double Residual, double Seconds);
+
+    public static TheoryCurveJson From(DmftSettings settings, DmftCurve curve, int pointsPerDecade, double seconds) => new(
+        curve.Steps,
+        curve.Loss,
+        curve.WeightNormPerWidth,
+        new SettingsJson(settings.Alpha, settings.Beta, settings.M, settings.Gamma, Size(settings.N), Size(settings.Batch), settings.Eta, settings.Steps),
+        new SolverJson(curve.Solver, curve.ModesUsed, curve.ModesExact, "uniform, every step", curve.TimePoints, pointsPerDecade, curve.Iterations, curve.Residual, seconds));
+
+    private static object Size(double value) => double.IsPositiveInfinity(value) ? "inf" : (long)value;
+}

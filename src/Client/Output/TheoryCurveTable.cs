@@ -1,0 +1,27 @@
+using ScaleSweep.Numerics.Theory.Dmft;
+
+namespace ScaleSweep.Client.Output;
+
+/// <summary>The readable DMFT curve of `scalesweep theory --curve`: a settings line, then step and loss.</summary>
+internal static class TheoryCurveTable
+{
+    public static void Write(TextWriter writer, DmftSettings settings, DmftCurve curve, double seconds)
+    {
+        writer.WriteLine(
+            $"dmft: alpha={NumberFormat.Parameter(settings.Alpha)} beta={NumberFormat.Parameter(settings.Beta)} M={NumberFormat.Integer(settings.M)} "
+            + $"gamma={NumberFormat.Parameter(settings.Gamma)} N={Size(settings.N)} B={Size(settings.Batch)} eta={NumberFormat.Parameter(settings.Eta)} T={NumberFormat.Integer(settings.Steps)}");
+        writer.WriteLine(
+            $"solver: {curve.Solver}, {curve.ModesUsed} modes ({(curve.ModesExact ? "exact sum" : "quadrature")}), "
+            + $"{NumberFormat.Integer(curve.TimePoints)} time points, {curve.Iterations} sweep(s), {seconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} s");
+        int width = Math.Max(4, NumberFormat.Integer(settings.Steps).Length);
+        writer.WriteLine($"{"step".PadLeft(width)}  loss");
+        for (int i = 0; i < curve.Steps.Length; i++)
+        {
+            writer.WriteLine($"{NumberFormat.Integer(curve.Steps[i]).PadLeft(width)}  {NumberFormat.Value(curve.Loss[i])}");
+        }
+
+        writer.Flush();
+    }
+
+    private static string Size(double value) => double.IsPositiveInfinity(value) ? "inf" : NumberFormat.Integer((long)value);
+}

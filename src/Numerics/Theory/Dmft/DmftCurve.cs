@@ -1,0 +1,24 @@
+namespace ScaleSweep.Numerics.Theory.Dmft;
+
+/// <summary>
+/// The DMFT's expected loss curve at the recorded steps, with what the solver did to get it.
+/// </summary>
+/// <param name="Steps">Recorded steps: <see cref="Models.LogGrid.Steps"/> of T, as simulations record.</param>
+/// <param name="Loss">Expected loss L(t) = C0(t, t) (eq. 5, 22) at each recorded step.</param>
+/// <param name="WeightNormPerWidth">C_w(t, t) = |w(t)|^2 / N at each recorded step.</param>
+/// <param name="ModesUsed">Representative modes summed over.</param>
+/// <param name="ModesExact">True when the modes are the task itself (no quadrature).</param>
+/// <param name="TimePoints">Time points solved for (every step 0..T).</param>
+/// <param name="Iterations">Sweeps over the time grid (1: the causal equations are solved by forward substitution).</param>
+/// <param name="Residual">Largest defect of the closed equations at the solution, relative (0 when not measured).</param>
+/// <param name="Solver">Which equations were solved.</param>
+public sealed record DmftCurve(
+    long[] Steps,
+    double[] Loss,
+    double[] WeightNormPerWidth,
+    int ModesUsed,
+    bool ModesExact,
+    long TimePoints,
+    int Iterations,
+    double Residual,
+    string Solver);

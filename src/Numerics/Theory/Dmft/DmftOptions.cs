@@ -1,0 +1,83 @@
+namespace ScaleSweep.Numerics.Theory.Dmft;
+
+/// <summary>
+/// Numerical settings of the DMFT solvers. None of them changes the equations; each trades accuracy for
+/// time, and the defaults keep the error well under the error bars of a 32-seed simulation mean
+/// (measured in docs/dmft.md). Each setter checks its value and throws
+/// <see cref="ArgumentOutOfRangeException"/> naming the property and its range.
+/// </summary>
+public sealed record DmftOptions
+{
+    /// <summary>Default mode budget of the N, B -&gt; infinity solver (cost ~ modes T^2).</summary>
+    public const int DefaultInfiniteModes = 256;
+
+    /// <summary>Default mode budget of the finite N, B solver (cost ~ modes T^3, memory ~ modes T^2).</summary>
+    public const int DefaultFiniteModes = 48;
+
+    private readonly int? _modes;
+    private readonly int _pointsPerDecade = Models.SimulationConfig.DefaultPointsPerDecade;
+    private readonly int? _maxDegreeOfParallelism;
+
+    /// <summary>Settings used when none are given.</summary>
+    public static DmftOptions Default { get; } = new();
+
+    /// <summary>
+    /// Most representative modes (<see cref="ModeQuadrature.PowerLaw"/>); a task with no more modes than
+    /// this is summed exactly. Null (default) means <see cref="DefaultInfiniteModes"/> for N, B = infinity
+    /// and <see cref="DefaultFiniteModes"/> otherwise; <see cref="int.MaxValue"/> means every mode.
+    /// </summary>
+    public int? Modes
+    {
+        get => _modes;
+        init
+        {
+            if (value is int m && m < 16)
+            {
+                throw TheoryArguments.OutOfRange(m, nameof(Modes), "an integer >= 16, or null for the default");
+            }
+
+            _modes = value;
+        }
+    }
+
+    /// <summary>Recording density: steps of <see cref="Models.LogGrid.Steps"/>, as simulations record.</summary>
+    public int PointsPerDecade
+    {
+        get => _pointsPerDecade;
+        init
+        {
+            TheoryArguments.IntegerInRange(value, 1, 1000, nameof(PointsPerDecade));
+            _pointsPerDecade = value;
+        }
+    }
+
+    /// <summary>
+    /// Most threads; null (default) means every processor. The work is partitioned into fixed blocks
+    /// whose partial results are combined in a fixed order, so the result does not depend on it.
+    /// </summary>
+    public int? MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init
+        {
+            if (value is int p)
+            {
+                TheoryArguments.IntegerInRange(p, 1, 4096, nameof(MaxDegreeOfParallelism));
+            }
+
+            _maxDegreeOfParallelism = value;
+        }
+    }
+
+    /// <summary>
+    /// Whether the batch noise keeps the rank-one part of the exact Gaussian-feature covariance,
+    /// Cov(Psi^T Psi v / B) = (Lambda L + Lambda v v^T Lambda) / B. The paper's eq. 26 keeps only
+    /// Lambda L / B; the rank-one part changes each mode's noise by lambda_k^2 &lt;v_k^2&gt; / B. Default true
+    /// (the simulation's law).
+    /// </summary>
+    public bool RankOneBatchNoise { get; init; } = true;
+
+    internal int ModesFor(bool infinite) => _modes ?? (infinite ? DefaultInfiniteModes : DefaultFiniteModes);
+
+    internal int Parallelism => _maxDegreeOfParallelism ?? Environment.ProcessorCount;
+}

@@ -1,0 +1,50 @@
+using ScaleSweep.Numerics.Spectra;
+
+namespace ScaleSweep.Numerics.Theory.Dmft;
+
+/// <summary>
+/// The model whose expected loss curve the DMFT predicts: the power-law task (alpha, beta, M) of eq. 6,
+/// richness gamma and learning rate eta of eq. 4, width N and batch B (each &gt;= 1 or +infinity), and the
+/// number of SGD steps T. The conventions are the simulation's (<see cref="Models.ProjectedFast"/>):
+/// f = w . A psi / N, w(0) = 0, A(0) i.i.d. N(0, 1).
+/// </summary>
+/// <param name="Alpha">Capacity exponent alpha &gt; 1.</param>
+/// <param name="Beta">Source exponent beta &gt; 0.</param>
+/// <param name="M">Number of modes of the task.</param>
+/// <param name="Gamma">Richness gamma &gt;= 0 (0 = lazy).</param>
+/// <param name="N">Width N &gt;= 1, or <see cref="double.PositiveInfinity"/>.</param>
+/// <param name="Batch">Batch size B &gt;= 1, or <see cref="double.PositiveInfinity"/>.</param>
+/// <param name="Eta">Learning rate eta &gt; 0.</param>
+/// <param name="Steps">Last step T &gt;= 0; the curve covers steps 0..T.</param>
+public sealed record DmftSettings(
+    double Alpha,
+    double Beta,
+    int M,
+    double Gamma,
+    double N,
+    double Batch,
+    double Eta,
+    long Steps)
+{
+    /// <summary>Largest T the solvers accept (the infinite-width solver stores O(modes T) numbers).</summary>
+    public const long MaxSteps = 10_000_000;
+
+    /// <summary>True when N and B are both infinite (eq. 43-44 apply).</summary>
+    public bool IsInfinite => double.IsPositiveInfinity(N) && double.IsPositiveInfinity(Batch);
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first field out of range.</summary>
+    public void Validate()
+    {
+        TheoryArguments.Alpha(Alpha);
+        TheoryArguments.Beta(Beta);
+        TheoryArguments.IntegerInRange(M, 1, SpectrumValidation.MaxModes, "M", "number of modes");
+        TheoryArguments.Gamma(Gamma);
+        TheoryArguments.SizeOrInfinity(N, "N");
+        TheoryArguments.SizeOrInfinity(Batch, "B");
+        TheoryArguments.FiniteAbove(Eta, 0.0, "eta", "learning rate");
+        if (Steps < 0 || Steps > MaxSteps)
+        {
+            throw TheoryArguments.OutOfRange(Steps, "steps", $"an integer in [0, {MaxSteps}]");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace ScaleSweep.Numerics.Theory.Dmft;
+
+/// <summary>
+/// Entry point: the DMFT loss curve of the model of eq. 4 for given settings, from the N, B -&gt; infinity
+/// equations (eq. 43-44, <see cref="InfiniteWidthDmft"/>) when both are infinite, else from the finite
+/// N, B online-SGD equations (eq. 26-31, <see cref="FiniteWidthDmft"/>).
+/// </summary>
+public static class DmftSolver
+{
+    /// <summary>Solves the DMFT for <paramref name="settings"/>; throws <see cref="ArgumentOutOfRangeException"/> for bad settings.</summary>
+    public static DmftCurve Solve(DmftSettings settings, DmftOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        options ??= DmftOptions.Default;
+        ModeSet modes = Modes(settings, options);
+        return settings.IsInfinite
+            ? InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism)
+            : FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options);
+    }
+
+    /// <summary>The representative modes the solver for these settings and options uses.</summary>
+    public static ModeSet Modes(DmftSettings settings, DmftOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        options ??= DmftOptions.Default;
+        return ModeQuadrature.PowerLaw(settings.Alpha, settings.Beta, settings.M, options.ModesFor(settings.IsInfinite));
+    }
+}

@@ -1,0 +1,369 @@
+using ScaleSweep.Numerics.LinearAlgebra;
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Numerics.Theory.Dmft;
+
+/// <summary>
+/// The DMFT of online SGD at finite width N and batch B (Appendix C, eq. 26-31), in the closed
+/// time x time matrix form, all matrices lower-triangular or symmetric over t, s = 0..T:
+/// <code>
+/// H^w   = [I - eta gamma Theta C_3]^-1 Theta,  Theta(t,s) = eta 1(s &lt; t)           (eq. 27)
+/// C_w   = H^w C_3 H^w^T                                                             (eq. 30)
+/// G     = H^w + eta gamma C_w (strictly lower part),  X = G R_3
+/// H^0_k = [I + lambda_k X]^-1                                                       (eq. 28)
+/// v0_k  = H^0_k [wStar_k 1 - G (u^4_k + R_3 u^2_k)],  u^4_k ~ GP(0, C_3 / N),  u^2_k white, var sigma_k^2
+/// R_3   = I - (1/N) sum_k lambda_k H^0_k G R_3                                      (eq. 29)
+/// C_0   = sum_k lambda_k H^0_k [wStar_k^2 1 1^T + G C_3 G^T / N + X diag(sigma_k^2) X^T] H^0_k^T   (eq. 31)
+/// C_2   = sum_k H^0_k [lambda_k^2 (wStar_k^2 1 1^T + G C_3 G^T / N) + diag(sigma_k^2)] H^0_k^T      (eq. 31)
+/// C_3   = R_3 C_2 R_3^T                                                             (eq. 31)
+/// sigma_k^2(t) = (lambda_k C_0(t,t) + lambda_k^2 &lt;v0_k(t)^2&gt;) / B    (eq. 21; the second term is optional)
+/// L(t)  = C_0(t, t)
+/// </code>
+/// Differences from the printed equations, each checked against the simulation: the second term of C_2
+/// carries lambda_k^2 (g_k = lambda_k v0_k + u^2_k; the printed eq. 31 drops it, which breaks the N, B -&gt; infinity
+/// limit C_2 = sum_k lambda_k^2 &lt;v0_k v0_k&gt;), and the diag(sigma^2) term of C_2 is written in the equivalent
+/// form H^0 E + E H^0^T - E + lambda^2 H^0 X E X^T H^0^T.
+/// <para>
+/// Every map in the fixed point is strictly causal (row t of each matrix needs only rows &lt; t of the
+/// others, or row t of one computed before it), so the fixed point is reached exactly by one forward
+/// sweep over t, computing row t of H^w, C_w, G, X, H^0_k, C_0, C_2, R_3, C_3 in that order: the Picard
+/// iteration of the paper would need T sweeps to reach the same numbers. Cost O(modes T^3) time and
+/// O(modes T^2) memory (two packed triangles per mode), parallel over modes with a fixed reduction order.
+/// </para>
+/// </summary>
+public static class FiniteWidthDmft
+{
+    private const int Block = 256;
+
+    /// <summary>Bytes the solver holds for <paramref name="modes"/> modes and T steps.</summary>
+    public static long EstimatedBytes(int modes, long steps)
+    {
+        long t1 = steps + 1;
+        return 8 * (6 * t1 * t1 + (long)modes * t1 * (t1 + 4));
+    }
+
+    /// <summary>Largest memory the solver will allocate.</summary>
+    public const long MaxBytes = 8L << 30;
+
+    /// <summary>The loss curve of eq. 26-31 for the given modes, recorded on <see cref="LogGrid.Steps"/>.</summary>
+    /// <param name="n">Width N &gt;= 1 or +infinity.</param>
+    /// <param name="batch">Batch size B &gt;= 1 or +infinity.</param>
+    public static DmftCurve Solve(ModeSet modes, double gamma, double eta, double n, double batch, long steps, DmftOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(modes);
+        options ??= DmftOptions.Default;
+        TheoryArguments.Gamma(gamma);
+        TheoryArguments.FiniteAbove(eta, 0.0, nameof(eta), "learning rate");
+        TheoryArguments.SizeOrInfinity(n, "N");
+        TheoryArguments.SizeOrInfinity(batch, "B");
+        if (steps < 0 || EstimatedBytes(modes.Count, steps) > MaxBytes)
+        {
+            throw TheoryArguments.OutOfRange(
+                steps, nameof(steps), $"an integer >= 0 whose solve fits in {MaxBytes >> 30} GiB with {modes.Count} modes (it needs {EstimatedBytes(modes.Count, Math.Max(steps, 0)) >> 20} MiB)");
+        }
+
+        var solver = new Solver(modes, gamma, eta, n, batch, (int)steps, options);
+        long[] recorded = LogGrid.Steps(steps, options.PointsPerDecade);
+        var loss = new double[recorded.Length];
+        var norm = new double[recorded.Length];
+        int next = 0;
+        for (int t = 0; t <= steps; t++)
+        {
+            solver.Step(t);
+            if (recorded[next] == t)
+            {
+                loss[next] = solver.Loss(t);
+                norm[next] = solver.WeightNorm(t);
+                next++;
+            }
+        }
+
+        return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, "dmft-finite (eq. 26-31)");
+    }
+
+    private sealed class Solver
+    {
+        private readonly int _stride;
+        private readonly double _eta, _gamma, _inverseN, _inverseB;
+        private readonly bool _rankOne;
+        private readonly double[] _weight;
+        private readonly ModeHistory[] _modes;
+        private readonly double[] _hw, _g, _x, _r3, _c3, _c2;
+        private readonly double[] _q, _pRow, _gc3, _y, _hsum, _r24, _c0Diag, _cwDiag;
+        private readonly ParallelOptions _parallel;
+        private readonly double[][] _scratch;
+
+        public Solver(ModeSet modes, double gamma, double eta, double n, double batch, int steps, DmftOptions options)
+        {
+            int t1 = steps + 1;
+            _stride = t1;
+            _eta = eta;
+            _gamma = gamma;
+            _inverseN = 1.0 / n;
+            _inverseB = 1.0 / batch;
+            _rankOne = options.RankOneBatchNoise;
+            _weight = modes.Weight.ToArray();
+            _modes = new ModeHistory[modes.Count];
+            for (int k = 0; k < modes.Count; k++)
+            {
+                _modes[k] = new ModeHistory(modes.Lambda[k], modes.WStar[k], t1);
+            }
+
+            long square = (long)t1 * t1;
+            _hw = new double[square];
+            _g = new double[square];
+            _x = new double[square];
+            _r3 = new double[square];
+            _c3 = new double[square];
+            _c2 = new double[square];
+            _q = new double[t1];
+            _pRow = new double[t1];
+            _gc3 = new double[t1];
+            _y = new double[t1];
+            _hsum = new double[t1];
+            _r24 = new double[t1];
+            _c0Diag = new double[t1];
+            _cwDiag = new double[t1];
+            _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism };
+            _scratch = new double[modes.Count][];
+            for (int k = 0; k < modes.Count; k++)
+            {
+                _scratch[k] = new double[3 * t1];
+            }
+        }
+
+        public double Loss(int t) => _c0Diag[t];
+
+        public double WeightNorm(int t) => _cwDiag[t];
+
+        private Span<double> Row(double[] matrix, int t, int length) => matrix.AsSpan(t * _stride, length);
+
+        public void Step(int t)
+        {
+            int s1 = _stride;
+
+            // H^w row t (eq. 27): w(t) = w(t-1) + eta v3(t-1) + eta^2 gamma sum_{s<t-1} C_3(t-1,s) w(s).
+            Span<double> hwRow = Row(_hw, t, t);
+            if (t >= 1)
+            {
+                Row(_hw, t - 1, t - 1).CopyTo(hwRow);
+                hwRow[t - 1] = _eta;
+                double scale = _eta * _eta * _gamma;
+                if (scale != 0.0)
+                {
+                    for (int s = 0; s < t - 1; s++)
+                    {
+                        double a = scale * _c3[(t - 1) * s1 + s];
+                        if (a != 0.0)
+                        {
+                            DeterministicBlas.Axpy(a, Row(_hw, s, s), hwRow[..s]);
+                        }
+                    }
+                }
+            }
+
+            // C_w row t (eq. 30) = H^w C_3 H^w^T: q = H^w(t,.) C_3, C_w(t,s) = q . H^w(s,.), s = 0..t.
+            Span<double> q = _q.AsSpan(0, t);
+            q.Clear();
+            for (int r = 0; r < t; r++)
+            {
+                if (hwRow[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(hwRow[r], Row(_c3, r, t), q);
+                }
+            }
+
+            Span<double> gRow = Row(_g, t, t);
+            double memory = _eta * _gamma;
+            for (int s = 0; s < t; s++)
+            {
+                double cw = DeterministicBlas.Dot(q[..s], Row(_hw, s, s));
+                gRow[s] = hwRow[s] + memory * cw;
+            }
+
+            _cwDiag[t] = DeterministicBlas.Dot(q, hwRow);
+
+            // X row t = G(t,.) R_3.
+            Span<double> xRow = Row(_x, t, t);
+            xRow.Clear();
+            for (int r = 0; r < t; r++)
+            {
+                if (gRow[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(gRow[r], Row(_r3, r, r + 1), xRow[..(r + 1)]);
+                }
+            }
+
+            // Y row t = G C_3 G^T / N, s = 0..t.
+            Span<double> y = _y.AsSpan(0, t + 1);
+            y.Clear();
+            if (_inverseN != 0.0)
+            {
+                Span<double> gc3 = _gc3.AsSpan(0, t);
+                gc3.Clear();
+                for (int r = 0; r < t; r++)
+                {
+                    if (gRow[r] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(gRow[r], Row(_c3, r, t), gc3);
+                    }
+                }
+
+                for (int s = 0; s <= t; s++)
+                {
+                    y[s] = _inverseN * DeterministicBlas.Dot(gc3[..s], Row(_g, s, s));
+                }
+            }
+
+            // Rows t of H^0_k and K_k, mode by mode (independent, so in parallel).
+            int count = _modes.Length;
+            double[] xMatrix = _x;
+            double[] yRow = _y;
+            void AdvanceMode(int k)
+            {
+                _modes[k].Advance(t, xMatrix, s1, yRow.AsSpan(0, t + 1), _scratch[k]);
+            }
+
+            if ((long)count * t * t < 1 << 16)
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    AdvanceMode(k);
+                }
+            }
+            else
+            {
+                Parallel.For(0, count, _parallel, AdvanceMode);
+            }
+
+            // C_0(t,t) = loss; then the batch-noise variances sigma_k^2(t).
+            double c0 = 0.0;
+            double noiseSum = 0.0;
+            for (int k = 0; k < count; k++)
+            {
+                c0 += _weight[k] * _modes[k].Lambda * _modes[k].Diagonal(t);
+            }
+
+            _c0Diag[t] = c0;
+            for (int k = 0; k < count; k++)
+            {
+                ModeHistory mode = _modes[k];
+                double sigma2 = _inverseB * (mode.Lambda * c0 + (_rankOne ? mode.Lambda * mode.Lambda * mode.Diagonal(t) : 0.0));
+                mode.SetSigma2(t, sigma2);
+                noiseSum += _weight[k] * sigma2;
+            }
+
+            // C_2 row t: sum_k w_k [lambda_k^2 K_k(t,s) + H^0_k(t,s) sigma_k^2(s)], s < t; diagonal adds sigma^2(t).
+            // Hsum row t = sum_k w_k lambda_k H^0_k(t,.).
+            Span<double> c2Row = Row(_c2, t, t + 1);
+            Span<double> hsum = _hsum.AsSpan(0, t + 1);
+            ReduceRows(t, c2Row, hsum);
+            c2Row[t] += noiseSum;
+            for (int s = 0; s < t; s++)
+            {
+                _c2[s * s1 + t] = c2Row[s];
+            }
+
+            // R_3 row t (eq. 29): R_24(t,s) = -sum_r Hsum(t,r) G(r,s), R_3(t,.) = e_t + (1/N) sum_{s<t} R_24(t,s) R_3(s,.).
+            Span<double> r3Row = Row(_r3, t, t + 1);
+            r3Row.Clear();
+            r3Row[t] = 1.0;
+            if (_inverseN != 0.0)
+            {
+                Span<double> r24 = _r24.AsSpan(0, t);
+                r24.Clear();
+                for (int r = 1; r <= t; r++)
+                {
+                    if (hsum[r] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(-hsum[r], Row(_g, r, r), r24[..r]);
+                    }
+                }
+
+                for (int s = 0; s < t; s++)
+                {
+                    if (r24[s] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(_inverseN * r24[s], Row(_r3, s, s + 1), r3Row[..(s + 1)]);
+                    }
+                }
+            }
+
+            // C_3 row t (eq. 31) = R_3 C_2 R_3^T through P = R_3 C_2: row t of P, P(t, b) for b &lt;= t.
+            Span<double> c3Row = Row(_c3, t, t + 1);
+            if (_inverseN == 0.0)
+            {
+                c2Row.CopyTo(c3Row);
+            }
+            else
+            {
+                Span<double> pRow = _pRow.AsSpan(0, t + 1);
+                pRow.Clear();
+                for (int a = 0; a <= t; a++)
+                {
+                    if (r3Row[a] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(r3Row[a], Row(_c2, a, t + 1), pRow);
+                    }
+                }
+
+                for (int s = 0; s <= t; s++)
+                {
+                    c3Row[s] = DeterministicBlas.Dot(pRow[..(s + 1)], Row(_r3, s, s + 1));
+                }
+            }
+
+            for (int s = 0; s < t; s++)
+            {
+                _c3[s * s1 + t] = c3Row[s];
+            }
+        }
+
+        /// <summary>Mode sums of row t in blocks of s (each block sums modes in order, so threads do not matter).</summary>
+        private void ReduceRows(int t, Span<double> c2Row, Span<double> hsum)
+        {
+            int length = t + 1;
+            int blocks = (length + Block - 1) / Block;
+            double[] c2 = _c2, h = _hsum;
+            int offset = t * _stride;
+            void Do(int b)
+            {
+                int start = b * Block;
+                int size = Math.Min(Block, length - start);
+                Span<double> c2Block = c2.AsSpan(offset + start, size);
+                Span<double> hBlock = h.AsSpan(start, size);
+                c2Block.Clear();
+                hBlock.Clear();
+                for (int k = 0; k < _modes.Length; k++)
+                {
+                    ModeHistory mode = _modes[k];
+                    double w = _weight[k];
+                    ReadOnlySpan<double> kRow = mode.KRow(t).Slice(start, size);
+                    ReadOnlySpan<double> h0Row = mode.H0Row(t).Slice(start, size);
+                    DeterministicBlas.Axpy(w * mode.Lambda * mode.Lambda, kRow, c2Block);
+                    DeterministicBlas.Axpy(w * mode.Lambda, h0Row, hBlock);
+                    for (int i = 0; i < size; i++)
+                    {
+                        int s = start + i;
+                        if (s < t)
+                        {
+                            c2Block[i] += w * h0Row[i] * mode.Sigma2(s);
+                        }
+                    }
+                }
+            }
+
+            if (blocks <= 1)
+            {
+                Do(0);
+            }
+            else
+            {
+                Parallel.For(0, blocks, _parallel, Do);
+            }
+
+            _ = c2Row;
+            _ = hsum;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using ScaleSweep.Numerics.LinearAlgebra;
+
+namespace ScaleSweep.Numerics.Theory.Dmft;
+
+/// <summary>
+/// One representative mode k of the finite N, B DMFT (eq. 26-28): its resolvent H^0_k and its error
+/// correlation K_k(t, s) = &lt;v0_k(t) v0_k(s)&gt;, built one time row at a time. With the mode-independent
+/// drive zeta_k = wStar_k 1 - G u^4_k - X u^2_k (G = H^w + eta gamma C_w, X = G R_3, eq. 28) the error is
+/// v0_k = H^0_k zeta_k, H^0_k = (I + lambda_k X)^-1, i.e. v0_k(t) = zeta_k(t) - lambda_k sum_{s&lt;t} X(t,s) v0_k(s),
+/// and the drive's second moment is S_k = wStar_k^2 1 1^T + G C_3 G^T / N + X diag(sigma_k^2) X^T with the
+/// batch-noise variance sigma_k^2(t) of u^2_k. Both triangles are packed row by row (row t holds s = 0..t).
+/// </summary>
+internal sealed class ModeHistory
+{
+    private readonly double _lambda;
+    private readonly double _wStar2;
+    private readonly double[] _h0;
+    private readonly double[] _k;
+    private readonly double[] _sigma2;
+
+    public ModeHistory(double lambda, double wStar, int timePoints)
+    {
+        _lambda = lambda;
+        _wStar2 = wStar * wStar;
+        long packed = (long)timePoints * (timePoints + 1) / 2;
+        _h0 = new double[packed];
+        _k = new double[packed];
+        _sigma2 = new double[timePoints];
+    }
+
+    public double Lambda => _lambda;
+
+    public static int Offset(int t) => t * (t + 1) / 2;
+
+    /// <summary>Row t of H^0_k, s = 0..t.</summary>
+    public ReadOnlySpan<double> H0Row(int t) => _h0.AsSpan(Offset(t), t + 1);
+
+    /// <summary>Row t of K_k, s = 0..t.</summary>
+    public ReadOnlySpan<double> KRow(int t) => _k.AsSpan(Offset(t), t + 1);
+
+    /// <summary>&lt;v0_k(t)^2&gt;.</summary>
+    public double Diagonal(int t) => _k[Offset(t) + t];
+
+    public double Sigma2(int t) => _sigma2[t];
+
+    public void SetSigma2(int t, double value) => _sigma2[t] = value;
+
+    /// <summary>
+    /// Fills row t of H^0_k and K_k from rows &lt; t, the time x time matrix X (row-major, stride) and row t
+    /// of Y = G C_3 G^T / N. scratch needs 3 (t + 1) numbers.
+    /// </summary>
+    public void Advance(int t, double[] x, int stride, ReadOnlySpan<double> yRow, Span<double> scratch)
+    {
+        double lambda = _lambda;
+        ReadOnlySpan<double> xRow = x.AsSpan(t * stride, t);
+
+        // H^0 = I - lambda X H^0: row t = e_t - lambda sum_{r<t} X(t,r) H^0(r, .).
+        Span<double> h0Row = _h0.AsSpan(Offset(t), t + 1);
+        h0Row.Clear();
+        h0Row[t] = 1.0;
+        for (int r = 0; r < t; r++)
+        {
+            double a = -lambda * xRow[r];
+            if (a != 0.0)
+            {
+                DeterministicBlas.Axpy(a, _h0.AsSpan(Offset(r), r + 1), h0Row[..(r + 1)]);
+            }
+        }
+
+        // S(t, s) = wStar^2 + Y(t, s) + sum_{r<s} X(t,r) sigma^2(r) X(s,r), s = 0..t.
+        Span<double> weighted = scratch[..(t + 1)];
+        Span<double> j = scratch.Slice(t + 1, t + 1);
+        Span<double> tmp = scratch.Slice(2 * (t + 1), t + 1);
+        for (int r = 0; r < t; r++)
+        {
+            weighted[r] = xRow[r] * _sigma2[r];
+        }
+
+        // J(t, s) = <zeta(t) v0(s)> = S(t, s) - lambda sum_{r<s} X(s,r) J(t, r), s = 0..t in order.
+        for (int s = 0; s <= t; s++)
+        {
+            ReadOnlySpan<double> xs = x.AsSpan(s * stride, s);
+            double sts = _wStar2 + yRow[s] + DeterministicBlas.Dot(weighted[..s], xs);
+            j[s] = sts - lambda * DeterministicBlas.Dot(xs, j[..s]);
+        }
+
+        // K(t, s) = J(t, s) - lambda sum_{r<t} X(t,r) K(r, s) for s &lt; t; K(r, s) for r &lt; s is K(s, r).
+        tmp.Clear();
+        for (int r = 0; r < t; r++)
+        {
+            DeterministicBlas.Axpy(xRow[r], _k.AsSpan(Offset(r), r + 1), tmp[..(r + 1)]);
+        }
+
+        Span<double> kRow = _k.AsSpan(Offset(t), t + 1);
+        for (int s = 0; s < t; s++)
+        {
+            double upper = DeterministicBlas.Dot(xRow[..s], _k.AsSpan(Offset(s), s));
+            kRow[s] = j[s] - lambda * (tmp[s] + upper);
+        }
+
+        kRow[t] = j[t] - lambda * DeterministicBlas.Dot(xRow, kRow[..t]);
+    }
+}

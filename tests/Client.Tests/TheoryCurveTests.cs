@@ -1,0 +1,75 @@
+using System.Text.Json;
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Theory.Dmft;
+
+namespace ScaleSweep.Client.Tests;
+
+/// <summary>`scalesweep theory --curve`: the DMFT loss curve as JSON and as a table, and its bad values.</summary>
+public class TheoryCurveTests
+{
+    [Fact]
+    public void JsonIsTheLibrarysCurveOnTheSimulationGrid()
+    {
+        CliResult result = Cli.Run(
+            "theory", "--curve", "--json", "--alpha", "2", "--beta", "0.4", "--gamma", "1", "--N", "32", "--B", "8",
+            "--eta", "0.05", "--M", "300", "--steps", "60", "--points-per-decade", "5");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(string.Empty, result.Stderr);
+        JsonElement json = result.Json();
+        Assert.Equal(["steps", "loss", "weightNormPerWidth", "settings", "solver"], json.EnumerateObject().Select(p => p.Name));
+
+        long[] steps = json.GetProperty("steps").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        double[] loss = json.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(LogGrid.Steps(60, 5), steps);
+        var expected = DmftSolver.Solve(new DmftSettings(2, 0.4, 300, 1, 32, 8, 0.05, 60), new DmftOptions { PointsPerDecade = 5 });
+        Assert.Equal(expected.Loss, loss);
+
+        JsonElement solver = json.GetProperty("solver");
+        Assert.Equal(DmftOptions.DefaultFiniteModes, solver.GetProperty("modesUsed").GetInt32());
+        Assert.Equal(61, solver.GetProperty("timePoints").GetInt64());
+        Assert.Equal(1, solver.GetProperty("iterations").GetInt32());
+        Assert.Equal(32, json.GetProperty("settings").GetProperty("n").GetInt64());
+        Assert.Equal("inf", Cli.Run("theory", "--curve", "--json", "--steps", "10").Json().GetProperty("settings").GetProperty("b").GetString());
+    }
+
+    [Fact]
+    public void TableListsEveryRecordedStep()
+    {
+        CliResult result = Cli.Run("theory", "--curve", "--gamma", "0.5", "--steps", "100", "--M", "500");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("dmft: alpha=2 beta=0.4 M=500 gamma=0.5 N=inf B=inf", lines[0]);
+        Assert.Contains("dmft-infinite", lines[1]);
+        Assert.Equal("step  loss", lines[2]);
+        Assert.Equal(LogGrid.Steps(100, 10).Length, lines.Length - 3);
+        Assert.StartsWith(" 100  ", lines[^1]);
+    }
+
+    [Fact]
+    public void WithoutCurveTheExponentsAreUnchanged()
+    {
+        Assert.Equal(
+            Cli.Run("theory", "--beta", "0.4", "--json").Stdout,
+            Cli.Run("theory", "--beta", "0.4", "--json", "--gamma", "1", "--N", "16").Stdout);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--N", "0" }, "--N: 0 is out of range")]
+    [InlineData(new[] { "--N", "abc" }, "--N: 'abc' is not an integer")]
+    [InlineData(new[] { "--B", "0" }, "--B: 0 is out of range")]
+    [InlineData(new[] { "--eta", "0" }, "--eta: eta = 0 is out of range")]
+    [InlineData(new[] { "--gamma", "-1" }, "--gamma: gamma = -1 is out of range")]
+    [InlineData(new[] { "--steps", "0" }, "--steps: 0 is out of range")]
+    [InlineData(new[] { "--M", "0" }, "--M: 0 is out of range")]
+    [InlineData(new[] { "--modes", "4" }, "--modes: 4 is out of range")]
+    [InlineData(new[] { "--points-per-decade", "0" }, "--points-per-decade: 0 is out of range")]
+    [InlineData(new[] { "--N", "16", "--steps", "1000000" }, "--steps: steps = 1000000 is out of range")]
+    public void BadValuesExitTwoWithOneLineNamingTheOption(string[] extra, string message)
+    {
+        CliResult result = Cli.Run(["theory", "--curve", .. extra]);
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(message, line);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+}
