@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using ScaleSweep.Grains.Abstractions.Specs;
 using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Sweeps;
 using ScaleSweep.Grains.Workers;
 
 namespace ScaleSweep.Grains.Hosting;
@@ -23,6 +24,7 @@ public static class ScaleSweepSiloBuilderExtensions
     {
         IServiceCollection services = builder.Services;
         services.AddOptions<WorkerPoolOptions>().Bind(configuration.GetSection(WorkerPoolOptions.Section));
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section));
         services.AddOptions<SweepLimits>().Bind(configuration.GetSection(SweepLimits.SectionName));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
             .Validate(o => IsValidPrefix(o.Prefix), "ScaleSweep:Storage:Prefix must be 3-20 lower-case letters and digits, starting with a letter");

@@ -91,7 +91,16 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         if (_job is null && !_startPending)
         {
             State.Status = RunStatus.Queued;
-            RequestStart();
+            if (State.HasCheckpoint)
+            {
+                // Reading the checkpoint can fail; the timer does it, and retries.
+                RequestStart();
+            }
+            else
+            {
+                await StartWork();
+            }
+
             changed = true;
         }
 
@@ -167,7 +176,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
     private async Task StartWork()
     {
         SimulationConfig config = State.Config ?? throw new InvalidOperationException($"Run {Key} has no configuration.");
-        RunCheckpointState? stored = await _checkpoint.LoadAsync();
+        RunCheckpointState? stored = State.HasCheckpoint ? await _checkpoint.LoadAsync() : null;
         RunJobCheckpoint? resumeFrom = stored is { Snapshot: { } snapshot }
             ? new RunJobCheckpoint(stored.Step, snapshot, stored.ComputeSeconds)
             : null;
@@ -177,6 +186,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         _startPending = false;
         IRunWorkerCallback self = this.AsReference<IRunWorkerCallback>();
         _ = job.Outcome.ContinueWith(_ => self.Poke(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _timer ??= this.RegisterGrainTimer(Poll, new GrainTimerCreationOptions(PollPeriod, PollPeriod) { KeepAlive = true });
         _logger.LogDebug("Run {Key} queued from step {Step}", Key, resumeFrom?.Step ?? 0);
         State.Status = RunStatus.Queued;
         State.Executions++;
@@ -202,10 +212,10 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
                 return;
             }
 
+            // Not written: queued and running resume alike, and a write per run start costs storage round trips.
             if (job.Phase == RunJobPhase.Running && State.Status == RunStatus.Queued)
             {
                 State.Status = RunStatus.Running;
-                _stateDirty = true;
             }
 
             if (job.Outcome.IsCompleted)
@@ -249,6 +259,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 
         State.Step = checkpoint.Step;
         State.ComputeSeconds = checkpoint.ComputeSeconds;
+        State.HasCheckpoint = true;
         await _state.WriteStateAsync();
         _stateDirty = false;
     }
@@ -271,6 +282,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
                 // A checkpoint that fails its checksum or version is never trusted: start over from step 0.
                 _logger.LogError(error, "Run {Key}: its checkpoint at step {Step} is corrupt; restarting from step 0", Key, job.ResumeFrom.Step);
                 await _checkpoint.ClearAsync();
+                State.HasCheckpoint = false;
                 State.Step = 0;
                 RestartUnless(stopping);
                 await _state.WriteStateAsync();
@@ -339,7 +351,11 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 
         try
         {
-            await _checkpoint.ClearAsync();
+            if (State.HasCheckpoint)
+            {
+                await _checkpoint.ClearAsync();
+                State.HasCheckpoint = false;
+            }
         }
         catch (Exception e)
         {

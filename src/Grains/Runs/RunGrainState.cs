@@ -32,4 +32,7 @@ public sealed class RunGrainState
     [Id(9)] public double? CheckpointSeconds { get; set; }
 
     [Id(10)] public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Whether a checkpoint blob may exist: short runs that never checkpoint skip reading and deleting one.</summary>
+    [Id(11)] public bool HasCheckpoint { get; set; }
 }

@@ -31,6 +31,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     private readonly IPersistentState<SweepReportState> _report;
     private readonly ClusterLoadView _cluster;
     private readonly SweepLimits _limits;
+    private readonly int _runsPerSlot;
     private readonly ILogger<SweepGrain> _logger;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
@@ -47,8 +48,10 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         [PersistentState("report", StorageNames.Sweeps)] IPersistentState<SweepReportState> report,
         ClusterLoadView cluster,
         IOptions<SweepLimits> limits,
+        IOptions<DispatchOptions> dispatch,
         ILogger<SweepGrain> logger)
     {
+        _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
         _state = state;
         _report = report;
         _cluster = cluster;
@@ -270,7 +273,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     private async Task Dispatch()
     {
-        int free = Math.Max(_cluster.TotalSlots, 1) - _inFlight.Count;
+        int free = Capacity() - _inFlight.Count;
         while (free > 0 && State.State == SweepState.Running)
         {
             var batch = new List<int>();
@@ -294,9 +297,11 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             }
 
             // Runs that were already final (shared with another sweep) take no slot: look again.
-            free = Math.Max(_cluster.TotalSlots, 1) - _inFlight.Count;
+            free = Capacity() - _inFlight.Count;
         }
     }
+
+    private int Capacity() => Math.Max(_cluster.TotalSlots, 1) * _runsPerSlot;
 
     private int? NextPending()
     {
