@@ -9,6 +9,7 @@ namespace ScaleSweep.Grains.Abstractions.Runs;
 /// <param name="Error">Why it failed, for a failed run.</param>
 /// <param name="ComputeSeconds">Worker seconds spent on it so far, over every attempt.</param>
 /// <param name="Silo">The silo that holds it, for status displays.</param>
+/// <param name="Warning">Set while the run cannot reach storage (it keeps its data in memory and retries).</param>
 [GenerateSerializer, Immutable]
 public sealed record RunProgress(
     [property: Id(0)] string Key,
@@ -18,4 +19,5 @@ public sealed record RunProgress(
     [property: Id(4)] long? DivergedAtStep,
     [property: Id(5)] string? Error,
     [property: Id(6)] double ComputeSeconds,
-    [property: Id(7)] string? Silo);
+    [property: Id(7)] string? Silo,
+    [property: Id(8)] string? Warning = null);

@@ -13,6 +13,7 @@ namespace ScaleSweep.Grains.Abstractions.Sweeps;
 /// <param name="Slots">Worker slots the sweep may fill at once.</param>
 /// <param name="Error">Why it failed, for a failed sweep.</param>
 /// <param name="CreatedAt">When it was first submitted.</param>
+/// <param name="Warning">Set while the sweep or its runs cannot reach storage: they retry, and nothing stored is lost.</param>
 [GenerateSerializer, Immutable]
 public sealed record SweepStatus(
     [property: Id(0)] string Id,
@@ -24,4 +25,5 @@ public sealed record SweepStatus(
     [property: Id(6)] double StepsPerSecond,
     [property: Id(7)] int Slots,
     [property: Id(8)] string? Error,
-    [property: Id(9)] DateTimeOffset CreatedAt);
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] string? Warning = null);

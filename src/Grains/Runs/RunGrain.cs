@@ -30,6 +30,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
     private bool _startPending;
     private TimeSpan _backoff = TimeSpan.Zero;
     private DateTime _retryAt = DateTime.MinValue;
+    private string? _storageWarning;
 
     public RunGrain(
         [PersistentState("run", StorageNames.Runs)] IPersistentState<RunGrainState> state,
@@ -234,9 +235,11 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
             }
 
             _backoff = TimeSpan.Zero;
+            _storageWarning = null;
         }
         catch (Exception e)
         {
+            _storageWarning = e.GetBaseException().Message;
             // Storage may be down: the job's data stays in memory and a later tick tries again, backing off.
             _backoff = _backoff == TimeSpan.Zero ? PollPeriod : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
             _retryAt = DateTime.UtcNow + _backoff;
@@ -387,5 +390,6 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         State.DivergedAtStep,
         State.Error,
         State.ComputeSeconds,
-        RuntimeIdentity);
+        RuntimeIdentity,
+        _storageWarning);
 }

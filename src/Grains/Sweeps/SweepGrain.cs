@@ -42,6 +42,8 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     private DateTime _lastPoll = DateTime.MinValue;
     private (DateTime At, long Steps) _rateMark;
     private double _stepsPerSecond;
+    private string? _tickError;
+    private int _runsWithoutStorage;
 
     public SweepGrain(
         [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepGrainState> state,
@@ -263,11 +265,14 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
                 await _state.WriteStateAsync();
                 _dirty = false;
             }
+
+            _tickError = null;
         }
         catch (Exception e)
         {
             // Storage or a silo may be gone for a while; the next tick tries again.
-            _logger.LogWarning(e, "Sweep {Id}: tick failed; retrying", Id);
+            _tickError = e.GetBaseException().Message;
+            _logger.LogWarning("Sweep {Id}: tick failed ({Error}); retrying", Id, _tickError);
         }
     }
 
@@ -319,9 +324,11 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     private async Task PollInFlight()
     {
         RunProgress[] replies = await Task.WhenAll(_inFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
+        _runsWithoutStorage = 0;
         foreach (RunProgress reply in replies)
         {
             Record(State.Runs[_index[reply.Key]], reply);
+            _runsWithoutStorage += reply.Warning is null ? 0 : 1;
         }
 
         long done = StepsDone();
@@ -442,7 +449,13 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
         long total = State.Spec.Steps * State.Runs.Count;
         var counts = new RunCounts(State.Runs.Count, pending, running, completed, diverged, failed, cancelled);
+        string? warning = (_tickError, _runsWithoutStorage) switch
+        {
+            (null, 0) => null,
+            (null, int n) => $"{n} running runs cannot reach storage; they keep their results in memory and retry",
+            (string e, _) => $"the sweep cannot reach storage or its runs ({e}); retrying",
+        };
         return new SweepStatus(Id, State.Spec.Name, State.State, counts, StepsDone(), total, _stepsPerSecond,
-            _cluster.TotalSlots, State.Error, State.CreatedAt);
+            _cluster.TotalSlots, State.Error, State.CreatedAt, warning);
     }
 }

@@ -15,8 +15,12 @@ internal static class SweepFollower
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LinePeriod = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long storage may stay unreachable before the CLI stops waiting and says so.</summary>
+    public static readonly TimeSpan StorageTimeout = TimeSpan.FromMinutes(10);
+
     public static async Task<SweepStatus> FollowAsync(ISweepGrain sweep, CliEnvironment environment, string name, CancellationToken cancellationToken)
     {
+        var storage = new StorageWatch(environment, name);
         SweepStatus status = await sweep.GetStatus().ConfigureAwait(false);
         if (status.State != SweepState.Running)
         {
@@ -36,6 +40,7 @@ internal static class SweepFollower
 
                 await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
                 status = await sweep.GetStatus().ConfigureAwait(false);
+                storage.Check(status);
             }
 
             environment.Error.WriteLine($"{name}: {Describe(status)}");
@@ -55,6 +60,7 @@ internal static class SweepFollower
                     task.Value = status.StepsDone;
                     await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
                     status = await sweep.GetStatus().ConfigureAwait(false);
+                    storage.Check(status);
                 }
 
                 task.Description = Markup.Escape(Describe(status));
@@ -74,6 +80,11 @@ internal static class SweepFollower
             return $"{text} ({status.State.ToString().ToLowerInvariant()})";
         }
 
+        if (status.Warning is not null)
+        {
+            text += $"; warning: {status.Warning}";
+        }
+
         if (status.StepsPerSecond > 0)
         {
             double left = (status.StepsTotal - status.StepsDone) / status.StepsPerSecond;
@@ -89,4 +100,39 @@ internal static class SweepFollower
         < 3600 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0.#} min"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0.#} h"),
     };
+
+    /// <summary>
+    /// Says once when storage becomes unreachable and when it is back, and gives up with
+    /// <see cref="Cluster.ClusterUnavailableException"/> if it stays away for <see cref="StorageTimeout"/>.
+    /// </summary>
+    private sealed class StorageWatch(CliEnvironment environment, string name)
+    {
+        private DateTime? _since;
+
+        public void Check(SweepStatus status)
+        {
+            if (status.Warning is null)
+            {
+                if (_since is not null)
+                {
+                    environment.Error.WriteLine($"{name}: storage is reachable again.");
+                    _since = null;
+                }
+
+                return;
+            }
+
+            if (_since is null)
+            {
+                _since = DateTime.UtcNow;
+                environment.Error.WriteLine($"{name}: warning: {status.Warning}");
+            }
+            else if (DateTime.UtcNow - _since > StorageTimeout)
+            {
+                throw new Cluster.ClusterUnavailableException(
+                    $"storage has been unreachable for {StorageTimeout.TotalMinutes:0} minutes ({status.Warning}). Nothing stored was changed; "
+                    + $"when storage is back, `scalesweep resume {status.Id}` (or the same `run`) continues the sweep from its checkpoints.");
+            }
+        }
+    }
 }
