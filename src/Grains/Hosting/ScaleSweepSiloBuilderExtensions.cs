@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using ScaleSweep.Grains.Abstractions.Specs;
 using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Grains.Workers;
 
 namespace ScaleSweep.Grains.Hosting;
@@ -50,6 +51,7 @@ public static class ScaleSweepSiloBuilderExtensions
 
         // Binary, version-tolerant and exact for doubles (JSON would round-trip them only by luck of formatting).
         services.AddSingleton<OrleansGrainStorageSerializer>();
+        builder.AddScaleSweepInstrumentation();
         return builder;
     }
 

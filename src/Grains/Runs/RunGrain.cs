@@ -3,6 +3,7 @@ using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Grains.Abstractions.Runs;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Grains.Workers;
 using ScaleSweep.Numerics.Models;
 
@@ -208,7 +209,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         _checkpoint.State.Step = checkpoint.Step;
         _checkpoint.State.Snapshot = checkpoint.Snapshot;
         _checkpoint.State.ComputeSeconds = checkpoint.ComputeSeconds;
-        await _checkpoint.WriteStateAsync();
+        await RunTelemetry.WriteCheckpoint(_checkpoint.WriteStateAsync, Key, checkpoint, _job);
         State.Step = checkpoint.Step;
         State.ComputeSeconds = checkpoint.ComputeSeconds;
         await _state.WriteStateAsync();
@@ -293,6 +294,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         State.ComputeSeconds = outcome.ComputeSeconds;
         State.FinishedAt = DateTimeOffset.UtcNow;
         await _state.WriteStateAsync();
+        RunTelemetry.Finished(status, outcome.ComputeSeconds);
         _stateDirty = false;
         _job = null;
         StopTimer();

@@ -8,6 +8,7 @@ using ScaleSweep.Grains.Abstractions.Sweeps;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Reports;
+using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Sweeps;
@@ -81,6 +82,7 @@ public sealed class SweepGrain : Grain, ISweepGrain
     public async Task<SweepStatus> Submit(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        using var span = SweepTelemetry.StartSubmit(Id);
         if (State.State != SweepState.Unknown)
         {
             return Status();
@@ -134,7 +136,7 @@ public sealed class SweepGrain : Grain, ISweepGrain
         await _state.WriteStateAsync();
         _dirty = false;
         _logger.LogInformation("Sweep {Id} cancelled", Id);
-        return Status();
+        return SweepTelemetry.Publish(this, Status());
     }
 
     public async Task<SweepStatus> Resume()
@@ -177,6 +179,8 @@ public sealed class SweepGrain : Grain, ISweepGrain
             {
                 await Complete();
             }
+
+            SweepTelemetry.Publish(this, Status());
         }
     }
 
@@ -231,6 +235,8 @@ public sealed class SweepGrain : Grain, ISweepGrain
             // Storage or a silo may be gone for a while; the next tick tries again.
             _logger.LogWarning(e, "Sweep {Id}: tick failed; retrying", Id);
         }
+
+        SweepTelemetry.Publish(this, Status());
     }
 
     private async Task Dispatch()
@@ -250,6 +256,7 @@ public sealed class SweepGrain : Grain, ISweepGrain
                 return;
             }
 
+            using var span = SweepTelemetry.StartDispatch(Id, batch.Count);
             double? checkpointSeconds = State.Spec!.CheckpointSeconds;
             RunProgress[] replies = await Task.WhenAll(batch.Select(i =>
                 GrainFactory.GetGrain<IRunGrain>(State.Runs[i].Key).Request(_configs[i], Id, checkpointSeconds)));
@@ -327,6 +334,7 @@ public sealed class SweepGrain : Grain, ISweepGrain
 
     private async Task Complete()
     {
+        using var span = SweepTelemetry.StartReport(Id, State.Runs.Count);
         var results = new List<RunResult>(State.Runs.Count);
         for (int start = 0; start < State.Runs.Count; start += ResultBatch)
         {
