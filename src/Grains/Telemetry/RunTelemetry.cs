@@ -15,7 +15,7 @@ public static class RunTelemetry
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(checkpoint);
-        using Activity? span = ScaleSweepActivities.Source.StartActivity(ScaleSweepActivities.Checkpoint, ActivityKind.Internal, WorkerTelemetry.ParentOf(job));
+        using Activity? span = ScaleSweepActivities.StartSpan(ScaleSweepActivities.Checkpoint, WorkerTelemetry.ParentOf(job));
         span?.SetTag(TelemetryTags.RunKey, runKey);
         span?.SetTag("run.step", checkpoint.Step);
         span?.SetTag("checkpoint.size", checkpoint.Snapshot.LongLength);

@@ -48,19 +48,37 @@ public static class ScaleSweepActivities
         // Without a stored trace the span's parent is the ambient activity (the incoming grain call's).
         bool stored = SweepTraces.TryGetValue(sweepId, out ActivityContext parent);
         Activity? ambient = Activity.Current;
-        Activity? activity = Source.StartActivity(name, ActivityKind.Internal, parent);
+        Activity? activity = StartSpan(name, parent);
         if (activity is not null)
         {
             activity.SetTag(TelemetryTags.SweepId, sweepId);
             if (joinsTrace && !stored)
             {
                 // The first dispatch joins the submit span that called it, or else begins the sweep's trace itself.
-                SweepTraces.TryAdd(sweepId, ambient is not null && ambient.Source == Source ? ambient.Context : activity.Context);
+                SweepTraces.TryAdd(sweepId, ambient is { Recorded: true } && ambient.Source == Source ? ambient.Context : activity.Context);
             }
         }
 
         return activity;
     }
+
+    /// <summary>
+    /// Starts a span of this source, a child of <paramref name="parent"/>, or else of the ambient activity
+    /// if that one is recorded, or else a root. An ambient activity that is not recorded (Orleans creates
+    /// one for every incoming call, traced or not, to carry the context) would make the span unrecorded too.
+    /// </summary>
+    internal static Activity? StartSpan(string name, ActivityContext parent)
+    {
+        if (parent == default && Activity.Current is { Recorded: false })
+        {
+            Activity.Current = null;
+        }
+
+        return Source.StartActivity(name, ActivityKind.Internal, parent);
+    }
+
+    /// <summary>The context of the ambient activity if it is recorded; default otherwise.</summary>
+    internal static ActivityContext RecordedAmbient() => Activity.Current is { Recorded: true } current ? current.Context : default;
 
     /// <summary>The sweep has ended (or its coordinator left this silo): its next span begins a new trace.</summary>
     internal static void ForgetSweep(string sweepId) => SweepTraces.TryRemove(sweepId, out _);

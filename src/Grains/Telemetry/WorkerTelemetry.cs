@@ -25,11 +25,11 @@ public static class WorkerTelemetry
         return new Registration(pool);
     }
 
-    /// <summary>Hook: a job was queued; its spans will be children of the caller's activity (the run grain's request).</summary>
+    /// <summary>Hook: a job was queued; its spans will be children of the caller's activity (the run grain's request) if that is recorded.</summary>
     public static void Enqueued(RunJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        Jobs.AddOrUpdate(job, new JobTrace(Activity.Current?.Context ?? default, job.ResumeFrom?.Step ?? 0));
+        Jobs.AddOrUpdate(job, new JobTrace(ScaleSweepActivities.RecordedAmbient(), job.ResumeFrom?.Step ?? 0));
     }
 
     /// <summary>Hook: a worker of <paramref name="pool"/> took the job.</summary>
@@ -124,7 +124,7 @@ public static class WorkerTelemetry
         public void StartChunk(RunJob job)
         {
             _chunkStart = Step;
-            _chunk = ScaleSweepActivities.Source.StartActivity(ScaleSweepActivities.RunChunk, ActivityKind.Internal, Parent);
+            _chunk = ScaleSweepActivities.StartSpan(ScaleSweepActivities.RunChunk, Parent);
             if (_chunk is null)
             {
                 return;
