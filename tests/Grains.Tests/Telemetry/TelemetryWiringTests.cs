@@ -52,6 +52,17 @@ public sealed class TelemetryWiringTests
     }
 
     [Fact]
+    public async Task AnOtlpEndpointSendsAllThreeSignalsAndTheHostRunsWithoutACollector()
+    {
+        using IHost host = Build(new() { ["ScaleSweep:Telemetry:PrometheusPort"] = "0", ["ScaleSweep:Telemetry:OtlpEndpoint"] = "http://127.0.0.1:1" });
+        await host.StartAsync();
+        Assert.NotNull(host.Services.GetService<MeterProvider>());
+        Assert.NotNull(host.Services.GetService<TracerProvider>());
+        Assert.NotNull(host.Services.GetService<LoggerProvider>());
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void AnOtlpEndpointThatIsNotAnHttpUrlIsRefusedWithoutRepeatingIt()
     {
         var e = Assert.Throws<OptionsValidationException>(() => Build(new() { ["ScaleSweep:Telemetry:OtlpEndpoint"] = "ftp://user:s3cret@collector:4317" }));
