@@ -35,7 +35,7 @@ public sealed class MetricsClusterTests
         TestCluster cluster = await TelemetryClusters.StartAsync(silos: 2);
         try
         {
-            SweepSpec spec = Specs.Small("telemetry-metrics", steps: 8000, checkpointSeconds: 0.05);
+            SweepSpec spec = Specs.Small("telemetry-metrics", steps: 40_000, checkpointSeconds: 0.05);
             SweepStatus status = await SweepClusterTests.RunToEnd(cluster, spec);
             Assert.Equal(SweepState.Completed, status.State);
             long steps = 0;
