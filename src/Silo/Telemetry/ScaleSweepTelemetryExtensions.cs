@@ -62,8 +62,22 @@ public static class ScaleSweepTelemetryExtensions
             {
                 metrics.AddPrometheusHttpListener(o =>
                 {
-                    o.Host = options.PrometheusAddress;
+                    IPAddress address = IPAddress.Parse(options.PrometheusAddress);
                     o.Port = options.PrometheusPort;
+                    if (address.Equals(IPAddress.Any))
+                    {
+                        // Every address: HttpListener's wildcard prefix (the Host option must be a host name or address).
+                        o.Host = "localhost";
+                        o.ConfigureHttpListener = (_, listener) =>
+                        {
+                            listener.Prefixes.Clear();
+                            listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://*:{options.PrometheusPort}/"));
+                        };
+                    }
+                    else
+                    {
+                        o.Host = address.ToString();
+                    }
                 });
             }
 
@@ -120,9 +134,10 @@ public static class ScaleSweepTelemetryExtensions
             errors.Add($"{TelemetryOptions.Section}:PrometheusPort is {options.PrometheusPort}; allowed: 0 (off) to 65535");
         }
 
-        if (!IPAddress.TryParse(options.PrometheusAddress, out _))
+        // HttpListener on Linux takes no IPv6 literal in a prefix.
+        if (!IPAddress.TryParse(options.PrometheusAddress, out IPAddress? address) || address.AddressFamily != AddressFamily.InterNetwork)
         {
-            errors.Add($"{TelemetryOptions.Section}:PrometheusAddress '{options.PrometheusAddress}' is not an IP address");
+            errors.Add($"{TelemetryOptions.Section}:PrometheusAddress '{options.PrometheusAddress}' is not an IPv4 address (0.0.0.0: every address)");
         }
 
         if (options.OtlpEndpoint is { Length: > 0 } endpoint
@@ -161,8 +176,9 @@ public static class ScaleSweepTelemetryExtensions
     {
         try
         {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(IPAddress.Parse(options.PrometheusAddress), options.PrometheusPort));
+            IPAddress address = IPAddress.Parse(options.PrometheusAddress);
+            using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            probe.Bind(new IPEndPoint(address, options.PrometheusPort));
             refused = null;
             return true;
         }

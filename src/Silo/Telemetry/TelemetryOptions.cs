@@ -12,7 +12,7 @@ public sealed class TelemetryOptions
     /// <summary>Port of the Prometheus scrape endpoint <c>http://{PrometheusAddress}:{PrometheusPort}/metrics</c>; 0 disables it.</summary>
     public int PrometheusPort { get; set; } = 9464;
 
-    /// <summary>Address the scrape endpoint binds to; loopback unless set.</summary>
+    /// <summary>IPv4 address the scrape endpoint binds to (0.0.0.0: every address); loopback unless set.</summary>
     public string PrometheusAddress { get; set; } = "127.0.0.1";
 
     /// <summary>OTLP collector endpoint (metrics, traces and logs), e.g. <c>http://127.0.0.1:4317</c>; null sends nothing.</summary>

@@ -70,6 +70,44 @@ public sealed class TelemetryWiringTests
         Assert.DoesNotContain("s3cret", e.Message);
     }
 
+    [Theory]
+    [InlineData("::1")]
+    [InlineData("localhost")]
+    public void AScrapeAddressThatIsNotIPv4IsRefused(string address)
+    {
+        var e = Assert.Throws<OptionsValidationException>(() => Build(new() { ["ScaleSweep:Telemetry:PrometheusAddress"] = address }));
+        Assert.Contains("PrometheusAddress", e.Message);
+    }
+
+    [Fact]
+    public async Task TheScrapeEndpointServesScaleSweepsMetricsOnEveryAddressWhenAskedTo()
+    {
+        int port;
+        using (var free = new TcpListener(IPAddress.Loopback, 0))
+        {
+            free.Start();
+            port = ((IPEndPoint)free.LocalEndpoint).Port;
+        }
+
+        using IHost host = Build(new()
+        {
+            ["ScaleSweep:Telemetry:PrometheusPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ScaleSweep:Telemetry:PrometheusAddress"] = "0.0.0.0",
+        });
+        await host.StartAsync();
+        try
+        {
+            ScaleSweepMetrics.EnsureCreated();
+            using var http = new HttpClient();
+            string text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+            Assert.Contains("scalesweep_sweeps_active", text);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     [Fact]
     public void AnUnknownOtlpProtocolIsRefused()
     {
