@@ -35,7 +35,7 @@ public sealed class MetricsClusterTests
         TestCluster cluster = await TelemetryClusters.StartAsync(silos: 2);
         try
         {
-            SweepSpec spec = Specs.Small("telemetry-metrics", steps: 40_000, checkpointSeconds: 0.05);
+            SweepSpec spec = Specs.Small("telemetry-metrics", steps: 200_000, checkpointSeconds: 0.05);
             SweepStatus status = await SweepClusterTests.RunToEnd(cluster, spec);
             Assert.Equal(SweepState.Completed, status.State);
             long steps = 0;
@@ -117,6 +117,30 @@ public sealed class MetricsClusterTests
         Assert.Equal(SimulationStatus.Completed, done.Status);
         Assert.Equal(config.Steps, done.Step);
         Assert.Equal(config.Steps, Interlocked.Read(ref counted));
+    }
+
+    [Fact]
+    public async Task ACheckpointWriteRecordsCountSizeAndLatencyAndAFailedOneItsErrorType()
+    {
+        var exported = new List<MetricSnapshot>();
+        using MeterProvider meters = Sdk.CreateMeterProviderBuilder()
+            .AddMeter(ScaleSweepMetrics.MeterName)
+            .AddInMemoryExporter(exported)
+            .Build();
+        var checkpoint = new RunJobCheckpoint(123, new byte[5000], 1.5);
+
+        await RunTelemetry.WriteCheckpoint(() => Task.Delay(20), "run-a", checkpoint, job: null);
+        await Assert.ThrowsAsync<TimeoutException>(() => RunTelemetry.WriteCheckpoint(() => throw new TimeoutException(), "run-a", checkpoint, job: null));
+
+        meters.ForceFlush();
+        Dictionary<string, MetricSnapshot> last = exported.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.Last());
+        Assert.Equal(1, Sum(last["scalesweep.checkpoint.writes"], (TelemetryTags.ErrorType, "System.TimeoutException")));
+        Assert.Equal(2, Sum(last["scalesweep.checkpoint.writes"]));
+        MetricPoint size = Assert.Single(last["scalesweep.checkpoint.size"].MetricPoints);
+        Assert.Equal(1, size.GetHistogramCount());
+        Assert.Equal(5000, size.GetHistogramSum());
+        MetricPoint latency = last["scalesweep.checkpoint.duration"].MetricPoints.Single(p => Tag(p, TelemetryTags.ErrorType) is null);
+        Assert.InRange(latency.GetHistogramSum(), 0.015, 10);
     }
 
     private static long Sum(MetricSnapshot metric, params (string Key, string Value)[] tags) =>

@@ -32,7 +32,7 @@ public sealed class TracingClusterTests
         TestCluster cluster = await TelemetryClusters.StartAsync(silos: 2);
         try
         {
-            SweepSpec spec = Specs.Small("telemetry-trace", steps: 40_000, checkpointSeconds: 0.05);
+            SweepSpec spec = Specs.Small("telemetry-trace", steps: 200_000, checkpointSeconds: 0.05);
             ISweepGrain sweep = cluster.Client.GetGrain<ISweepGrain>(spec.Id());
             ActivityTraceId trace;
             using (Activity client = source.StartActivity("test.submit", ActivityKind.Client)!)
