@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ScaleSweep.Silo;
+using ScaleSweep.Silo.Telemetry;
 
 // A ScaleSweep silo. Settings come from appsettings.json, then environment variables
 // (ScaleSweep__Silo__GatewayPort=30001), then the command line (--ScaleSweep:Silo:GatewayPort 30001).
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
 builder.UseOrleans(silo => silo.ConfigureScaleSweepSilo(builder.Configuration));
+builder.AddScaleSweepTelemetry();
 
 // SIGTERM stops the host; deactivating run grains stop their work and store a final checkpoint, which
 // takes a moment per run beyond Orleans' own shutdown.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScaleSweep.Silo;
+using ScaleSweep.Silo.Telemetry;
 
 namespace ScaleSweep.Client.Cluster;
 
@@ -58,6 +59,7 @@ internal sealed class EmbeddedSession : IClusterSession
         });
         builder.Configuration["ScaleSweep:Silo:PrimarySiloPort"] = builder.Configuration["ScaleSweep:Silo:SiloPort"];
         builder.UseOrleans(silo => silo.ConfigureScaleSweepSilo(builder.Configuration));
+        builder.AddScaleSweepTelemetry(o => o.PrometheusPort = 0);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
 
         IHost host = builder.Build();

@@ -32,6 +32,7 @@ internal sealed class GatewaySession : IClusterSession
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering(gateway);
+            client.AddActivityPropagation();
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;

@@ -9,6 +9,7 @@ using Orleans.Storage;
 using ScaleSweep.Grains.Abstractions.Specs;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Sweeps;
+using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Grains.Workers;
 
 namespace ScaleSweep.Grains.Hosting;
@@ -62,6 +63,7 @@ public static class ScaleSweepSiloBuilderExtensions
 
         // Binary, version-tolerant and exact for doubles (JSON would round-trip them only by luck of formatting).
         services.AddSingleton<OrleansGrainStorageSerializer>();
+        builder.AddScaleSweepInstrumentation();
         return builder;
     }
 

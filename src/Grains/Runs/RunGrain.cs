@@ -3,6 +3,7 @@ using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Grains.Abstractions.Runs;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Grains.Workers;
 using ScaleSweep.Numerics.Models;
 
@@ -251,7 +252,8 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
     {
         try
         {
-            await _checkpoint.SaveAsync(new RunCheckpointState { Step = checkpoint.Step, Snapshot = checkpoint.Snapshot, ComputeSeconds = checkpoint.ComputeSeconds });
+            var stored = new RunCheckpointState { Step = checkpoint.Step, Snapshot = checkpoint.Snapshot, ComputeSeconds = checkpoint.ComputeSeconds };
+            await RunTelemetry.WriteCheckpoint(() => _checkpoint.SaveAsync(stored), Key, checkpoint, _job);
         }
         catch
         {
@@ -347,6 +349,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         State.ComputeSeconds = outcome.ComputeSeconds;
         State.FinishedAt = DateTimeOffset.UtcNow;
         await _state.WriteStateAsync();
+        RunTelemetry.Finished(status, outcome.ComputeSeconds);
         _stateDirty = false;
         _job = null;
         StopTimer();

@@ -8,6 +8,7 @@ using ScaleSweep.Grains.Abstractions.Sweeps;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Reports;
+using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Sweeps;
@@ -90,6 +91,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     public async Task<SweepStatus> Submit(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        using var span = SweepTelemetry.StartSubmit(Id);
         if (State.State != SweepState.Unknown)
         {
             return Status();
@@ -145,7 +147,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         _dirty = false;
         await StopReminder();
         _logger.LogInformation("Sweep {Id} cancelled", Id);
-        return Status();
+        return SweepTelemetry.Publish(this, Status());
     }
 
     public async Task<SweepStatus> Resume()
@@ -201,6 +203,8 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             {
                 await Complete();
             }
+
+            SweepTelemetry.Publish(this, Status());
         }
     }
 
@@ -274,6 +278,8 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             _tickError = e.GetBaseException().Message;
             _logger.LogWarning("Sweep {Id}: tick failed ({Error}); retrying", Id, _tickError);
         }
+
+        SweepTelemetry.Publish(this, Status());
     }
 
     private async Task Dispatch()
@@ -293,6 +299,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
                 return;
             }
 
+            using var span = SweepTelemetry.StartDispatch(Id, batch.Count);
             double? checkpointSeconds = State.Spec!.CheckpointSeconds;
             RunProgress[] replies = await Task.WhenAll(batch.Select(i =>
                 GrainFactory.GetGrain<IRunGrain>(State.Runs[i].Key).Request(_configs[i], Id, checkpointSeconds)));
@@ -374,6 +381,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     private async Task Complete()
     {
+        using var span = SweepTelemetry.StartReport(Id, State.Runs.Count);
         var results = new List<RunResult>(State.Runs.Count);
         for (int start = 0; start < State.Runs.Count; start += ResultBatch)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Workers;
@@ -63,6 +64,7 @@ public sealed class WorkerPool : IDisposable
     public RunJob Enqueue(string key, SimulationConfig config, RunJobCheckpoint? resumeFrom, TimeSpan checkpointInterval)
     {
         var job = new RunJob(key, config, resumeFrom, checkpointInterval);
+        WorkerTelemetry.Enqueued(job);
         Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(job))
         {
@@ -90,8 +92,10 @@ public sealed class WorkerPool : IDisposable
             Interlocked.Increment(ref _running);
             Interlocked.Increment(ref _started);
             job.SetPhase(RunJobPhase.Running);
+            WorkerTelemetry.Started(this, job);
             Changed?.Invoke();
             RunJobOutcome outcome = Execute(job);
+            WorkerTelemetry.Finished(job, outcome);
             Interlocked.Decrement(ref _running);
             if (outcome.Status is not null)
             {
@@ -127,12 +131,14 @@ public sealed class WorkerPool : IDisposable
                 TimeSpan before = clock.Elapsed;
                 simulation.Advance(slice, job.StopToken);
                 job.SetStep(simulation.Step);
+                WorkerTelemetry.Advanced(job, simulation.Step);
                 slice = NextSlice(slice, clock.Elapsed - before);
 
                 if (simulation.Status == SimulationStatus.Running && clock.Elapsed - lastCheckpoint >= job.CheckpointInterval)
                 {
                     lastCheckpoint = clock.Elapsed;
                     job.OfferCheckpoint(new RunJobCheckpoint(simulation.Step, simulation.Snapshot(), priorSeconds + clock.Elapsed.TotalSeconds));
+                    WorkerTelemetry.Checkpointed(job, simulation.Step);
                 }
             }
 

@@ -60,7 +60,8 @@ public sealed class SiloProcess : IDisposable
     /// Starts the silo and waits until its gateway accepts connections; fails with the tail of the
     /// silo's log when it exits or does not open its gateway within the timeout.
     /// </summary>
-    public static async Task<SiloProcess> StartAsync(int workers, TimeSpan timeout)
+    /// <param name="settings">More environment variables for the silo (ScaleSweep__Telemetry__PrometheusPort, ...).</param>
+    public static async Task<SiloProcess> StartAsync(int workers, TimeSpan timeout, IReadOnlyDictionary<string, string>? settings = null)
     {
         int[] ports = FreePorts.Take(2);
         string directory = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-silo-" + Guid.NewGuid().ToString("N")[..8]);
@@ -93,6 +94,10 @@ public sealed class SiloProcess : IDisposable
         start.Environment["ScaleSweep__Storage__Prefix"] = Azurite.NewPrefix();
         start.Environment["ScaleSweep__Workers__Count"] = workers.ToString(CultureInfo.InvariantCulture);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string name, string value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         int pid;
         using (var shell = Process.Start(start) ?? throw new InvalidOperationException("cannot start bash"))
