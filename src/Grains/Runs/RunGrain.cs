@@ -32,6 +32,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
     private TimeSpan _backoff = TimeSpan.Zero;
     private DateTime _retryAt = DateTime.MinValue;
     private string? _storageWarning;
+    private bool _stale;
 
     public RunGrain(
         [PersistentState("run", StorageNames.Runs)] IPersistentState<RunGrainState> state,
@@ -146,7 +147,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_job is { } job)
+        if (_job is { } job && !_stale)
         {
             // Un-stopped work would run on beside a new activation elsewhere; stop it, and store where it got to.
             job.Stop();
@@ -237,6 +238,19 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 
             _backoff = TimeSpan.Zero;
             _storageWarning = null;
+        }
+        catch (Exception e) when (StorageFailures.IsConflict(e))
+        {
+            // Another activation of this run wrote first: a hung silo that woke up, or an activation that was
+            // still deactivating. Ours is stale; retrying with its ETag would fail forever. Stop the job and
+            // let a fresh activation continue from what storage holds (results are the same either way).
+            _logger.LogWarning("Run {Key}: another activation wrote its state ({Error}); this one steps down", Key, e.GetBaseException().Message);
+            _stale = true;
+            _job?.Stop();
+            _job = null;
+            _startPending = false;
+            StopTimer();
+            this.DeactivateOnIdle();
         }
         catch (Exception e)
         {
@@ -342,13 +356,24 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 
     private async Task Finish(RunStatus status, RunJobOutcome outcome, string? error)
     {
+        // Final only once stored: a progress call in between must not report a result storage does not have.
+        RunStatus previous = State.Status;
         State.Status = status;
         State.Step = outcome.Step;
         State.DivergedAtStep = outcome.DivergedAtStep;
         State.Error = error;
         State.ComputeSeconds = outcome.ComputeSeconds;
         State.FinishedAt = DateTimeOffset.UtcNow;
-        await _state.WriteStateAsync();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            State.Status = previous;
+            throw;
+        }
+
         RunTelemetry.Finished(status, outcome.ComputeSeconds);
         _stateDirty = false;
         _job = null;
