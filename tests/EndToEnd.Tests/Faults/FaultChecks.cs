@@ -2,21 +2,75 @@ using ScaleSweep.EndToEnd.Tests.Infrastructure;
 
 namespace ScaleSweep.EndToEnd.Tests.Faults;
 
-/// <summary>A run that was computing on a silo when a fault hit it: since when (its latest queueing there).</summary>
-public sealed record RunInFlight(string Key, string Source, DateTime Since);
+/// <summary>
+/// A run that was in a silo's hands when a fault hit it: when it was queued there, and when a worker
+/// took it up (null: still waiting for a worker).
+/// </summary>
+public sealed record RunInFlight(string Key, string Source, DateTime QueuedAt, DateTime? StartedAt)
+{
+    /// <summary>How long it had computed by <paramref name="at"/> (zero while it waited).</summary>
+    public TimeSpan ComputedFor(DateTime at) => StartedAt is { } started && at > started ? at - started : TimeSpan.Zero;
+}
 
 /// <summary>The assertions every fault test makes on the silos' logs.</summary>
 public static class FaultChecks
 {
-    /// <summary>Runs whose latest queueing at or before <paramref name="at"/> was on the source and that were not stored by then.</summary>
-    public static IReadOnlyList<RunInFlight> InFlight(IReadOnlyList<RunEvent> events, string source, DateTime at) =>
-        InFlight(events, at).Where(r => r.Source == source).ToList();
+    /// <summary>The runs in the source's hands at <paramref name="at"/> (see <see cref="InFlight(IReadOnlyList{RunEvent}, DateTime, int)"/>).</summary>
+    public static IReadOnlyList<RunInFlight> InFlight(IReadOnlyList<RunEvent> events, string source, DateTime at, int workers) =>
+        InFlight(events, at, workers).Where(r => r.Source == source).ToList();
 
-    /// <summary>Runs queued somewhere at or before <paramref name="at"/> and not stored by then, with where they were queued last.</summary>
-    public static IReadOnlyList<RunInFlight> InFlight(IReadOnlyList<RunEvent> events, DateTime at)
+    /// <summary>
+    /// Runs queued somewhere at or before <paramref name="at"/> and not stored by then, each with the silo
+    /// it was queued on last. A silo's pool runs <paramref name="workers"/> jobs at once in queueing order,
+    /// so a job's start is estimated by replaying its silo's queueings and stored outcomes: a job starts
+    /// when it is queued if a worker is free, else when the one before it ends.
+    /// </summary>
+    public static IReadOnlyList<RunInFlight> InFlight(IReadOnlyList<RunEvent> events, DateTime at, int workers)
     {
+        RunEvent[] upTo = events.Where(e => e.Time <= at).OrderBy(e => e.Time).ToArray();
+        var started = new Dictionary<(string Source, string Key), DateTime>();
+        var running = new Dictionary<string, List<string>>();
+        var waiting = new Dictionary<string, List<string>>();
+        foreach (RunEvent e in upTo)
+        {
+            if (e.Kind == RunEventKind.Resumed)
+            {
+                continue;
+            }
+
+            // A run queued again (on this silo or another) ended its earlier job; a stored one is done.
+            foreach (string silo in running.Keys)
+            {
+                if (running[silo].Remove(e.Key) | waiting[silo].Remove(e.Key))
+                {
+                    while (running[silo].Count < workers && waiting[silo].Count > 0)
+                    {
+                        running[silo].Add(waiting[silo][0]);
+                        started[(silo, waiting[silo][0])] = e.Time;
+                        waiting[silo].RemoveAt(0);
+                    }
+                }
+            }
+
+            if (e.Kind == RunEventKind.Queued)
+            {
+                List<string> busy = running.TryGetValue(e.Source, out List<string>? list) ? list : running[e.Source] = [];
+                List<string> queue = waiting.TryGetValue(e.Source, out List<string>? wait) ? wait : waiting[e.Source] = [];
+                started.Remove((e.Source, e.Key));
+                if (busy.Count < workers)
+                {
+                    busy.Add(e.Key);
+                    started[(e.Source, e.Key)] = e.Time;
+                }
+                else
+                {
+                    queue.Add(e.Key);
+                }
+            }
+        }
+
         var inFlight = new List<RunInFlight>();
-        foreach (IGrouping<string, RunEvent> run in events.Where(e => e.Time <= at).GroupBy(e => e.Key))
+        foreach (IGrouping<string, RunEvent> run in upTo.GroupBy(e => e.Key))
         {
             if (run.Any(e => e.Kind == RunEventKind.Stored))
             {
@@ -26,7 +80,8 @@ public static class FaultChecks
             RunEvent? queued = run.Where(e => e.Kind == RunEventKind.Queued).MaxBy(e => e.Time);
             if (queued is not null)
             {
-                inFlight.Add(new RunInFlight(run.Key, queued.Source, queued.Time));
+                inFlight.Add(new RunInFlight(run.Key, queued.Source, queued.Time,
+                    started.TryGetValue((queued.Source, run.Key), out DateTime start) ? start : null));
             }
         }
 
@@ -79,10 +134,10 @@ public static class FaultChecks
         foreach (RunInFlight run in lost)
         {
             RunEvent resumed = resumptions.Single(r => r.Key == run.Key);
-            if (fault - run.Since > longerThan)
+            if (run.ComputedFor(fault) > longerThan)
             {
                 Assert.True(resumed.Step > 0,
-                    $"run {run.Key[..12]} had computed on {run.Source} for {(fault - run.Since).TotalSeconds:F1} s (> {longerThan.TotalSeconds:F1} s) before the fault, yet resumed on {resumed.Source} from step 0");
+                    $"run {run.Key[..12]} had computed on {run.Source} for {run.ComputedFor(fault).TotalSeconds:F1} s (> {longerThan.TotalSeconds:F1} s) before the fault, yet resumed on {resumed.Source} from step 0");
             }
         }
     }

@@ -35,7 +35,7 @@ public static class FaultCluster
             int best = 0;
             foreach (int slot in candidates)
             {
-                int running = FaultChecks.InFlight(events, cluster.Source(slot), now).Count(r => now - r.Since >= minRunning);
+                int running = FaultChecks.InFlight(events, cluster.Source(slot), now, cluster.Workers).Count(r => r.ComputedFor(now) >= minRunning);
                 if (running > best)
                 {
                     (best, victim) = (running, slot);
@@ -52,7 +52,7 @@ public static class FaultCluster
         FaultScenario.WaitForAsync(() =>
         {
             DateTime now = DateTime.UtcNow;
-            return FaultChecks.InFlight(cluster.RunEvents(), now).Count(r => now - r.Since >= minRunning && r.Since >= (since ?? DateTime.MinValue)) >= count;
+            return FaultChecks.InFlight(cluster.RunEvents(), now, cluster.Workers).Count(r => r.ComputedFor(now) >= minRunning && r.QueuedAt >= (since ?? DateTime.MinValue)) >= count;
         }, timeout, () => $"fewer than {count} runs computed for {minRunning.TotalSeconds:F1} s:\n{FaultChecks.Describe(cluster.RunEvents())}");
 
     /// <summary>The first membership message after the fault on a silo other than the failed ones that says a silo is dead.</summary>

@@ -102,7 +102,7 @@ public sealed class SiloFailureTests
         string[] failed = [victimSource];
         DateTime faultAt = DateTime.UtcNow;
         scenario.Note($"fault on silo {victim} ({victimSource}), {(faultAt - submitted).TotalSeconds:F1} s after submit");
-        IReadOnlyList<RunInFlight> Lost() => FaultChecks.InFlight(cluster.RunEvents(), victimSource, faultAt);
+        IReadOnlyList<RunInFlight> Lost() => FaultChecks.InFlight(cluster.RunEvents(), victimSource, faultAt, cluster.Workers);
         await fault(cluster, victim, Lost);
 
         SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(_output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
@@ -110,12 +110,12 @@ public sealed class SiloFailureTests
         Assert.Equal(spec.Runs, done.Completed);
 
         IReadOnlyList<RunEvent> events = cluster.RunEvents();
-        IReadOnlyList<RunInFlight> lost = FaultChecks.InFlight(events, victimSource, faultAt);
+        IReadOnlyList<RunInFlight> lost = FaultChecks.InFlight(events, victimSource, faultAt, cluster.Workers);
         _output.WriteLine($"runs in flight on the failed silo: {lost.Count}\n{FaultChecks.Describe(events)}");
         Assert.NotEmpty(lost);
         IReadOnlyList<RunEvent> resumptions = FaultChecks.Resumptions(events, lost, failed, faultAt);
 
-        scenario.Measure("runs lost with the silo", $"{lost.Count} of {spec.Runs}, computing {string.Join(", ", lost.Select(r => FaultScenario.Seconds(faultAt - r.Since)))} there");
+        scenario.Measure("runs lost with the silo", $"{lost.Count} of {spec.Runs}, computing {string.Join(", ", lost.Select(r => FaultScenario.Seconds(r.ComputedFor(faultAt))))} there");
         if (!graceful && FaultCluster.FirstDeathDeclaration(cluster, failed, faultAt) is { } declared)
         {
             scenario.Measure("fault -> first death declaration in a survivor's log", declared.Time - faultAt);

@@ -38,7 +38,7 @@ public sealed class StorageOutageTests
         await FaultCluster.WaitForRunsInFlightAsync(cluster, 2, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(60));
         DateTime down = DateTime.UtcNow;
         storage.Stop();
-        scenario.Note($"storage stopped; {FaultChecks.InFlight(cluster.RunEvents(), down).Count} runs in flight");
+        scenario.Note($"storage stopped; {FaultChecks.InFlight(cluster.RunEvents(), down, cluster.Workers).Count} runs in flight");
 
         foreach (int at in new[] { 5, 20 })
         {
