@@ -97,6 +97,13 @@ public sealed class SiloCluster : IDisposable
             _logFiles.Add(logFile);
         }
 
+        // A silo killed a moment ago may still hold its ports while its last threads exit.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((FreePorts.Accepts(_siloPorts[slot]) || FreePorts.Accepts(_gatewayPorts[slot])) && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100);
+        }
+
         var settings = new SiloSettings
         {
             ClusterId = ClusterId,

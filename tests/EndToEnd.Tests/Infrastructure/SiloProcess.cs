@@ -51,15 +51,18 @@ public sealed class SiloProcess : IDisposable
         get
         {
             // The silo is not this process's child (setsid's shell has exited), so it is reaped by
-            // init; until then a dead silo is a zombie, which counts as stopped.
-            string stat = Path.Combine("/proc", Pid.ToString(CultureInfo.InvariantCulture), "stat");
+            // init; until then a dead silo is a zombie, which counts as stopped once every thread is
+            // gone: after kill -9 the main thread turns zombie while others may still be exiting and
+            // hold the sockets open.
+            string proc = Path.Combine("/proc", Pid.ToString(CultureInfo.InvariantCulture));
             try
             {
-                string text = File.ReadAllText(stat);
+                string text = File.ReadAllText(Path.Combine(proc, "stat"));
                 int close = text.LastIndexOf(')');
-                return close > 0 && close + 2 < text.Length && text[close + 2] != 'Z';
+                bool zombie = close > 0 && close + 2 < text.Length && text[close + 2] == 'Z';
+                return !zombie || Directory.GetDirectories(Path.Combine(proc, "task")).Length > 1;
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return false;
             }
