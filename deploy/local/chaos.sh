@@ -11,7 +11,7 @@
 #    counts "stored as Completed|Diverged" per run over every silo log (the dead silos' included:
 #    exactly once each), and prints the verdict and, per fault, the time until the runs it lost were
 #    running again ("resumes from its last checkpoint" on another silo).
-# Everything is kept in deploy/local/chaos/<time>/; cluster.sh down and the reference silo are stopped
+# Everything is kept in deploy/local/run/chaos/<time>/; cluster.sh down and the reference silo are stopped
 # on exit. Exit code 0: PASS, 1: FAIL, 2: bad arguments.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -58,7 +58,7 @@ for i in $(seq 0 $((silos - 1))); do
   fi
 done
 
-work="$here/chaos/$(date -u +%Y%m%dT%H%M%SZ)"
+work="$run/chaos/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$work"
 events="$work/events.tsv"       # one line per fault: epoch-ms action silo
 : > "$events"
@@ -104,6 +104,8 @@ trap cleanup EXIT
 # Every silo (the reference's and the cluster's) logs one line per message, UTC times to the
 # millisecond, and the run grains' queueing and stored outcomes.
 export Logging__LogLevel__ScaleSweep=Debug
+# Orleans at information: membership decisions (suspicions, death declarations) with their times.
+export Logging__LogLevel__Orleans=Information
 export Logging__Console__FormatterName=simple
 export Logging__Console__FormatterOptions__SingleLine=true
 export Logging__Console__FormatterOptions__UseUtcTimestamp=true
@@ -187,7 +189,10 @@ restart() {
 # 3. Faults.
 for f in $(seq 1 "$faults"); do
   sleep $((min_gap + RANDOM % (max_gap - min_gap + 1)))
-  [ "$(sweep_state)" = "running" ] || { say "the sweep is no longer running; no more faults"; break; }
+  state="$(sweep_state)"
+  case "$state" in
+    completed|failed|cancelled) say "the sweep is $state; no more faults"; break ;;
+  esac
   alive=()
   for i in $(seq 0 $((silos - 1))); do silo_alive "$i" && alive+=("$i"); done
   [ "${#alive[@]}" -ge 2 ] || { say "fewer than 2 silos up; skipping fault $f"; continue; }
