@@ -2,8 +2,10 @@
 # Installs, starts and stops the pinned Azurite (Azure Storage emulator) on loopback.
 #   azurite.sh install                  npm ci here (once; a no-op when already installed)
 #   azurite.sh start [--memory|--location DIR] [--pid-file F]
+#                    [--blob-port P] [--queue-port P] [--table-port P]
 #                                       starts it in its own process group, waits until the blob,
-#                                       queue and table ports answer, writes the pid file
+#                                       queue and table ports (default 10000, 10001, 10002) answer,
+#                                       writes the pid file
 #   azurite.sh stop [--pid-file F]      stops the whole process group
 # Always with --disableTelemetry: without it Azurite connects to a non-loopback address.
 set -euo pipefail
@@ -13,11 +15,23 @@ shift || true
 pid_file="$here/azurite.pid"
 mode="memory"
 location=""
+blob_port=10000
+queue_port=10001
+table_port=10002
+port_arg() {
+  if ! [[ "${2:-}" =~ ^[1-9][0-9]{0,4}$ ]] || [ "$2" -gt 65535 ]; then
+    echo "azurite.sh: $1 needs a port from 1 to 65535, not '${2:-}'" >&2
+    exit 2
+  fi
+}
 while [ $# -gt 0 ]; do
   case "$1" in
     --memory) mode="memory" ;;
     --location) mode="disk"; location="$2"; shift ;;
     --pid-file) pid_file="$2"; shift ;;
+    --blob-port) port_arg "$1" "${2:-}"; blob_port="$2"; shift ;;
+    --queue-port) port_arg "$1" "${2:-}"; queue_port="$2"; shift ;;
+    --table-port) port_arg "$1" "${2:-}"; table_port="$2"; shift ;;
     *) echo "azurite.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -35,14 +49,15 @@ case "$command" in
   install) install ;;
   start)
     install
-    for port in 10000 10001 10002; do
+    for port in "$blob_port" "$queue_port" "$table_port"; do
       if port_open "$port"; then
         echo "azurite.sh: port $port on 127.0.0.1 is already in use" >&2
         exit 1
       fi
     done
     args=(--disableTelemetry --skipApiVersionCheck --silent --loose
-          --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1)
+          --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1
+          --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port")
     if [ "$mode" = "memory" ]; then
       args+=(--inMemoryPersistence --extentMemoryLimit 512)
     else
@@ -52,12 +67,12 @@ case "$command" in
     setsid "$here/node_modules/.bin/azurite" "${args[@]}" >/dev/null 2>&1 < /dev/null &
     echo $! > "$pid_file"
     for _ in $(seq 1 100); do
-      if port_open 10000 && port_open 10001 && port_open 10002; then
+      if port_open "$blob_port" && port_open "$queue_port" && port_open "$table_port"; then
         exit 0
       fi
       sleep 0.2
     done
-    echo "azurite.sh: Azurite did not answer on 127.0.0.1:10000-10002 within 20 s" >&2
+    echo "azurite.sh: Azurite did not answer on 127.0.0.1:$blob_port, $queue_port and $table_port within 20 s" >&2
     kill -- "-$(cat "$pid_file")" 2>/dev/null || true
     exit 1
     ;;
@@ -73,5 +88,5 @@ case "$command" in
       rm -f "$pid_file"
     fi
     ;;
-  *) echo "usage: azurite.sh install|start|stop [--memory|--location DIR] [--pid-file F]" >&2; exit 2 ;;
+  *) echo "usage: azurite.sh install|start|stop [--memory|--location DIR] [--pid-file F] [--blob-port P] [--queue-port P] [--table-port P]" >&2; exit 2 ;;
 esac

@@ -54,7 +54,8 @@ public sealed class Azurite : IDisposable
         return true;
     }
 
-    private static void Run(string arguments)
+    /// <summary>Runs deploy/azurite/azurite.sh with the arguments; throws with its output when it fails.</summary>
+    internal static void Run(string arguments)
     {
         string script = Path.Combine(Repository.Root, "deploy", "azurite", "azurite.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", $"\"{script}\" {arguments}")

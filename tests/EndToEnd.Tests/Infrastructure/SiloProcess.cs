@@ -4,25 +4,35 @@ using System.Globalization;
 namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A real scalesweep-silo process: a one-silo Localhost cluster on free loopback ports, with a cluster
-/// id and storage prefix of its own, on the tests' Azurite. It runs in its own process group (setsid),
-/// and Dispose stops that group: SIGTERM, then SIGKILL if it is still there after a grace period.
+/// A real scalesweep-silo process: by default a one-silo Localhost cluster on free loopback ports, with a
+/// cluster id and storage prefix of its own, on the tests' Azurite; <see cref="StartAsync(SiloSettings, TimeSpan)"/>
+/// starts one member of a bigger cluster instead. It runs in its own process group (setsid), whose
+/// leader is the silo: the fault signals (<see cref="Kill"/>, <see cref="Pause"/>, <see cref="Continue"/>,
+/// <see cref="Terminate"/>) go to that group and nothing else, and Dispose stops it: SIGTERM (and SIGCONT,
+/// should it be paused), then SIGKILL if it is still there after a grace period.
 /// </summary>
 public sealed class SiloProcess : IDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
 
-    private readonly string _directory;
+    private readonly string? _ownDirectory;
     private bool _stopped;
 
-    private SiloProcess(int pid, string directory, string logFile, string clusterId, int gatewayPort)
+    private SiloProcess(int pid, string? ownDirectory, string logFile, string clusterId, int siloPort, int gatewayPort)
     {
         Pid = pid;
-        _directory = directory;
+        _ownDirectory = ownDirectory;
         LogFile = logFile;
         ClusterId = clusterId;
+        SiloPort = siloPort;
         GatewayPort = gatewayPort;
+        StartedAt = DateTime.UtcNow;
     }
+
+    /// <summary>When the process was started (UTC).</summary>
+    public DateTime StartedAt { get; }
+
+    public int SiloPort { get; }
 
     /// <summary>Process id of the silo, which leads its own process group.</summary>
     public int Pid { get; }
@@ -41,15 +51,18 @@ public sealed class SiloProcess : IDisposable
         get
         {
             // The silo is not this process's child (setsid's shell has exited), so it is reaped by
-            // init; until then a dead silo is a zombie, which counts as stopped.
-            string stat = Path.Combine("/proc", Pid.ToString(CultureInfo.InvariantCulture), "stat");
+            // init; until then a dead silo is a zombie, which counts as stopped once every thread is
+            // gone: after kill -9 the main thread turns zombie while others may still be exiting and
+            // hold the sockets open.
+            string proc = Path.Combine("/proc", Pid.ToString(CultureInfo.InvariantCulture));
             try
             {
-                string text = File.ReadAllText(stat);
+                string text = File.ReadAllText(Path.Combine(proc, "stat"));
                 int close = text.LastIndexOf(')');
-                return close > 0 && close + 2 < text.Length && text[close + 2] != 'Z';
+                bool zombie = close > 0 && close + 2 < text.Length && text[close + 2] == 'Z';
+                return !zombie || Directory.GetDirectories(Path.Combine(proc, "task")).Length > 1;
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return false;
             }
@@ -57,17 +70,46 @@ public sealed class SiloProcess : IDisposable
     }
 
     /// <summary>
-    /// Starts the silo and waits until its gateway accepts connections; fails with the tail of the
-    /// silo's log when it exits or does not open its gateway within the timeout.
+    /// Starts a one-silo Localhost cluster on free ports, on the tests' Azurite with a fresh prefix, and
+    /// waits until its gateway accepts connections (see <see cref="StartAsync(SiloSettings, TimeSpan)"/>).
+    /// Dispose deletes its folder and log.
     /// </summary>
-    /// <param name="settings">More environment variables for the silo (ScaleSweep__Telemetry__PrometheusPort, ...).</param>
-    public static async Task<SiloProcess> StartAsync(int workers, TimeSpan timeout, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="environment">More environment variables for the silo (ScaleSweep__Telemetry__PrometheusPort, ...).</param>
+    public static Task<SiloProcess> StartAsync(int workers, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         int[] ports = FreePorts.Take(2);
         string directory = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-silo-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
-        string logFile = Path.Combine(directory, "silo.log");
-        string clusterId = "e2e-" + Guid.NewGuid().ToString("N")[..12];
+        var settings = new SiloSettings
+        {
+            ClusterId = "e2e-" + Guid.NewGuid().ToString("N")[..12],
+            Clustering = "Localhost",
+            SiloPort = ports[0],
+            GatewayPort = ports[1],
+            PrimarySiloPort = ports[0],
+            ConnectionString = Azurite.ConnectionString,
+            Prefix = Azurite.NewPrefix(),
+            Workers = workers,
+            LogFile = Path.Combine(directory, "silo.log"),
+            Environment = environment ?? new Dictionary<string, string>(),
+        };
+        return StartAsync(settings, timeout, ownDirectory: directory);
+    }
+
+    /// <summary>
+    /// Starts a silo as the settings say, with its console log (single lines, UTC timestamps with
+    /// milliseconds) in <see cref="SiloSettings.LogFile"/>, and waits until its gateway accepts
+    /// connections; fails with the tail of the log when it exits or does not open its gateway within
+    /// the timeout. The log file is the caller's: Dispose leaves it in place.
+    /// </summary>
+    public static Task<SiloProcess> StartAsync(SiloSettings settings, TimeSpan timeout) => StartAsync(settings, timeout, ownDirectory: null);
+
+    private static async Task<SiloProcess> StartAsync(SiloSettings settings, TimeSpan timeout, string? ownDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        string logFile = settings.LogFile;
+        string directory = Path.GetDirectoryName(Path.GetFullPath(logFile))!;
+        Directory.CreateDirectory(directory);
         string contentRoot = Path.GetDirectoryName(Repository.SiloDll)!;
 
         var start = new ProcessStartInfo("bash")
@@ -78,25 +120,31 @@ public sealed class SiloProcess : IDisposable
             WorkingDirectory = directory,
         };
         // setsid puts the silo in a session and process group of its own, whose id is its pid ($!), so
-        // Dispose can stop it with everything it started, and nothing else.
+        // the signals reach it with everything it started, and nothing else. The log is appended to, so
+        // a silo restarted onto the same file keeps the earlier lines.
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("setsid \"$0\" \"$1\" --contentRoot \"$2\" > \"$3\" 2>&1 < /dev/null & echo $!");
+        start.ArgumentList.Add("setsid \"$0\" \"$1\" --contentRoot \"$2\" >> \"$3\" 2>&1 < /dev/null & echo $!");
         start.ArgumentList.Add(Cli.DotnetHost);
         start.ArgumentList.Add(Repository.SiloDll);
         start.ArgumentList.Add(contentRoot);
         start.ArgumentList.Add(logFile);
-        start.Environment["ScaleSweep__Silo__ClusterId"] = clusterId;
-        start.Environment["ScaleSweep__Silo__Clustering"] = "Localhost";
-        start.Environment["ScaleSweep__Silo__SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture);
-        start.Environment["ScaleSweep__Silo__PrimarySiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture);
-        start.Environment["ScaleSweep__Silo__GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
-        start.Environment["ScaleSweep__Storage__ConnectionString"] = Azurite.ConnectionString;
-        start.Environment["ScaleSweep__Storage__Prefix"] = Azurite.NewPrefix();
-        start.Environment["ScaleSweep__Workers__Count"] = workers.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ScaleSweep__Silo__ClusterId"] = settings.ClusterId;
+        start.Environment["ScaleSweep__Silo__Clustering"] = settings.Clustering;
+        start.Environment["ScaleSweep__Silo__SiloPort"] = settings.SiloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ScaleSweep__Silo__PrimarySiloPort"] = settings.PrimarySiloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ScaleSweep__Silo__GatewayPort"] = settings.GatewayPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ScaleSweep__Storage__ConnectionString"] = settings.ConnectionString;
+        start.Environment["ScaleSweep__Storage__Prefix"] = settings.Prefix;
+        start.Environment["ScaleSweep__Workers__Count"] = settings.Workers.ToString(CultureInfo.InvariantCulture);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach ((string name, string value) in settings ?? new Dictionary<string, string>())
+        // One line per message with its UTC time to the millisecond, so tests can read what happened when.
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = SiloLog.TimestampFormat + " ";
+        foreach ((string key, string value) in settings.Environment)
         {
-            start.Environment[name] = value;
+            start.Environment[key] = value;
         }
 
         int pid;
@@ -111,7 +159,7 @@ public sealed class SiloProcess : IDisposable
             }
         }
 
-        var silo = new SiloProcess(pid, directory, logFile, clusterId, ports[1]);
+        var silo = new SiloProcess(pid, ownDirectory, logFile, settings.ClusterId, settings.SiloPort, settings.GatewayPort);
         try
         {
             var clock = Stopwatch.StartNew();
@@ -137,6 +185,50 @@ public sealed class SiloProcess : IDisposable
             silo.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The whole console log so far (of every start onto the same file).</summary>
+    public string LogText()
+    {
+        try
+        {
+            using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>kill -9: the silo dies at once, without leaving the cluster or storing anything.</summary>
+    public void Kill() => Signal("KILL");
+
+    /// <summary>SIGSTOP: the silo hangs (every thread stopped) until <see cref="Continue"/>.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>SIGCONT: a paused silo runs on.</summary>
+    public void Continue() => Signal("CONT");
+
+    /// <summary>SIGTERM: the silo shuts down gracefully (the host stops, grains deactivate).</summary>
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>Waits until the process is gone (or a zombie); false when it is still running after the timeout.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (IsRunning)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
     }
 
     /// <summary>The last lines of the silo's console log.</summary>
@@ -166,7 +258,9 @@ public sealed class SiloProcess : IDisposable
         _stopped = true;
         if (IsRunning)
         {
+            // A paused silo acts on SIGTERM only once it runs again.
             Signal("TERM");
+            Signal("CONT");
             var clock = Stopwatch.StartNew();
             while (IsRunning && clock.Elapsed < StopGrace)
             {
@@ -176,9 +270,14 @@ public sealed class SiloProcess : IDisposable
 
         // Whatever is left of the group (the silo after the grace period, or anything it started).
         Signal("KILL");
+        if (_ownDirectory is null)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            Directory.Delete(_ownDirectory, recursive: true);
         }
         catch (IOException)
         {

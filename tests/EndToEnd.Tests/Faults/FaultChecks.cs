@@ -1,0 +1,166 @@
+using ScaleSweep.EndToEnd.Tests.Infrastructure;
+
+namespace ScaleSweep.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// A run that was in a silo's hands when a fault hit it: when it was queued there, and when a worker
+/// took it up (null: still waiting for a worker).
+/// </summary>
+public sealed record RunInFlight(string Key, string Source, DateTime QueuedAt, DateTime? StartedAt)
+{
+    /// <summary>How long it had computed by <paramref name="at"/> (zero while it waited).</summary>
+    public TimeSpan ComputedFor(DateTime at) => StartedAt is { } started && at > started ? at - started : TimeSpan.Zero;
+}
+
+/// <summary>The assertions every fault test makes on the silos' logs.</summary>
+public static class FaultChecks
+{
+    /// <summary>The runs in the source's hands at <paramref name="at"/> (see <see cref="InFlight(IReadOnlyList{RunEvent}, DateTime, int)"/>).</summary>
+    public static IReadOnlyList<RunInFlight> InFlight(IReadOnlyList<RunEvent> events, string source, DateTime at, int workers) =>
+        InFlight(events, at, workers).Where(r => r.Source == source).ToList();
+
+    /// <summary>
+    /// Runs queued somewhere at or before <paramref name="at"/> and not stored by then, each with the silo
+    /// it was queued on last. A silo's pool runs <paramref name="workers"/> jobs at once in queueing order,
+    /// so a job's start is estimated by replaying its silo's queueings and stored outcomes: a job starts
+    /// when it is queued if a worker is free, else when the one before it ends.
+    /// </summary>
+    public static IReadOnlyList<RunInFlight> InFlight(IReadOnlyList<RunEvent> events, DateTime at, int workers)
+    {
+        RunEvent[] upTo = events.Where(e => e.Time <= at).OrderBy(e => e.Time).ToArray();
+        var started = new Dictionary<(string Source, string Key), DateTime>();
+        var running = new Dictionary<string, List<string>>();
+        var waiting = new Dictionary<string, List<string>>();
+        foreach (RunEvent e in upTo)
+        {
+            if (e.Kind == RunEventKind.Resumed)
+            {
+                continue;
+            }
+
+            // A run queued again (on this silo or another) ended its earlier job; a stored one is done.
+            foreach (string silo in running.Keys)
+            {
+                if (running[silo].Remove(e.Key) | waiting[silo].Remove(e.Key))
+                {
+                    while (running[silo].Count < workers && waiting[silo].Count > 0)
+                    {
+                        running[silo].Add(waiting[silo][0]);
+                        started[(silo, waiting[silo][0])] = e.Time;
+                        waiting[silo].RemoveAt(0);
+                    }
+                }
+            }
+
+            if (e.Kind == RunEventKind.Queued)
+            {
+                List<string> busy = running.TryGetValue(e.Source, out List<string>? list) ? list : running[e.Source] = [];
+                List<string> queue = waiting.TryGetValue(e.Source, out List<string>? wait) ? wait : waiting[e.Source] = [];
+                started.Remove((e.Source, e.Key));
+                if (busy.Count < workers)
+                {
+                    busy.Add(e.Key);
+                    started[(e.Source, e.Key)] = e.Time;
+                }
+                else
+                {
+                    queue.Add(e.Key);
+                }
+            }
+        }
+
+        var inFlight = new List<RunInFlight>();
+        foreach (IGrouping<string, RunEvent> run in upTo.GroupBy(e => e.Key))
+        {
+            if (run.Any(e => e.Kind == RunEventKind.Stored))
+            {
+                continue;
+            }
+
+            RunEvent? queued = run.Where(e => e.Kind == RunEventKind.Queued).MaxBy(e => e.Time);
+            if (queued is not null)
+            {
+                inFlight.Add(new RunInFlight(run.Key, queued.Source, queued.Time,
+                    started.TryGetValue((queued.Source, run.Key), out DateTime start) ? start : null));
+            }
+        }
+
+        return inFlight;
+    }
+
+    /// <summary>
+    /// No run lost, none computed to completion twice: every one of the sweep's runs was queued, and the
+    /// logs of every silo (the failed ones included) hold exactly one "stored as Completed|Diverged" for it.
+    /// </summary>
+    public static void AssertEachRunStoredOnce(IReadOnlyList<RunEvent> events, int runs)
+    {
+        string[] keys = events.Select(e => e.Key).Distinct().ToArray();
+        Assert.True(keys.Length == runs, $"the logs name {keys.Length} runs, the sweep has {runs}:\n{Describe(events)}");
+        foreach (string key in keys)
+        {
+            RunEvent[] stored = events.Where(e => e.Key == key && e.Kind == RunEventKind.Stored).ToArray();
+            Assert.True(stored.Length == 1 && stored[0].Status is "Completed" or "Diverged",
+                $"run {key[..12]} was stored {stored.Length} times ({string.Join(", ", stored.Select(s => $"{s.Status} on {s.Source} at {s.Time:HH:mm:ss.fff}"))}), not exactly once as Completed or Diverged:\n{Describe(events.Where(e => e.Key == key))}");
+        }
+    }
+
+    /// <summary>
+    /// Every lost run resumed on a silo other than the failed ones after the fault; returns each one's
+    /// first resumption there.
+    /// </summary>
+    public static IReadOnlyList<RunEvent> Resumptions(IReadOnlyList<RunEvent> events, IReadOnlyList<RunInFlight> lost, IReadOnlyCollection<string> failedSources, DateTime fault)
+    {
+        var resumptions = new List<RunEvent>();
+        foreach (RunInFlight run in lost)
+        {
+            RunEvent? resumed = events.Where(e => e.Key == run.Key && e.Kind == RunEventKind.Resumed && e.Time >= fault && !failedSources.Contains(e.Source)).MinBy(e => e.Time);
+            Assert.True(resumed is not null, $"run {run.Key[..12]}, lost with {run.Source}, never resumed elsewhere:\n{Describe(events.Where(e => e.Key == run.Key))}");
+            resumptions.Add(resumed);
+        }
+
+        return resumptions;
+    }
+
+    /// <summary>True when every lost run has resumed on another silo since the fault.</summary>
+    public static bool AllResumed(IReadOnlyList<RunEvent> events, IReadOnlyList<RunInFlight> lost, IReadOnlyCollection<string> failedSources, DateTime fault) =>
+        lost.All(run => events.Any(e => e.Key == run.Key && e.Kind == RunEventKind.Resumed && e.Time >= fault && !failedSources.Contains(e.Source)));
+
+    /// <summary>
+    /// Recomputation is bounded by the checkpoint interval: a lost run that had computed for longer than
+    /// <paramref name="longerThan"/> before the fault resumed from a step past 0.
+    /// </summary>
+    public static void AssertResumedFromCheckpoints(IReadOnlyList<RunInFlight> lost, IReadOnlyList<RunEvent> resumptions, DateTime fault, TimeSpan longerThan)
+    {
+        foreach (RunInFlight run in lost)
+        {
+            RunEvent resumed = resumptions.Single(r => r.Key == run.Key);
+            if (run.ComputedFor(fault) > longerThan)
+            {
+                Assert.True(resumed.Step > 0,
+                    $"run {run.Key[..12]} had computed on {run.Source} for {run.ComputedFor(fault).TotalSeconds:F1} s (> {longerThan.TotalSeconds:F1} s) before the fault, yet resumed on {resumed.Source} from step 0");
+            }
+        }
+    }
+
+    /// <summary>The report's groups equal the uninterrupted reference's, byte for byte.</summary>
+    public static void AssertSameGroups(string reference, string actual)
+    {
+        if (reference != actual)
+        {
+            int at = 0;
+            while (at < Math.Min(reference.Length, actual.Length) && reference[at] == actual[at])
+            {
+                at++;
+            }
+
+            Assert.Fail($"the report's groups differ from the uninterrupted sweep's at character {at} of {reference.Length}:\n" +
+                $"reference: ...{reference.Substring(Math.Max(0, at - 80), Math.Min(160, reference.Length - Math.Max(0, at - 80)))}...\n" +
+                $"actual:    ...{actual.Substring(Math.Max(0, at - 80), Math.Min(160, actual.Length - Math.Max(0, at - 80)))}...");
+        }
+    }
+
+    /// <summary>The events as lines, for failure messages.</summary>
+    public static string Describe(IEnumerable<RunEvent> events) =>
+        string.Join("\n", events.OrderBy(e => e.Time).Select(e =>
+            $"  {e.Time:HH:mm:ss.fff} {e.Source,-10} {e.Key[..12]} {e.Kind}{(e.Kind == RunEventKind.Stored ? " " + e.Status : $" step {e.Step}")}"));
+}

@@ -1,0 +1,134 @@
+using ScaleSweep.EndToEnd.Tests.Infrastructure;
+
+namespace ScaleSweep.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// One silo of a running cluster fails in the middle of a sweep (kill -9, SIGSTOP, SIGTERM); the sweep
+/// must complete with every run stored exactly once (counted in every silo's log, the failed one's
+/// included), its lost runs continued on the other silos from their checkpoints, and a report whose
+/// groups equal an uninterrupted sweep's byte for byte. The CLI follows the sweep through a silo that
+/// does not fail, polling `status` every second as `scalesweep run` would.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class SiloFailureTests
+{
+    /// <summary>A lost run that had computed this long (checkpoint interval 1 s plus a margin for storing it) must not restart from 0.</summary>
+    private static readonly TimeSpan CheckpointBound = TimeSpan.FromSeconds(2);
+
+    private readonly ITestOutputHelper _output;
+
+    public SiloFailureTests(Azurite azurite, ITestOutputHelper output)
+    {
+        _ = azurite;
+        _output = output;
+    }
+
+    [Fact]
+    public async Task Kill_9_of_one_silo_of_three_loses_no_run_and_gives_identical_results()
+    {
+        var scenario = new FaultScenario(_output, "kill9");
+        string reference = await FaultSweep.ReferenceGroupsAsync(_output);
+        await RunAsync(scenario, reference, size: 3, checkpointSeconds: 1, async (cluster, victim, lost) =>
+        {
+            cluster[victim].Kill();
+            Assert.True(await cluster[victim].WaitForExitAsync(TimeSpan.FromSeconds(5)), "the killed silo is still running");
+        });
+    }
+
+    [Fact]
+    public async Task A_hung_silo_of_three_SIGSTOP_loses_no_run_and_gives_identical_results()
+    {
+        var scenario = new FaultScenario(_output, "sigstop");
+        string reference = await FaultSweep.ReferenceGroupsAsync(_output);
+        await RunAsync(scenario, reference, size: 3, checkpointSeconds: 1, async (cluster, victim, lost) =>
+        {
+            DateTime fault = DateTime.UtcNow;
+            cluster[victim].Pause();
+
+            // Once its runs go on elsewhere, the hung silo wakes up: it must notice it was declared dead
+            // and go, without storing anything of the runs it had (counted at the end).
+            string[] failed = [cluster.Source(victim)];
+            await FaultScenario.WaitForAsync(() => FaultChecks.AllResumed(cluster.RunEvents(), lost(), failed, fault),
+                FaultCluster.CompletionTimeout, () => "the hung silo's runs did not resume elsewhere:\n" + FaultChecks.Describe(cluster.RunEvents()));
+            DateTime resumed = DateTime.UtcNow;
+            cluster[victim].Continue();
+            bool exited = await cluster[victim].WaitForExitAsync(TimeSpan.FromSeconds(20));
+            scenario.Measure("SIGCONT after the runs resumed elsewhere: hung silo exits by itself",
+                exited ? $"yes, {FaultScenario.Seconds(DateTime.UtcNow - resumed)} after SIGCONT" : "no (still running 20 s after SIGCONT; killed)");
+            if (!exited)
+            {
+                cluster[victim].Kill();
+            }
+        });
+    }
+
+    [Fact]
+    public async Task SIGTERM_on_one_silo_of_two_hands_its_runs_on_from_the_steps_they_reached()
+    {
+        var scenario = new FaultScenario(_output, "sigterm");
+        string reference = await FaultSweep.ReferenceGroupsAsync(_output);
+
+        // No periodic checkpoint within a run (60 s): a lost run that resumes past step 0 does so from
+        // the snapshot its silo took as it left.
+        await RunAsync(scenario, reference, size: 2, checkpointSeconds: 60, async (cluster, victim, lost) =>
+        {
+            DateTime fault = DateTime.UtcNow;
+            cluster[victim].Terminate();
+            bool exited = await cluster[victim].WaitForExitAsync(TimeSpan.FromSeconds(30));
+            TimeSpan exit = DateTime.UtcNow - fault;
+            scenario.Measure("SIGTERM: silo exits after", exited ? FaultScenario.Seconds(exit) : "more than 30 s");
+            Assert.True(exited && exit < TimeSpan.FromSeconds(10), $"the silo took {exit.TotalSeconds:F1} s to exit after SIGTERM (exited: {exited})");
+        }, graceful: true);
+    }
+
+    /// <summary>
+    /// Starts the cluster (AzureStorage clustering: any silo may fail), submits the sweep through slot 0,
+    /// lets the fault hit the slot 1.. silo with the most runs that computed for a while, follows the
+    /// sweep to its end and checks it.
+    /// </summary>
+    private async Task RunAsync(FaultScenario scenario, string reference, int size, double checkpointSeconds,
+        Func<SiloCluster, int, Func<IReadOnlyList<RunInFlight>>, Task> fault, bool graceful = false)
+    {
+        SpecFile spec = FaultSweep.Write(scenario.DirectoryPath, checkpointSeconds);
+        using SiloCluster cluster = FaultCluster.Create(scenario, size, "AzureStorage", Azurite.ConnectionString);
+        DateTime start = DateTime.UtcNow;
+        await cluster.StartAllAsync();
+        scenario.Measure($"{size} silos started (gateways answer)", DateTime.UtcNow - start);
+
+        string id = await SweepCommands.SubmitAsync(_output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
+        DateTime submitted = DateTime.UtcNow;
+        int victim = await FaultCluster.PickVictimAsync(cluster, Enumerable.Range(1, size - 1).ToArray(), CheckpointBound + TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(60));
+        string victimSource = cluster.Source(victim);
+        string[] failed = [victimSource];
+        DateTime faultAt = DateTime.UtcNow;
+        scenario.Note($"fault on silo {victim} ({victimSource}), {(faultAt - submitted).TotalSeconds:F1} s after submit");
+        IReadOnlyList<RunInFlight> Lost() => FaultChecks.InFlight(cluster.RunEvents(), victimSource, faultAt, cluster.Workers);
+        await fault(cluster, victim, Lost);
+
+        SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(_output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
+        DateTime completed = DateTime.UtcNow;
+        Assert.Equal(spec.Runs, done.Completed);
+
+        IReadOnlyList<RunEvent> events = cluster.RunEvents();
+        IReadOnlyList<RunInFlight> lost = FaultChecks.InFlight(events, victimSource, faultAt, cluster.Workers);
+        _output.WriteLine($"runs in flight on the failed silo: {lost.Count}\n{FaultChecks.Describe(events)}");
+        Assert.NotEmpty(lost);
+        IReadOnlyList<RunEvent> resumptions = FaultChecks.Resumptions(events, lost, failed, faultAt);
+
+        scenario.Measure("runs lost with the silo", $"{lost.Count} of {spec.Runs}, computing {string.Join(", ", lost.Select(r => FaultScenario.Seconds(r.ComputedFor(faultAt))))} there");
+        if (!graceful && FaultCluster.FirstDeathDeclaration(cluster, failed, faultAt) is { } declared)
+        {
+            scenario.Measure("fault -> first death declaration in a survivor's log", declared.Time - faultAt);
+        }
+
+        scenario.Measure("fault -> first lost run running again (resumes from checkpoint)", resumptions.Min(r => r.Time) - faultAt);
+        scenario.Measure("fault -> every lost run running again", resumptions.Max(r => r.Time) - faultAt);
+        scenario.Measure("steps the lost runs resumed from", string.Join(", ", resumptions.Select(r => r.Step)));
+        scenario.Measure("submit -> sweep completed (as seen by status polling)", completed - submitted);
+
+        FaultChecks.AssertEachRunStoredOnce(events, spec.Runs);
+        FaultChecks.AssertResumedFromCheckpoints(lost, resumptions, faultAt, graceful ? TimeSpan.FromSeconds(1) : CheckpointBound);
+        FaultChecks.AssertSameGroups(reference, await SweepCommands.GroupsAsync(_output, id, cluster.Gateway(0), cluster.ClusterId));
+        scenario.Measure("results", "every run stored once; groups byte-identical to the uninterrupted sweep");
+    }
+}
