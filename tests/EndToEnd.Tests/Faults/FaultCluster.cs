@@ -13,6 +13,11 @@ public static class FaultCluster
     {
         ["Logging__LogLevel__ScaleSweep"] = "Debug",
         ["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information",
+
+        // One run per worker slot: the checks replay each silo's queue first in, first out from the
+        // "queued" log lines to tell which lost runs had computed; with a deeper queue that order is
+        // not the log's order.
+        ["ScaleSweep__Dispatch__RunsPerSlot"] = "1",
     };
 
     /// <summary>Time a whole fault sweep may take, recovery included, on 2 busy cores.</summary>

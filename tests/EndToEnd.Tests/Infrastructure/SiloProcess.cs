@@ -137,6 +137,9 @@ public sealed class SiloProcess : IDisposable
         start.Environment["ScaleSweep__Storage__Prefix"] = settings.Prefix;
         start.Environment["ScaleSweep__Workers__Count"] = settings.Workers.ToString(CultureInfo.InvariantCulture);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        // Several silos run at once: no scrape endpoint unless a test asks for one on a port of its own.
+        start.Environment["ScaleSweep__Telemetry__PrometheusPort"] = "0";
         // One line per message with its UTC time to the millisecond, so tests can read what happened when.
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
