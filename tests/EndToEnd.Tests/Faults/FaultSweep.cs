@@ -5,7 +5,7 @@ namespace ScaleSweep.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// The sweep every fault test runs: 8 projected-model runs (gamma 0 and 1, 4 seeds, N = 128, B = 64,
-/// M = 2000) of 40,000 steps, a few seconds of compute each, and the report of an uninterrupted
+/// M = 2000; 12 runs) of 40,000 steps, a few seconds of compute each, and the report of an uninterrupted
 /// run of the same runs to compare against.
 /// </summary>
 public static class FaultSweep
@@ -35,7 +35,7 @@ public static class FaultSweep
               "eta": 0.05,
               "M": 2000,
               "steps": 40000,
-              "seeds": 4,
+              "seeds": 6,
               "checkpointSeconds": {{checkpointSeconds}}
             }
             """));
