@@ -40,7 +40,8 @@ internal static class TheoryCommand
         public readonly Option<double> Gamma = OptionFactory.Real(
             "--gamma", 0.0, "With --curve: richness gamma >= 0 (0 = lazy).", LibraryRanges.For("gamma"));
 
-        public readonly Option<double?> Width = SizeOption("--N", "N", "With --curve: width N, an integer >= 1 or 'inf' (default inf).");
+        public readonly Option<long?> Width = BatchSize.IntegerOrInfinite(
+            "--N", "With --curve: width N, an integer >= 1 or 'inf' (default inf).", "N must be an integer >= 1 or 'inf'.", "an integer");
 
         public readonly Option<long?> Batch = BatchSize.CreateOption("--B", "With --curve: batch size B, an integer >= 1 or 'inf' (default inf).");
 
@@ -88,7 +89,7 @@ internal static class TheoryCommand
                     parseResult.GetValue(options.Beta),
                     (int)parseResult.GetValue(options.Modes),
                     parseResult.GetValue(options.Gamma),
-                    parseResult.GetValue(options.Width) ?? double.PositiveInfinity,
+                    parseResult.GetValue(options.Width) is long n ? n : double.PositiveInfinity,
                     parseResult.GetValue(options.Batch) is long b ? b : double.PositiveInfinity,
                     parseResult.GetValue(options.Eta),
                     parseResult.GetValue(options.Steps));
@@ -136,42 +137,6 @@ internal static class TheoryCommand
         {
             throw new UsageException(LibraryRanges.WithOption(LibraryRanges.WithoutParameterName(e)));
         }
-    }
-
-    /// <summary>A size option: an integer &gt;= 1 or "inf" (null).</summary>
-    private static Option<double?> SizeOption(string name, string field, string description)
-    {
-        string range = $"{field} must be an integer >= 1 or 'inf'.";
-        return OptionFactory.WithRange(new Option<double?>(name)
-        {
-            Description = description,
-            HelpName = "integer|inf",
-            DefaultValueFactory = _ => null,
-            CustomParser = result =>
-            {
-                string token = OptionFactory.SingleToken(result);
-                if (BatchSize.IsInfinite(token))
-                {
-                    return null;
-                }
-
-                if (!OptionFactory.TryParseInteger(token, out long value, out bool tooLarge) || tooLarge)
-                {
-                    result.AddError(tooLarge
-                        ? $"{name}: '{token}' is out of range: {range}"
-                        : OptionFactory.Malformed(name, token, "an integer", range));
-                    return null;
-                }
-
-                if (value < 1)
-                {
-                    result.AddError($"{name}: {value} is out of range: {range}");
-                    return null;
-                }
-
-                return value;
-            },
-        }, range);
     }
 
     /// <summary>Every exponent the command reports; the library's range errors become usage errors.</summary>

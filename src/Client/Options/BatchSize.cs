@@ -8,9 +8,15 @@ internal static class BatchSize
     /// <summary>How infinity is written on the command line and in JSON.</summary>
     public const string Infinite = "inf";
 
-    public static Option<long?> CreateOption(string name, string description)
+    public static Option<long?> CreateOption(string name, string description) =>
+        IntegerOrInfinite(name, description, LibraryRanges.For("B"), "a batch size");
+
+    /// <summary>
+    /// An option taking an integer &gt;= 1 or "inf" (null), for any size that may be infinite (B, and N
+    /// of the theory's curves); <paramref name="noun"/> names a malformed value in the message.
+    /// </summary>
+    public static Option<long?> IntegerOrInfinite(string name, string description, string range, string noun)
     {
-        string range = LibraryRanges.For("B");
         return OptionFactory.WithRange(new Option<long?>(name)
         {
             Description = description,
@@ -24,11 +30,11 @@ internal static class BatchSize
                     return null;
                 }
 
-                if (!OptionFactory.TryParseInteger(token, out long value, out bool tooLarge))
+                if (!OptionFactory.TryParseInteger(token, out long value, out bool tooLarge) || tooLarge)
                 {
                     result.AddError(tooLarge
                         ? $"{name}: '{token}' is out of range: {range}"
-                        : OptionFactory.Malformed(name, token, "a batch size", range));
+                        : OptionFactory.Malformed(name, token, noun, range));
                     return null;
                 }
 
