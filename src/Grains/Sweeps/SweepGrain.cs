@@ -199,12 +199,13 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
             // Refill the freed slot now rather than at the next tick: short runs would otherwise idle a second each.
             await Dispatch();
-            if (_inFlight.Count == 0 && State.Runs.TrueForAll(r => r.Status.IsFinal()))
+            if (AllFinal())
             {
                 await Complete();
+                SweepTelemetry.Publish(this, Status());
             }
 
-            SweepTelemetry.Publish(this, Status());
+            // Otherwise the next tick publishes: Status() walks every run, too much for each completion of a large sweep.
         }
     }
 
@@ -260,7 +261,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             }
 
             await Dispatch();
-            if (_inFlight.Count == 0 && State.Runs.TrueForAll(r => r.Status.IsFinal()))
+            if (AllFinal())
             {
                 await Complete();
             }
@@ -301,8 +302,19 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
             using var span = SweepTelemetry.StartDispatch(Id, batch.Count);
             double? checkpointSeconds = State.Spec!.CheckpointSeconds;
-            RunProgress[] replies = await Task.WhenAll(batch.Select(i =>
-                GrainFactory.GetGrain<IRunGrain>(State.Runs[i].Key).Request(_configs[i], Id, checkpointSeconds)));
+            RunProgress[] replies;
+            try
+            {
+                replies = await Task.WhenAll(batch.Select(i =>
+                    GrainFactory.GetGrain<IRunGrain>(State.Runs[i].Key).Request(_configs[i], Id, checkpointSeconds)));
+            }
+            catch
+            {
+                // Ask for the whole batch again next time; Request is idempotent for the runs that did start.
+                _nextPending = batch[0];
+                throw;
+            }
+
             foreach (RunProgress reply in replies)
             {
                 Record(State.Runs[_index[reply.Key]], reply);
@@ -312,6 +324,9 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             free = Capacity() - _inFlight.Count;
         }
     }
+
+    // Runs in flight are tracked, and pending ones lie at or after _nextPending: no walk over every run.
+    private bool AllFinal() => _inFlight.Count == 0 && NextPending() is null;
 
     private int Capacity() => Math.Max(_cluster.TotalSlots, 1) * _runsPerSlot;
 

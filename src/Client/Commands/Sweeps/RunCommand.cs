@@ -39,12 +39,7 @@ internal static class RunCommand
                 string name = "scalesweep run";
                 SweepSpec sweepSpec = parsed!;
                 string id = sweepSpec.Id();
-                ISweepGrain sweep = session.Grains.GetGrain<ISweepGrain>(id);
-                SweepStatus status = await sweep.Submit(sweepSpec).ConfigureAwait(false);
-                if (status.State is SweepState.Cancelled or SweepState.Failed)
-                {
-                    status = await sweep.Resume().ConfigureAwait(false);
-                }
+                (ISweepGrain sweep, SweepStatus status) = await SweepSubmission.SubmitAsync(session.Grains, sweepSpec).ConfigureAwait(false);
 
                 environment.Error.WriteLine(status.State == SweepState.Completed
                     ? $"{name}: sweep {id} is already complete; its stored report follows."

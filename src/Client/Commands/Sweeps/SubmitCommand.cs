@@ -25,12 +25,7 @@ internal static class SubmitCommand
             body: async (parse, session, cancellationToken) =>
             {
                 string id = parsed!.Id();
-                ISweepGrain sweep = session.Grains.GetGrain<ISweepGrain>(id);
-                SweepStatus status = await sweep.Submit(parsed).ConfigureAwait(false);
-                if (status.State is SweepState.Cancelled)
-                {
-                    status = await sweep.Resume().ConfigureAwait(false);
-                }
+                (_, SweepStatus status) = await SweepSubmission.SubmitAsync(session.Grains, parsed).ConfigureAwait(false);
 
                 environment.Error.WriteLine($"scalesweep submit: {SweepFollower.Describe(status)}");
                 if (session.IsEmbedded && status.State == SweepState.Running)
