@@ -281,6 +281,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         State.HasCheckpoint = true;
         await _state.WriteStateAsync();
         _stateDirty = false;
+        _logger.LogDebug("Run {Key} checkpointed at step {Step}", Key, checkpoint.Step);
     }
 
     private async Task Persist(RunJob job, RunJobOutcome outcome, bool stopping)

@@ -11,8 +11,6 @@ namespace ScaleSweep.EndToEnd.Tests.Faults;
 [Collection(EndToEndCollection.Name)]
 public sealed class ClusterRestartTests
 {
-    private static readonly TimeSpan CheckpointBound = TimeSpan.FromSeconds(2);
-
     /// <summary>The sweep's reminder period (SweepGrain): a restarted cluster resumes a sweep within it.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
@@ -29,7 +27,7 @@ public sealed class ClusterRestartTests
     {
         var scenario = new FaultScenario(_output, "restart");
         string reference = await FaultSweep.ReferenceGroupsAsync(_output);
-        SpecFile spec = FaultSweep.Write(scenario.DirectoryPath, checkpointSeconds: 1);
+        SpecFile spec = FaultSweep.Write(scenario.DirectoryPath, checkpointSeconds: 0.5);
         using SiloCluster cluster = FaultCluster.Create(scenario, 2, "AzureStorage", Azurite.ConnectionString);
         await cluster.StartAllAsync();
         string id = await SweepCommands.SubmitAsync(_output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
@@ -46,7 +44,7 @@ public sealed class ClusterRestartTests
         scenario.Measure("restart -> every lost run running again, by the reminder", resumed.Max(r => r.Time) - up);
         scenario.Measure("reminder: sweep submitted -> resumed (period 60 s, first due 60 s after submit)", resumed.Min(r => r.Time) - submitted);
         scenario.Measure("steps the lost runs resumed from (reminder)", string.Join(", ", resumed.Select(r => r.Step)));
-        FaultChecks.AssertResumedFromCheckpoints(lost, resumed, killed, CheckpointBound);
+        FaultChecks.AssertResumedFromCheckpoints(cluster.RunEvents(), lost, resumed);
 
         // 2. Again, and this time `scalesweep resume` right after the restart.
         DateTime previous = resumed.Max(r => r.Time);
@@ -61,7 +59,7 @@ public sealed class ClusterRestartTests
         scenario.Measure("restart -> resume command sent", commanded - up2);
         scenario.Measure("resume command -> every lost run running again", resumed2.Max(r => r.Time) - commanded);
         scenario.Measure("steps the lost runs resumed from (resume command)", string.Join(", ", resumed2.Select(r => r.Step)));
-        FaultChecks.AssertResumedFromCheckpoints(lost2, resumed2, killed2, CheckpointBound);
+        FaultChecks.AssertResumedFromCheckpoints(cluster.RunEvents(), lost2, resumed2);
 
         // The reminder ticks every period after the first, which is due one period after the submit: when
         // the resumption came before the next tick, the command is what did it.
@@ -86,7 +84,8 @@ public sealed class ClusterRestartTests
     private async Task<(IReadOnlyList<RunInFlight> Lost, DateTime Killed, DateTime Up)> KillAllAndRestartAsync(
         FaultScenario scenario, SiloCluster cluster, string which, DateTime? since = null)
     {
-        await FaultCluster.WaitForRunsInFlightAsync(cluster, 1, CheckpointBound + TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(60), since);
+        await FaultCluster.WaitForCheckpointedRunAsync(cluster, TimeSpan.FromSeconds(60), since);
+        string[] sources = Enumerable.Range(0, cluster.Size).Select(cluster.Source).ToArray();
         DateTime killed = DateTime.UtcNow;
         for (int slot = 0; slot < cluster.Size; slot++)
         {
@@ -98,7 +97,7 @@ public sealed class ClusterRestartTests
             Assert.True(await cluster[slot].WaitForExitAsync(TimeSpan.FromSeconds(5)), $"silo {slot} survived kill -9");
         }
 
-        IReadOnlyList<RunInFlight> lost = FaultChecks.InFlight(cluster.RunEvents(), killed, cluster.Workers);
+        IReadOnlyList<RunInFlight> lost = FaultChecks.Lost(cluster.RunEvents(), sources, killed, cluster.Workers);
         Assert.NotEmpty(lost);
         scenario.Note($"{which} kill of every silo: {lost.Count} runs in flight");
         await cluster.StartAllAsync();

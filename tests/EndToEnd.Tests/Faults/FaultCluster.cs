@@ -27,6 +27,12 @@ public static class FaultCluster
         new(Path.Combine(scenario.DirectoryPath, "silos"), size, clustering, workers: 2, connectionString, Environment);
 
     /// <summary>
+    /// A run checkpointed at most this far is not about to end (the fault sweep's runs take
+    /// <see cref="FaultSweep.Steps"/> steps, seconds), so a fault right after the wait still finds it in flight.
+    /// </summary>
+    public const long LatestUsefulCheckpoint = FaultSweep.Steps * 3 / 4;
+
+    /// <summary>
     /// Waits until one of the candidate slots has runs that have computed there for at least
     /// <paramref name="minRunning"/> and returns the slot with the most such runs.
     /// </summary>
@@ -51,6 +57,39 @@ public static class FaultCluster
         }, timeout, () => $"no silo of {string.Join(", ", candidates)} had a run computing for {minRunning.TotalSeconds:F1} s:\n{FaultChecks.Describe(cluster.RunEvents())}");
         return victim;
     }
+
+    /// <summary>
+    /// Waits until one of the candidate slots has a run in flight with a stored checkpoint (not about to
+    /// end) and returns the slot with the most such runs: losing it shows whether runs continue from
+    /// their checkpoints.
+    /// </summary>
+    public static async Task<int> PickCheckpointedVictimAsync(SiloCluster cluster, IReadOnlyList<int> candidates, TimeSpan timeout)
+    {
+        int victim = -1;
+        await FaultScenario.WaitForAsync(() =>
+        {
+            IReadOnlyList<RunEvent> events = cluster.RunEvents();
+            DateTime now = DateTime.UtcNow;
+            int best = 0;
+            foreach (int slot in candidates)
+            {
+                int checkpointed = FaultChecks.CheckpointedInFlight(events, cluster.Source(slot), now, cluster.Workers, LatestUsefulCheckpoint, DateTime.MinValue);
+                if (checkpointed > best)
+                {
+                    (best, victim) = (checkpointed, slot);
+                }
+            }
+
+            return best > 0;
+        }, timeout, () => $"no silo of {string.Join(", ", candidates)} had a checkpointed run in flight:\n{FaultChecks.Describe(cluster.RunEvents())}");
+        return victim;
+    }
+
+    /// <summary>Waits until a run queued since <paramref name="since"/> is in flight somewhere with a stored checkpoint, not about to end.</summary>
+    public static Task WaitForCheckpointedRunAsync(SiloCluster cluster, TimeSpan timeout, DateTime? since = null) =>
+        FaultScenario.WaitForAsync(
+            () => FaultChecks.CheckpointedInFlight(cluster.RunEvents(), null, DateTime.UtcNow, cluster.Workers, LatestUsefulCheckpoint, since ?? DateTime.MinValue) > 0,
+            timeout, () => $"no checkpointed run in flight:\n{FaultChecks.Describe(cluster.RunEvents())}");
 
     /// <summary>Waits until some runs have computed for at least <paramref name="minRunning"/> anywhere in the cluster.</summary>
     public static Task WaitForRunsInFlightAsync(SiloCluster cluster, int count, TimeSpan minRunning, TimeSpan timeout, DateTime? since = null) =>

@@ -5,13 +5,16 @@ namespace ScaleSweep.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// The sweep every fault test runs: 8 projected-model runs (gamma 0 and 1, 4 seeds, N = 128, B = 64,
-/// M = 2000; 12 runs) of 40,000 steps, a few seconds of compute each, and the report of an uninterrupted
+/// M = 2000; 12 runs) of 100,000 steps, 2 to 8 s of compute each on 2 cores (idle to busy), and the report of an uninterrupted
 /// run of the same runs to compare against.
 /// </summary>
 public static class FaultSweep
 {
     /// <summary>One name for every test: a report depends on its runs only, and each test has its own storage.</summary>
     public const string Name = "faults";
+
+    /// <summary>Steps of every run.</summary>
+    public const long Steps = 100_000;
 
     private static readonly SemaphoreSlim ReferenceGate = new(1, 1);
     private static string? _referenceGroups;
@@ -34,7 +37,7 @@ public static class FaultSweep
               "B": [64],
               "eta": 0.05,
               "M": 2000,
-              "steps": 40000,
+              "steps": {{Steps}},
               "seeds": 6,
               "checkpointSeconds": {{checkpointSeconds}}
             }

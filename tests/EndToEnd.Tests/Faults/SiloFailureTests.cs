@@ -12,8 +12,11 @@ namespace ScaleSweep.EndToEnd.Tests.Faults;
 [Collection(EndToEndCollection.Name)]
 public sealed class SiloFailureTests
 {
-    /// <summary>A lost run that had computed this long (checkpoint interval 1 s plus a margin for storing it) must not restart from 0.</summary>
-    private static readonly TimeSpan CheckpointBound = TimeSpan.FromSeconds(2);
+    /// <summary>Without periodic checkpoints, a lost run that had computed this long must resume from its final snapshot.</summary>
+    private static readonly TimeSpan GracefulBound = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a graceful-stop victim's runs compute before the fault.</summary>
+    private static readonly TimeSpan GracefulMinRunning = TimeSpan.FromSeconds(1.5);
 
     private readonly ITestOutputHelper _output;
 
@@ -28,7 +31,7 @@ public sealed class SiloFailureTests
     {
         var scenario = new FaultScenario(_output, "kill9");
         string reference = await FaultSweep.ReferenceGroupsAsync(_output);
-        await RunAsync(scenario, reference, size: 3, checkpointSeconds: 1, async (cluster, victim, lost) =>
+        await RunAsync(scenario, reference, size: 3, checkpointSeconds: 0.5, async (cluster, victim, lost) =>
         {
             cluster[victim].Kill();
             Assert.True(await cluster[victim].WaitForExitAsync(TimeSpan.FromSeconds(5)), "the killed silo is still running");
@@ -40,7 +43,7 @@ public sealed class SiloFailureTests
     {
         var scenario = new FaultScenario(_output, "sigstop");
         string reference = await FaultSweep.ReferenceGroupsAsync(_output);
-        await RunAsync(scenario, reference, size: 3, checkpointSeconds: 1, async (cluster, victim, lost) =>
+        await RunAsync(scenario, reference, size: 3, checkpointSeconds: 0.5, async (cluster, victim, lost) =>
         {
             DateTime fault = DateTime.UtcNow;
             cluster[victim].Pause();
@@ -97,12 +100,15 @@ public sealed class SiloFailureTests
 
         string id = await SweepCommands.SubmitAsync(_output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
         DateTime submitted = DateTime.UtcNow;
-        int victim = await FaultCluster.PickVictimAsync(cluster, Enumerable.Range(1, size - 1).ToArray(), CheckpointBound + TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(60));
+        int[] candidates = Enumerable.Range(1, size - 1).ToArray();
+        int victim = graceful
+            ? await FaultCluster.PickVictimAsync(cluster, candidates, GracefulMinRunning, TimeSpan.FromSeconds(60))
+            : await FaultCluster.PickCheckpointedVictimAsync(cluster, candidates, TimeSpan.FromSeconds(60));
         string victimSource = cluster.Source(victim);
         string[] failed = [victimSource];
         DateTime faultAt = DateTime.UtcNow;
         scenario.Note($"fault on silo {victim} ({victimSource}), {(faultAt - submitted).TotalSeconds:F1} s after submit");
-        IReadOnlyList<RunInFlight> Lost() => FaultChecks.InFlight(cluster.RunEvents(), victimSource, faultAt, cluster.Workers);
+        IReadOnlyList<RunInFlight> Lost() => FaultChecks.Lost(cluster.RunEvents(), failed, faultAt, cluster.Workers);
         await fault(cluster, victim, Lost);
 
         SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(_output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
@@ -110,7 +116,7 @@ public sealed class SiloFailureTests
         Assert.Equal(spec.Runs, done.Completed);
 
         IReadOnlyList<RunEvent> events = cluster.RunEvents();
-        IReadOnlyList<RunInFlight> lost = FaultChecks.InFlight(events, victimSource, faultAt, cluster.Workers);
+        IReadOnlyList<RunInFlight> lost = FaultChecks.Lost(events, failed, faultAt, cluster.Workers);
         _output.WriteLine($"runs in flight on the failed silo: {lost.Count}\n{FaultChecks.Describe(events)}");
         Assert.NotEmpty(lost);
         IReadOnlyList<RunEvent> resumptions = FaultChecks.Resumptions(events, lost, failed, faultAt);
@@ -127,7 +133,12 @@ public sealed class SiloFailureTests
         scenario.Measure("submit -> sweep completed (as seen by status polling)", completed - submitted);
 
         FaultChecks.AssertEachRunStoredOnce(events, spec.Runs);
-        FaultChecks.AssertResumedFromCheckpoints(lost, resumptions, faultAt, graceful ? TimeSpan.FromSeconds(1) : CheckpointBound);
+        FaultChecks.AssertResumedFromCheckpoints(events, lost, resumptions);
+        if (graceful)
+        {
+            FaultChecks.AssertResumedPastZero(lost, resumptions, faultAt, GracefulBound);
+        }
+
         FaultChecks.AssertSameGroups(reference, await SweepCommands.GroupsAsync(_output, id, cluster.Gateway(0), cluster.ClusterId));
         scenario.Measure("results", "every run stored once; groups byte-identical to the uninterrupted sweep");
     }

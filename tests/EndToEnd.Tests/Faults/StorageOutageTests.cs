@@ -35,7 +35,7 @@ public sealed class StorageOutageTests
         string id = await SweepCommands.SubmitAsync(_output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
         DateTime submitted = DateTime.UtcNow;
 
-        await FaultCluster.WaitForRunsInFlightAsync(cluster, 2, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(60));
+        await FaultCluster.WaitForRunsInFlightAsync(cluster, 2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         DateTime down = DateTime.UtcNow;
         storage.Stop();
         scenario.Note($"storage stopped; {FaultChecks.InFlight(cluster.RunEvents(), down, cluster.Workers).Count} runs in flight");

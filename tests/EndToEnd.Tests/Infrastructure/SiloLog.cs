@@ -17,6 +17,9 @@ public enum RunEventKind
 
     /// <summary>"Run K stored as Completed|Diverged|Failed": the outcome is in storage.</summary>
     Stored,
+
+    /// <summary>"Run K checkpointed at step S": its checkpoint and the table row naming it are in storage.</summary>
+    Checkpointed,
 }
 
 /// <summary>A run grain's log line: the run key, what happened, the step (Queued, Resumed) or status (Stored).</summary>
@@ -67,6 +70,10 @@ public static partial class SiloLog
             {
                 events.Add(new RunEvent(line.Source, line.Time, RunEventKind.Stored, stored.Groups[1].Value, 0, stored.Groups[2].Value));
             }
+            else if (CheckpointedPattern().Match(line.Message) is { Success: true } checkpointed)
+            {
+                events.Add(new RunEvent(line.Source, line.Time, RunEventKind.Checkpointed, checkpointed.Groups[1].Value, long.Parse(checkpointed.Groups[2].Value, CultureInfo.InvariantCulture), null));
+            }
         }
 
         return events;
@@ -83,4 +90,7 @@ public static partial class SiloLog
 
     [GeneratedRegex(@"^Run ([0-9a-f]{64}) stored as (\w+)$")]
     private static partial Regex StoredPattern();
+
+    [GeneratedRegex(@"^Run ([0-9a-f]{64}) checkpointed at step (\d+)$")]
+    private static partial Regex CheckpointedPattern();
 }
