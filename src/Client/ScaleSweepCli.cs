@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ScaleSweep.Client.Commands;
 using ScaleSweep.Client.Commands.Sweeps;
+using ScaleSweep.Client.Telemetry;
+using OpenTelemetry.Trace;
 
 namespace ScaleSweep.Client;
 
@@ -41,9 +43,23 @@ public static class ScaleSweepCli
             ProcessTerminationTimeout = environment.HandleTermination ? TimeSpan.FromSeconds(2) : null,
         };
 
+        TracerProvider? tracing;
         try
         {
-            return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            tracing = CliTracing.Start(Environment.GetEnvironmentVariables());
+        }
+        catch (UsageException e)
+        {
+            environment.Error.WriteLine($"{Name}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            using (tracing)
+            {
+                return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -58,6 +58,7 @@ internal sealed class EmbeddedSession : IClusterSession
             ["ScaleSweep:Workers:Count"] = settings.Workers?.ToString(CultureInfo.InvariantCulture),
         });
         builder.Configuration["ScaleSweep:Silo:PrimarySiloPort"] = builder.Configuration["ScaleSweep:Silo:SiloPort"];
+        builder.Configuration.AddInMemoryCollection(EmbeddedTelemetry.FromEnvironment(Environment.GetEnvironmentVariables()));
         builder.UseOrleans(silo => silo.ConfigureScaleSweepSilo(builder.Configuration));
         builder.AddScaleSweepTelemetry(o => o.PrometheusPort = 0);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));

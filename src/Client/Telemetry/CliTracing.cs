@@ -1,0 +1,56 @@
+using System.Collections;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ScaleSweep.Client.Telemetry;
+
+/// <summary>
+/// The CLI's tracer: on only when the environment names an OTLP collector with the silo's own settings
+/// (<c>ScaleSweep__Telemetry__OtlpEndpoint</c>, <c>ScaleSweep__Telemetry__OtlpProtocol</c>), so a command's
+/// span and the silos' spans land in one trace. Without them nothing is created and nothing leaves.
+/// </summary>
+public static class CliTracing
+{
+    /// <summary>Environment variable of the collector's endpoint (the silo reads the same one).</summary>
+    public const string EndpointVariable = "ScaleSweep__Telemetry__OtlpEndpoint";
+
+    /// <summary>Environment variable of the protocol: grpc (default) or http/protobuf.</summary>
+    public const string ProtocolVariable = "ScaleSweep__Telemetry__OtlpProtocol";
+
+    /// <summary>
+    /// Starts the tracer when <paramref name="environment"/> names a collector; null otherwise. Disposing it
+    /// flushes the command's span. A malformed endpoint or protocol is a usage error naming the variable.
+    /// </summary>
+    public static TracerProvider? Start(IDictionary environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment[EndpointVariable] is not string { Length: > 0 } endpoint)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
+        {
+            // The value is not repeated: an endpoint may carry credentials.
+            throw new UsageException($"{EndpointVariable} is not an absolute http or https URL.");
+        }
+
+        string protocol = environment[ProtocolVariable] as string is { Length: > 0 } named ? named : "grpc";
+        if (protocol is not ("grpc" or "http/protobuf"))
+        {
+            throw new UsageException($"{ProtocolVariable} is '{protocol}'; allowed: grpc, http/protobuf.");
+        }
+
+        return Sdk.CreateTracerProviderBuilder()
+            .ConfigureResource(resource => resource.AddService("scalesweep-cli", serviceVersion: typeof(CliTracing).Assembly.GetName().Version?.ToString()))
+            .AddSource(CliActivities.SourceName)
+            .AddOtlpExporter(o =>
+            {
+                o.Endpoint = uri;
+                o.Protocol = protocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            })
+            .Build();
+    }
+}
