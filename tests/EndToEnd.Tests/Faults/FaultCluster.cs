@@ -36,34 +36,21 @@ public static class FaultCluster
     /// Waits until one of the candidate slots has runs that have computed there for at least
     /// <paramref name="minRunning"/> and returns the slot with the most such runs.
     /// </summary>
-    public static async Task<int> PickVictimAsync(SiloCluster cluster, IReadOnlyList<int> candidates, TimeSpan minRunning, TimeSpan timeout)
-    {
-        int victim = -1;
-        await FaultScenario.WaitForAsync(() =>
-        {
-            IReadOnlyList<RunEvent> events = cluster.RunEvents();
-            DateTime now = DateTime.UtcNow;
-            int best = 0;
-            foreach (int slot in candidates)
-            {
-                int running = FaultChecks.InFlight(events, cluster.Source(slot), now, cluster.Workers).Count(r => r.ComputedFor(now) >= minRunning);
-                if (running > best)
-                {
-                    (best, victim) = (running, slot);
-                }
-            }
-
-            return best > 0;
-        }, timeout, () => $"no silo of {string.Join(", ", candidates)} had a run computing for {minRunning.TotalSeconds:F1} s:\n{FaultChecks.Describe(cluster.RunEvents())}");
-        return victim;
-    }
+    public static Task<int> PickVictimAsync(SiloCluster cluster, IReadOnlyList<int> candidates, TimeSpan minRunning, TimeSpan timeout) =>
+        PickAsync(cluster, candidates, timeout, $"a run computing for {minRunning.TotalSeconds:F1} s",
+            (events, source, now) => FaultChecks.InFlight(events, source, now, cluster.Workers).Count(r => r.ComputedFor(now) >= minRunning));
 
     /// <summary>
     /// Waits until one of the candidate slots has a run in flight with a stored checkpoint (not about to
     /// end) and returns the slot with the most such runs: losing it shows whether runs continue from
     /// their checkpoints.
     /// </summary>
-    public static async Task<int> PickCheckpointedVictimAsync(SiloCluster cluster, IReadOnlyList<int> candidates, TimeSpan timeout)
+    public static Task<int> PickCheckpointedVictimAsync(SiloCluster cluster, IReadOnlyList<int> candidates, TimeSpan timeout) =>
+        PickAsync(cluster, candidates, timeout, "a checkpointed run in flight",
+            (events, source, now) => FaultChecks.CheckpointedInFlight(events, source, now, cluster.Workers, LatestUsefulCheckpoint, DateTime.MinValue));
+
+    private static async Task<int> PickAsync(SiloCluster cluster, IReadOnlyList<int> candidates, TimeSpan timeout, string wanted,
+        Func<IReadOnlyList<RunEvent>, string, DateTime, int> count)
     {
         int victim = -1;
         await FaultScenario.WaitForAsync(() =>
@@ -73,15 +60,15 @@ public static class FaultCluster
             int best = 0;
             foreach (int slot in candidates)
             {
-                int checkpointed = FaultChecks.CheckpointedInFlight(events, cluster.Source(slot), now, cluster.Workers, LatestUsefulCheckpoint, DateTime.MinValue);
-                if (checkpointed > best)
+                int worth = count(events, cluster.Source(slot), now);
+                if (worth > best)
                 {
-                    (best, victim) = (checkpointed, slot);
+                    (best, victim) = (worth, slot);
                 }
             }
 
             return best > 0;
-        }, timeout, () => $"no silo of {string.Join(", ", candidates)} had a checkpointed run in flight:\n{FaultChecks.Describe(cluster.RunEvents())}");
+        }, timeout, () => $"no silo of {string.Join(", ", candidates)} had {wanted}:\n{FaultChecks.Describe(cluster.RunEvents())}");
         return victim;
     }
 
