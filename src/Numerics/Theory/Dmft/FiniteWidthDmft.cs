@@ -88,6 +88,11 @@ public static class FiniteWidthDmft
         private readonly bool _rankOne;
         private readonly double[] _weight;
         private readonly ModeHistory[] _modes;
+        private readonly int[] _parent;
+        private readonly int _modeCount;
+        private readonly bool _self;
+        private readonly double[] _nodeWeights;
+        private readonly double[][] _selfC2, _selfRow, _selfScratch, _xk;
         private readonly double[] _hw, _g, _x, _r3, _c3, _c2;
         private readonly double[] _q, _pRow, _gc3, _y, _hsum, _r24, _c0Diag, _cwDiag;
         private readonly ParallelOptions _parallel;
@@ -102,11 +107,39 @@ public static class FiniteWidthDmft
             _inverseN = 1.0 / n;
             _inverseB = 1.0 / batch;
             _rankOne = options.RankOneBatchNoise;
-            _weight = modes.Weight.ToArray();
-            _modes = new ModeHistory[modes.Count];
+            (double[] norms, double[] normWeights) = ColumnNormQuadrature.Rule(n, options.ColumnNormNodesFor(n));
+            _self = options.SelfTerm && n < double.PositiveInfinity;
+            int q = norms.Length;
+            _modeCount = modes.Count;
+            _nodeWeights = normWeights;
+            _weight = new double[modes.Count * q];
+            _modes = new ModeHistory[modes.Count * q];
+            _parent = new int[modes.Count * q];
             for (int k = 0; k < modes.Count; k++)
             {
-                _modes[k] = new ModeHistory(modes.Lambda[k], modes.WStar[k], t1);
+                for (int j = 0; j < q; j++)
+                {
+                    int i = k * q + j;
+                    _modes[i] = new ModeHistory(modes.Lambda[k], modes.WStar[k], norms[j], t1);
+                    _weight[i] = modes.Weight[k] * normWeights[j];
+                    _parent[i] = k;
+                }
+            }
+
+            long packed = (long)t1 * (t1 + 1) / 2;
+            _selfC2 = new double[modes.Count][];
+            _selfRow = new double[modes.Count][];
+            _selfScratch = new double[modes.Count][];
+            _xk = new double[modes.Count][];
+            for (int k = 0; k < modes.Count; k++)
+            {
+                _selfRow[k] = new double[t1];
+                if (_self)
+                {
+                    _selfC2[k] = new double[packed];
+                    _selfScratch[k] = new double[t1];
+                    _xk[k] = new double[(long)t1 * t1];
+                }
             }
 
             long square = (long)t1 * t1;
@@ -125,8 +158,8 @@ public static class FiniteWidthDmft
             _c0Diag = new double[t1];
             _cwDiag = new double[t1];
             _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism };
-            _scratch = new double[modes.Count][];
-            for (int k = 0; k < modes.Count; k++)
+            _scratch = new double[_modes.Length][];
+            for (int k = 0; k < _modes.Length; k++)
             {
                 _scratch[k] = new double[3 * t1];
             }
@@ -215,13 +248,36 @@ public static class FiniteWidthDmft
                 }
             }
 
-            // Rows t of H^0_k and K_k, mode by mode (independent, so in parallel).
+            // Each mode's own share of Y, X C_2^self X^T / N (its cross-noise excludes itself).
             int count = _modes.Length;
             double[] xMatrix = _x;
+            if (_self)
+            {
+                void Self(int k)
+                {
+                    XkRow(t, k);
+                    SelfRow(t, k);
+                }
+
+                if ((long)_modeCount * t * t < 1 << 16)
+                {
+                    for (int k = 0; k < _modeCount; k++)
+                    {
+                        Self(k);
+                    }
+                }
+                else
+                {
+                    Parallel.For(0, _modeCount, _parallel, Self);
+                }
+            }
+
+            // Rows t of H^0_k and K_k, node by node (independent, so in parallel).
             double[] yRow = _y;
             void AdvanceMode(int k)
             {
-                _modes[k].Advance(t, xMatrix, s1, yRow.AsSpan(0, t + 1), _scratch[k]);
+                int parent = _parent[k];
+                _modes[k].Advance(t, _xk[parent] ?? xMatrix, s1, yRow.AsSpan(0, t + 1), _selfRow[parent].AsSpan(0, t + 1), _scratch[k]);
             }
 
             if ((long)count * t * t < 1 << 16)
@@ -250,7 +306,15 @@ public static class FiniteWidthDmft
                 ModeHistory mode = _modes[k];
                 double sigma2 = _inverseB * (mode.Lambda * c0 + (_rankOne ? mode.Lambda * mode.Lambda * mode.Diagonal(t) : 0.0));
                 mode.SetSigma2(t, sigma2);
-                noiseSum += _weight[k] * sigma2;
+                noiseSum += _weight[k] * mode.ColumnNorm * sigma2;
+            }
+
+            if (_self)
+            {
+                for (int k = 0; k < _modeCount; k++)
+                {
+                    SelfC2Row(t, k);
+                }
             }
 
             // C_2 row t: sum_k w_k [lambda_k^2 K_k(t,s) + H^0_k(t,s) sigma_k^2(s)], s < t; diagonal adds sigma^2(t).
@@ -319,6 +383,103 @@ public static class FiniteWidthDmft
             }
         }
 
+        /// <summary>
+        /// Row t of mode k's own contribution to C_2 (the n-weighted node average), C_2^self(t, s) for s &lt;= t:
+        /// sum_q omega_q n_q [lambda^2 K_q(t, s) + H^0_q(t, s) sigma_q^2(s)] (s &lt; t), plus sigma^2 on the diagonal.
+        /// </summary>
+        private void SelfC2Row(int t, int k)
+        {
+            int q = _nodeWeights.Length;
+            Span<double> row = _selfC2[k].AsSpan(ModeHistory.Offset(t), t + 1);
+            row.Clear();
+            for (int j = 0; j < q; j++)
+            {
+                ModeHistory mode = _modes[k * q + j];
+                double w = _nodeWeights[j] * mode.ColumnNorm;
+                ReadOnlySpan<double> kRow = mode.KRow(t);
+                ReadOnlySpan<double> h0Row = mode.H0Row(t);
+                double l2 = w * mode.Lambda * mode.Lambda;
+                for (int s = 0; s < t; s++)
+                {
+                    row[s] += l2 * kRow[s] + w * h0Row[s] * mode.Sigma2(s);
+                }
+
+                row[t] += l2 * kRow[t] + w * mode.Sigma2(t);
+            }
+        }
+
+        /// <summary>selfRow_k(s) = (1/N) sum_{r, r' &lt; t} X(t, r) C_2^self_k(r, r') X(s, r'), s = 0..t.</summary>
+        private void SelfRow(int t, int k)
+        {
+            double[] c2 = _selfC2[k];
+            double[] x = _xk[k];
+            Span<double> z = _selfScratch[k].AsSpan(0, t);
+            Span<double> self = _selfRow[k].AsSpan(0, t + 1);
+            ReadOnlySpan<double> xRow = x.AsSpan(t * _stride, t);
+
+            // z(r') = sum_{r<t} X(t, r) C(r, r'): C(r, r') for r' <= r from row r, for r' > r from row r' (symmetry).
+            z.Clear();
+            for (int r = 0; r < t; r++)
+            {
+                if (xRow[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(xRow[r], c2.AsSpan(ModeHistory.Offset(r), r + 1), z[..(r + 1)]);
+                }
+            }
+
+            for (int rp = 0; rp < t; rp++)
+            {
+                z[rp] += DeterministicBlas.Dot(xRow.Slice(0, rp), c2.AsSpan(ModeHistory.Offset(rp), rp));
+            }
+
+            for (int s = 0; s <= t; s++)
+            {
+                self[s] = _inverseN * DeterministicBlas.Dot(z[..s], x.AsSpan(s * _stride, s));
+            }
+        }
+
+        /// <summary>
+        /// Row t of X_k = G R_3^(k), where R_3^(k) = [I - (R_24 - chi_k) / N]^-1 is R_3 with mode k's own
+        /// response chi_k = -lambda_k Hbar_k G taken out of R_24 (Hbar_k = sum_q omega_q n_q H^0_q): the
+        /// feedback on mode k through the other modes. Since R_3 = [I - R_24 / N]^-1 this is exactly
+        /// X_k = X + (lambda_k / N) X Hbar_k X_k, causal (X strictly lower), so row t needs rows &lt; t only.
+        /// </summary>
+        private void XkRow(int t, int k)
+        {
+            int q = _nodeWeights.Length;
+            double[] xk = _xk[k];
+            Span<double> z = _selfScratch[k].AsSpan(0, t);
+            ReadOnlySpan<double> xRow = _x.AsSpan(t * _stride, t);
+            Span<double> row = xk.AsSpan(t * _stride, t);
+            xRow.CopyTo(row);
+
+            // z(r') = sum_q omega_q n_q sum_{r<t} X(t, r) H^0_q(r, r'), r' &lt;= r.
+            z.Clear();
+            for (int j = 0; j < q; j++)
+            {
+                ModeHistory mode = _modes[k * q + j];
+                double w = _nodeWeights[j] * mode.ColumnNorm;
+                for (int r = 0; r < t; r++)
+                {
+                    double a = w * xRow[r];
+                    if (a != 0.0)
+                    {
+                        DeterministicBlas.Axpy(a, mode.H0Row(r), z[..(r + 1)]);
+                    }
+                }
+            }
+
+            // X_k(t, s) += (lambda_k / N) sum_{r'} z(r') X_k(r', s), s &lt; r'.
+            double scale = _modes[k * q].Lambda * _inverseN;
+            for (int rp = 1; rp < t; rp++)
+            {
+                if (z[rp] != 0.0)
+                {
+                    DeterministicBlas.Axpy(scale * z[rp], xk.AsSpan(rp * _stride, rp), row[..rp]);
+                }
+            }
+        }
+
         /// <summary>Mode sums of row t in blocks of s (each block sums modes in order, so threads do not matter).</summary>
         private void ReduceRows(int t, Span<double> c2Row, Span<double> hsum)
         {
@@ -337,7 +498,7 @@ public static class FiniteWidthDmft
                 for (int k = 0; k < _modes.Length; k++)
                 {
                     ModeHistory mode = _modes[k];
-                    double w = _weight[k];
+                    double w = _weight[k] * mode.ColumnNorm;
                     ReadOnlySpan<double> kRow = mode.KRow(t).Slice(start, size);
                     ReadOnlySpan<double> h0Row = mode.H0Row(t).Slice(start, size);
                     DeterministicBlas.Axpy(w * mode.Lambda * mode.Lambda, kRow, c2Block);
