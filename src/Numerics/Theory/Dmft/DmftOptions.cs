@@ -106,7 +106,8 @@ public sealed record DmftOptions
 
     private readonly int? _columnNormNodes;
 
-    internal int ColumnNormNodesFor(double n) =>
+    /// <summary>Nodes the finite-width solver uses at width <paramref name="n"/> (1 when the self-term is off or N is infinite).</summary>
+    public int ColumnNormNodesFor(double n) =>
         !SelfTerm || double.IsPositiveInfinity(n) ? 1 : _columnNormNodes ?? (n <= 32 ? 8 : n <= 128 ? 6 : 4);
 
     internal int ModesFor(bool infinite) => _modes ?? (infinite ? DefaultInfiniteModes : DefaultFiniteModes);
