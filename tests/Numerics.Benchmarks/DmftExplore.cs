@@ -6,7 +6,11 @@ using ScaleSweep.Numerics.Theory.Dmft;
 
 namespace ScaleSweep.Numerics.Benchmarks;
 
-/// <summary>Scratch: `dmft-explore beta gamma N B M T seeds [modes]` prints DMFT vs simulation mean per step.</summary>
+/// <summary>
+/// Diagnostic: `dmft-explore beta gamma N B M T seeds [modes or -] [column-norm nodes]` prints the DMFT against the
+/// simulation mean (seeds 0..S-1) at every recorded step, in SEM and relative units; seeds = 0 instead prints the
+/// convergence of the column-norm quadrature (1..8 nodes against 16). alpha = 2, eta = 0.05, B = inf allowed.
+/// </summary>
 internal static class DmftExplore
 {
     public static int Run(string[] a)
