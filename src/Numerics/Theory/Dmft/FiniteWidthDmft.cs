@@ -102,7 +102,8 @@ public static class FiniteWidthDmft
             }
         }
 
-        return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, "dmft-finite (eq. 26-31)");
+        return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0,
+            options.SelfTerm && n < double.PositiveInfinity ? $"dmft-finite (eq. 26-31 + self-term, {nodes} column-norm nodes)" : "dmft-finite (eq. 26-31)");
     }
 
     private sealed class Solver
