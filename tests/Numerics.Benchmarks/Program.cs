@@ -14,5 +14,10 @@ if (args.Length > 0 && args[0] == "dmft-validate")
     return DmftValidationReport.Run(args.Length > 1 ? args[1] : "dmft-validation.md");
 }
 
+if (args.Length > 0 && args[0] == "dmft-explore")
+{
+    return DmftExplore.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(StepBenchmarks).Assembly).Run(args);
 return 0;

@@ -13,14 +13,16 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 internal sealed class ModeHistory
 {
     private readonly double _lambda;
+    private readonly double _norm;
     private readonly double _wStar2;
     private readonly double[] _h0;
     private readonly double[] _k;
     private readonly double[] _sigma2;
 
-    public ModeHistory(double lambda, double wStar, int timePoints)
+    public ModeHistory(double lambda, double wStar, double columnNorm, int timePoints)
     {
         _lambda = lambda;
+        _norm = columnNorm;
         _wStar2 = wStar * wStar;
         long packed = (long)timePoints * (timePoints + 1) / 2;
         _h0 = new double[packed];
@@ -29,6 +31,9 @@ internal sealed class ModeHistory
     }
 
     public double Lambda => _lambda;
+
+    /// <summary>The squared column norm n = |a_k|^2 / N this history is conditioned on (1 at N = infinity).</summary>
+    public double ColumnNorm => _norm;
 
     public static int Offset(int t) => t * (t + 1) / 2;
 
@@ -46,12 +51,17 @@ internal sealed class ModeHistory
     public void SetSigma2(int t, double value) => _sigma2[t] = value;
 
     /// <summary>
-    /// Fills row t of H^0_k and K_k from rows &lt; t, the time x time matrix X (row-major, stride) and row t
-    /// of Y = G C_3 G^T / N. scratch needs 3 (t + 1) numbers.
+    /// Fills row t of H^0_k and K_k from rows &lt; t, the time x time matrix X (row-major, stride), row t
+    /// of Y = G C_3 G^T / N and row t of the mode's own share of it, X C_2^self X^T / N (left out: the
+    /// mode's cross-noise comes from the other modes only). scratch needs 3 (t + 1) numbers.
     /// </summary>
-    public void Advance(int t, double[] x, int stride, ReadOnlySpan<double> yRow, Span<double> scratch)
+    public void Advance(int t, double[] x, int stride, ReadOnlySpan<double> yRow, ReadOnlySpan<double> selfRow, Span<double> scratch)
     {
-        double lambda = _lambda;
+        // Given n, the mode's self-coupling is n R_3 (its effective eigenvalue n lambda), its cross-noise
+        // sqrt(n) u4 and its batch noise enters as n X u2 (see FiniteWidthDmft).
+        double norm = _norm;
+        double lambda = _lambda * norm;
+        double norm2 = norm * norm;
         ReadOnlySpan<double> xRow = x.AsSpan(t * stride, t);
 
         // H^0 = I - lambda X H^0: row t = e_t - lambda sum_{r<t} X(t,r) H^0(r, .).
@@ -73,14 +83,14 @@ internal sealed class ModeHistory
         Span<double> tmp = scratch.Slice(2 * (t + 1), t + 1);
         for (int r = 0; r < t; r++)
         {
-            weighted[r] = xRow[r] * _sigma2[r];
+            weighted[r] = norm2 * xRow[r] * _sigma2[r];
         }
 
         // J(t, s) = <zeta(t) v0(s)> = S(t, s) - lambda sum_{r<s} X(s,r) J(t, r), s = 0..t in order.
         for (int s = 0; s <= t; s++)
         {
             ReadOnlySpan<double> xs = x.AsSpan(s * stride, s);
-            double sts = _wStar2 + yRow[s] + DeterministicBlas.Dot(weighted[..s], xs);
+            double sts = _wStar2 + norm * (yRow[s] - selfRow[s]) + DeterministicBlas.Dot(weighted[..s], xs);
             j[s] = sts - lambda * DeterministicBlas.Dot(xs, j[..s]);
         }
 
