@@ -49,7 +49,22 @@ public static class GradientFlowDmft
     public const long DefaultUniformSteps = 1000;
 
     /// <summary>Default geometric grid density (grid points per decade of t).</summary>
-    public const int DefaultGridPointsPerDecade = 200;
+    public const int DefaultGridPointsPerDecade = 100;
+
+    /// <summary>Corrector iterations per coarse step at most.</summary>
+    private const int MaxIterations = 100;
+
+    /// <summary>Corrector convergence: max |R(state(R*)) - R*| / max |R|.</summary>
+    private const double Tolerance = 1e-11;
+
+    /// <summary>History kept by the Anderson acceleration of the corrector.</summary>
+    private const int AndersonDepth = 20;
+
+    /// <summary>Largest predictor-corrector difference of a step, relative in the loss norm, before it is split.</summary>
+    private const double StepTolerance = 0.01;
+
+    /// <summary>A coarse step whose corrector does not converge is split in halves, at most this many times.</summary>
+    private const int MaxSplits = 12;
 
     /// <summary>Below this many modes the matrix-vector products run on one thread.</summary>
     private const int ParallelModes = 384;
@@ -107,7 +122,7 @@ public static class GradientFlowDmft
         var solver = new State(modes, gamma, eta, maxDegreeOfParallelism);
         long points = solver.Run(recorded, steps, Math.Min(uniformSteps, steps), gridPointsPerDecade);
         return new DmftCurve(
-            recorded, solver.Loss, solver.Norm, modes.Count, modes.IsExact, points, 1, 0.0,
+            recorded, solver.Loss, solver.Norm, modes.Count, modes.IsExact, points, 1, solver.Residual,
             Inv($"dmft-infinite (eq. 43-44), {Math.Min(uniformSteps, steps)} SGD steps then gradient flow, {gridPointsPerDecade} points/decade"));
     }
 
@@ -166,7 +181,10 @@ public static class GradientFlowDmft
         private readonly int _m;
         private readonly double _gamma, _eta;
         private readonly double[] _lambda, _mu, _wStar, _weight, _wl2;
-        private readonly double[] _vw, _g, _v0;
+        private readonly double[] _v0;
+        private readonly double[] _rs, _as, _v0Pred;
+        private readonly Anderson _anderson;
+        private double[] _vw, _g, _vwC, _gC;
         private readonly double[] _f, _r, _a, _x, _y;
         private readonly double[] _vwP, _gP, _v0P, _fP, _rP, _aP;
         private readonly double[] _i, _j;
@@ -205,12 +223,24 @@ public static class GradientFlowDmft
             _aP = new double[_m];
             _i = new double[_m];
             _j = new double[_m];
+            _vwC = new double[_m];
+            _gC = new double[_m * _m];
+            _rs = new double[_m];
+            _v0Pred = new double[_m];
+            _as = new double[_m];
+            _anderson = new Anderson(_m, AndersonDepth);
             _options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         }
 
         public double[] Loss { get; private set; } = [];
 
         public double[] Norm { get; private set; } = [];
+
+        /// <summary>Largest relative defect |R(state(R*)) - R*| / |R| left by a coarse step's corrector.</summary>
+        public double Residual { get; private set; }
+
+        /// <summary>Coarse steps split in halves because their corrector did not converge.</summary>
+        public int Splits { get; private set; }
 
         /// <summary>Solves to <paramref name="steps"/>; returns the number of time points solved for.</summary>
         public long Run(long[] recorded, long steps, long uniform, int gridPointsPerDecade)
@@ -257,7 +287,7 @@ public static class GradientFlowDmft
                     target = Math.Min(target, recorded[next]);
                 }
 
-                Step(_eta * (target - now));
+                Advance(_eta * (target - now), 0);
                 ErrorAndNorm(_vw, _g, _v0, out _cw);
                 now = target;
                 points++;
@@ -267,7 +297,7 @@ public static class GradientFlowDmft
                 }
             }
 
-            return points;
+            return points + Splits;
         }
 
         private void Record(int index)
@@ -320,8 +350,26 @@ public static class GradientFlowDmft
             }
         }
 
-        /// <summary>One ETD2 step of length h in tau from the current (vw, G).</summary>
-        private void Step(double h)
+        /// <summary>
+        /// One step of length h in tau from the current (vw, G): ETD predictor (R frozen), then the corrector
+        /// with R linear between its start value and R* at the end, R* solved self-consistently
+        /// (R* = R(state(R*))) by Anderson-accelerated damped fixed-point iteration. The iteration is what
+        /// makes large steps stable: the converged head modes couple through R with a gain of order one
+        /// (gamma |wStar|^2 / (1 + gamma C_w) per unit of a_k), so R frozen or extrapolated once diverges.
+        /// </summary>
+        private void Advance(double h, int depth)
+        {
+            if (TryStep(h, depth == MaxSplits))
+            {
+                return;
+            }
+
+            Splits++;
+            Advance(0.5 * h, depth + 1);
+            Advance(0.5 * h, depth + 1);
+        }
+
+        private bool TryStep(double h, bool accept)
         {
             Evaluate(_vw, _g, _v0, _f, _r, _a);
 
@@ -342,15 +390,69 @@ public static class GradientFlowDmft
             Rank1(_gP, 1.0, _vw, _i);
             Evaluate(_vwP, _gP, _v0P, _fP, _rP, _aP);
 
-            // Corrector: a averaged, R linear between its values at the two ends.
+            // Corrector, iterated on R*: guess = R at the predicted end.
+            _v0P.AsSpan().CopyTo(_v0Pred);
+            _rP.AsSpan().CopyTo(_rs);
+            _aP.AsSpan().CopyTo(_as);
+            _anderson.Reset();
+            double defect = double.PositiveInfinity;
+            for (int iteration = 0; iteration < MaxIterations; iteration++)
+            {
+                Correct(h, _rs, _as, _vwP, _vwC, _gC);
+                Evaluate(_vwC, _gC, _v0P, _fP, _rP, _aP);
+                double scale = 0.0, worst = 0.0;
+                for (int k = 0; k < _m; k++)
+                {
+                    scale = Math.Max(scale, Math.Abs(_rP[k]));
+                    worst = Math.Max(worst, Math.Abs(_rP[k] - _rs[k]));
+                }
+
+                defect = scale > 0.0 ? worst / scale : worst;
+                _vwC.AsSpan().CopyTo(_vwP);
+                _aP.AsSpan().CopyTo(_as);
+                if (defect <= Tolerance)
+                {
+                    break;
+                }
+
+                _anderson.Next(_rs, _rP);
+            }
+
+            // Predictor and corrector differ by the first-order error of the step (R frozen at the start
+            // against R* at the end); a gross difference flags a step beyond the scheme's reach, a wrong
+            // root of the corrector or an unconverged one: split it.
+            double difference = 0.0, size = 0.0;
             for (int k = 0; k < _m; k++)
             {
-                double a = 0.5 * (_a[k] + _aP[k]);
-                double b = -_gamma * _r[k];
-                double c = -_gamma * (_rP[k] - _r[k]) / h;
-                StepFunctions(a * h, out _, out double phi1, out double phi2, out double phi3, out double e1, out double k1, out double k2);
-                _i[k] = h * (_v0[k] * phi1 + h * (b * phi2 + c * h * phi3));
-                _j[k] = h * h * (_v0[k] * e1 + h * (b * k1 + c * h * k2));
+                double d = _v0P[k] - _v0Pred[k];
+                difference += _weight[k] * _lambda[k] * d * d;
+                size += _weight[k] * _lambda[k] * _v0P[k] * _v0P[k];
+            }
+
+            if ((defect > Tolerance || difference > StepTolerance * StepTolerance * size) && !accept)
+            {
+                return false;
+            }
+
+            Residual = Math.Max(Residual, defect);
+            (_vw, _vwC) = (_vwC, _vw);
+            (_g, _gC) = (_gC, _g);
+            return true;
+        }
+
+        /// <summary>
+        /// The corrector from the current (vw, G) with R linear from its start value to <paramref name="rEnd"/>,
+        /// a averaged with <paramref name="aEnd"/> and vw linear to <paramref name="vwEnd"/>: writes the end state.
+        /// </summary>
+        private void Correct(double h, double[] rEnd, double[] aEnd, double[] vwEnd, double[] vwOut, double[] gOut)
+        {
+            for (int k = 0; k < _m; k++)
+            {
+                double a = 0.5 * (_a[k] + aEnd[k]);
+                double b = -_gamma * rEnd[k];
+                StepFunctions(a * h, out _, out double phi1, out double phi2, out _, out double e1, out double k1, out _);
+                _i[k] = h * (_v0[k] * phi1 + h * b * phi2);
+                _j[k] = h * h * (_v0[k] * e1 + h * b * k1);
             }
 
             // int F_k = sum_j w_j lambda_j^2 int G_kj v0_j = (G (w lambda^2 I))_k + vw_k(mid) sum_j w_j lambda_j^2 I_j^2 / 2.
@@ -364,16 +466,15 @@ public static class GradientFlowDmft
             selfTerm *= 0.5;
             for (int k = 0; k < _m; k++)
             {
-                double slope = (_vwP[k] - _vw[k]) / h; // vw linear over the step, from the predictor
-                double mid = _vw[k] + 0.5 * h * slope;
+                double slope = (vwEnd[k] - _vw[k]) / h;
                 _x[k] = slope;
-                _vwP[k] = _vw[k]; // start value, kept for the G update below
-                _vw[k] += _mu[k] * _i[k] + _gamma * (_f[k] + mid * selfTerm);
+                vwOut[k] = _vw[k] + _mu[k] * _i[k] + _gamma * (_f[k] + (_vw[k] + 0.5 * h * slope) * selfTerm);
             }
 
             // dG_jk = int vw_j v0_k = vw_j(start) I_k + slope_j J_k.
-            Rank1(_g, 1.0, _vwP, _i);
-            Rank1(_g, 1.0, _x, _j);
+            _g.AsSpan().CopyTo(gOut);
+            Rank1(gOut, 1.0, _vw, _i);
+            Rank1(gOut, 1.0, _x, _j);
         }
 
         private static double[] Scaled(double[] s, double[] v, double[] target)
