@@ -21,7 +21,8 @@ if (args.Length > 0 && args[0] == "dmft-grid-debug")
     long t = long.Parse(args[3], inv), t0 = long.Parse(args[4], inv);
     int p = int.Parse(args[5], inv), modesBudget = int.Parse(args[6], inv);
     var modes = ScaleSweep.Numerics.Theory.Dmft.ModeQuadrature.PowerLaw(2.0, beta, 100_000, modesBudget);
-    var u = ScaleSweep.Numerics.Theory.Dmft.InfiniteWidthDmft.Solve(modes, gamma, 0.05, t, 10, 2);
+    var c0 = ScaleSweep.Numerics.Theory.Dmft.GradientFlowDmft.Solve(modes, gamma, 0.05, t, 10, t0, p, 2);
+    var u = t <= 20_000 ? ScaleSweep.Numerics.Theory.Dmft.InfiniteWidthDmft.Solve(modes, gamma, 0.05, t, 10, 2) : c0;
     var c = ScaleSweep.Numerics.Theory.Dmft.GradientFlowDmft.Solve(modes, gamma, 0.05, t, 10, t0, p, 2);
     Console.WriteLine($"residual {c.Residual:E2} points {c.TimePoints}");
     for (int i = 0; i < u.Steps.Length; i++)

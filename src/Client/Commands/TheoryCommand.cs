@@ -63,7 +63,14 @@ internal static class TheoryCommand
             $"With --curve: most representative modes of the mode quadrature (default {DmftOptions.DefaultInfiniteModes} for N = B = inf, else {DmftOptions.DefaultFiniteModes}).",
             "modes must be an integer from 16 to 10000000.");
 
-        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes];
+        public readonly Option<DmftTimeGrid?> TimeGrid = OptionFactory.Choice(
+            "--time-grid",
+            new Dictionary<string, DmftTimeGrid> { ["auto"] = DmftTimeGrid.Auto, ["uniform"] = DmftTimeGrid.Uniform, ["geometric"] = DmftTimeGrid.Geometric },
+            $"With --curve, N = B = inf: uniform solves every SGD step (cost ~ modes T^2); geometric takes exact steps to {GradientFlowDmft.DefaultUniformSteps}, "
+            + "then the gradient flow on a geometric grid (needs eta lambda_max < 1; docs/dmft.md); auto uses geometric when T is longer than that. [default: auto]",
+            "time-grid must be 'auto', 'uniform' or 'geometric'.");
+
+        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid];
     }
 
     public static Command Create(CliEnvironment environment)
@@ -94,7 +101,12 @@ internal static class TheoryCommand
                     parseResult.GetValue(options.Eta),
                     parseResult.GetValue(options.Steps));
                 int pointsPerDecade = (int)parseResult.GetValue(options.PointsPerDecade);
-                var dmftOptions = new DmftOptions { PointsPerDecade = pointsPerDecade, Modes = (int?)parseResult.GetValue(options.QuadratureModes) };
+                var dmftOptions = new DmftOptions
+                {
+                    PointsPerDecade = pointsPerDecade,
+                    Modes = (int?)parseResult.GetValue(options.QuadratureModes),
+                    TimeGrid = parseResult.GetValue(options.TimeGrid) ?? DmftTimeGrid.Auto,
+                };
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 DmftCurve curve = SolveCurve(settings, dmftOptions);
                 double seconds = clock.Elapsed.TotalSeconds;

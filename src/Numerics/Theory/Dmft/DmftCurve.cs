@@ -21,4 +21,8 @@ public sealed record DmftCurve(
     long TimePoints,
     int Iterations,
     double Residual,
-    string Solver);
+    string Solver)
+{
+    /// <summary>The time grid solved on, in words: "uniform, every step" or the geometric grid's description.</summary>
+    public string TimeGrid { get; init; } = "uniform, every step";
+}

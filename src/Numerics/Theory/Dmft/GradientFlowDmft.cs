@@ -34,13 +34,19 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// <para>
 /// <b>Coarse step.</b> The error obeys dv0_k/dtau = -a_k v0_k - gamma R_k with the stiff self-decay
 /// a_k = mu_k + gamma lambda_k C_w(tau,tau) and the coupling R_k = F_k + lambda_k sum_j w_j (dvw_j/dtau) G_jk.
-/// Over a step of h, v0_k is integrated exactly for a_k fixed and R_k linear in time (exponential
-/// time differencing, ETD2: predictor with R frozen, corrector with R interpolated to the predicted end
-/// and a averaged), which is stable for a_k h &gt;&gt; 1 (converged head modes relax to their quasi-static
-/// value). The increments of the state use the same model: I_k = int v0_k, J_k = int s v0_k in closed form,
-/// dvw_k = mu_k I_k + gamma int F_k, dG_jk = int vw_j v0_k with vw linear over the step.
-/// Local error O(h^3) per step; grid points at t(1 + 1/p ln 10) for p points per decade, and every
-/// recorded step is a grid point (no interpolation).
+/// Over a step of h, v0_k is integrated exactly for a_k fixed (the mean of its two end values) and R_k
+/// constant at its value R*_k at the end of the step (exponential time differencing, implicit in the
+/// coupling): v0_k(s) = v0_k e^{-a s} - gamma R*_k s phi1(a s). The state's increments use the same model,
+/// in closed form: dvw_k = mu_k I_k + gamma int F_k and dG_jk = int vw_j v0_k with vw linear over the step,
+/// I_k = int v0_k, J_k = int s v0_k. R* = R(state(R*)) is solved by Anderson-accelerated damped fixed-point
+/// iteration from the predictor (R frozen at the start). Why implicit: the converged head modes (a_k h &gt;&gt; 1)
+/// sit at the quasi-static v0_k = -gamma R_k / a_k and couple through R with a gain of order one, so R taken
+/// at the start of the step (or interpolated linearly between the ends, the trapezoidal ETD2) blows up once
+/// h exceeds ~2 in tau (measured, beta = 1.2, gamma = 1). A step whose corrector does not converge, or whose
+/// corrector and predictor differ by more than 1 % in the loss norm, is split in halves.
+/// The corrector is first order in R's change over a step: error ~ 1/p for p points per decade, below the
+/// O(1/t0) difference between the flow and SGD at the default p = 100 (docs/dmft.md). Grid points at
+/// t (1 + 10^(1/p) - 1) rounded down to whole steps; every recorded step is a grid point (no interpolation).
 /// </para>
 /// </summary>
 public static class GradientFlowDmft
@@ -51,11 +57,16 @@ public static class GradientFlowDmft
     /// <summary>Default geometric grid density (grid points per decade of t).</summary>
     public const int DefaultGridPointsPerDecade = 100;
 
-    /// <summary>Corrector iterations per coarse step at most.</summary>
-    private const int MaxIterations = 100;
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("GF_DEBUG") == "1";
 
-    /// <summary>Corrector convergence: max |R(state(R*)) - R*| / max |R|.</summary>
-    private const double Tolerance = 1e-11;
+    /// <summary>Corrector iterations per coarse step at most.</summary>
+    private const int MaxIterations = 50;
+
+    /// <summary>Corrector convergence: max |R(state(R*)) - R*| / max |R| (the round-off floor is ~1e-11).</summary>
+    private const double Tolerance = 1e-10;
+
+    /// <summary>A corrector that ends with a larger defect has not converged: the step is split.</summary>
+    private const double Unconverged = 1e-7;
 
     /// <summary>History kept by the Anderson acceleration of the corrector.</summary>
     private const int AndersonDepth = 20;
@@ -121,9 +132,13 @@ public static class GradientFlowDmft
         long[] recorded = LogGrid.Steps(steps, pointsPerDecade);
         var solver = new State(modes, gamma, eta, maxDegreeOfParallelism);
         long points = solver.Run(recorded, steps, Math.Min(uniformSteps, steps), gridPointsPerDecade);
+        long stretch = Math.Min(uniformSteps, steps);
         return new DmftCurve(
             recorded, solver.Loss, solver.Norm, modes.Count, modes.IsExact, points, 1, solver.Residual,
-            Inv($"dmft-infinite (eq. 43-44), {Math.Min(uniformSteps, steps)} SGD steps then gradient flow, {gridPointsPerDecade} points/decade"));
+            Inv($"dmft-infinite (eq. 43-44), {stretch} SGD steps then gradient flow, {gridPointsPerDecade} points/decade"))
+        {
+            TimeGrid = Inv($"geometric: every step to {stretch}, then {gridPointsPerDecade} points/decade ({solver.Splits} split)"),
+        };
     }
 
     private static string Inv(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -350,13 +365,7 @@ public static class GradientFlowDmft
             }
         }
 
-        /// <summary>
-        /// One step of length h in tau from the current (vw, G): ETD predictor (R frozen), then the corrector
-        /// with R linear between its start value and R* at the end, R* solved self-consistently
-        /// (R* = R(state(R*))) by Anderson-accelerated damped fixed-point iteration. The iteration is what
-        /// makes large steps stable: the converged head modes couple through R with a gain of order one
-        /// (gamma |wStar|^2 / (1 + gamma C_w) per unit of a_k), so R frozen or extrapolated once diverges.
-        /// </summary>
+        /// <summary>Advances by h in tau, in halves when a step is rejected (at most <see cref="MaxSplits"/> deep).</summary>
         private void Advance(double h, int depth)
         {
             if (TryStep(h, depth == MaxSplits))
@@ -369,6 +378,12 @@ public static class GradientFlowDmft
             Advance(0.5 * h, depth + 1);
         }
 
+        /// <summary>
+        /// One step of length h in tau from the current (vw, G): predictor with R frozen at the start, then the
+        /// corrector with R = R* at the end, R* = R(state(R*)) by Anderson iteration. Commits the end state and
+        /// returns true, or returns false (state untouched) when the step should be split and
+        /// <paramref name="accept"/> is false.
+        /// </summary>
         private bool TryStep(double h, bool accept)
         {
             Evaluate(_vw, _g, _v0, _f, _r, _a);
@@ -429,8 +444,9 @@ public static class GradientFlowDmft
                 size += _weight[k] * _lambda[k] * _v0P[k] * _v0P[k];
             }
 
-            if ((defect > Tolerance || difference > StepTolerance * StepTolerance * size) && !accept)
+            if ((defect > Unconverged || difference > StepTolerance * StepTolerance * size) && !accept)
             {
+                if (Debug) Console.Error.WriteLine($"split h={h:G4} defect={defect:E2} diff={Math.Sqrt(difference / size):E2}");
                 return false;
             }
 
@@ -441,8 +457,8 @@ public static class GradientFlowDmft
         }
 
         /// <summary>
-        /// The corrector from the current (vw, G) with R linear from its start value to <paramref name="rEnd"/>,
-        /// a averaged with <paramref name="aEnd"/> and vw linear to <paramref name="vwEnd"/>: writes the end state.
+        /// The corrector from the current (vw, G) with R = <paramref name="rEnd"/> over the step, a averaged with
+        /// <paramref name="aEnd"/> and vw linear to <paramref name="vwEnd"/>: writes the end state.
         /// </summary>
         private void Correct(double h, double[] rEnd, double[] aEnd, double[] vwEnd, double[] vwOut, double[] gOut)
         {
