@@ -35,7 +35,8 @@ internal static class DmftTimeGridReport
                     bool classic = gamma == 0.0 || t <= 10_000;
                     if (!classic && t > 100_000 && gamma != 1.0)
                     {
-                        md.AppendLine(Inv($"| {beta} | {gamma} | {t} | - | - | - | {coarseSeconds:F2} | - | {coarse.TimePoints} |"));
+                        string note = coarse.StepStabilityLimit is long l0 ? Inv($"(SGD unstable from t = {l0})") : "-";
+                        md.AppendLine(Inv($"| {beta} | {gamma} | {t} | {note} | - | - | {coarseSeconds:F2} | - | {coarse.TimePoints} |"));
                         continue;
                     }
 
@@ -44,8 +45,9 @@ internal static class DmftTimeGridReport
                         ? InfiniteWidthDmft.Solve(modes, gamma, Eta, t, 10, threads)
                         : GradientFlowDmft.Solve(modes, gamma, Eta, t, 10, uniformSteps: t, maxDegreeOfParallelism: threads);
                     double seconds = clock.Elapsed.TotalSeconds;
+                    string limit = coarse.StepStabilityLimit is long l ? Inv($" (SGD unstable from t = {l})") : string.Empty;
                     string reference = gamma == 0.0 ? "lazy closed form" : classic ? "InfiniteWidthDmft" : "rank-structured steps";
-                    md.AppendLine(Inv($"| {beta} | {gamma} | {t} | {MaxRelative(coarse.Loss, uniform.Loss):E2} | {reference} | {seconds:F2} | {coarseSeconds:F2} | {seconds / coarseSeconds:F1} | {coarse.TimePoints} |"));
+                    md.AppendLine(Inv($"| {beta} | {gamma} | {t} | {MaxRelative(coarse.Loss, uniform.Loss):E2}{limit} | {reference} | {seconds:F2} | {coarseSeconds:F2} | {seconds / coarseSeconds:F1} | {coarse.TimePoints} |"));
                     Console.WriteLine(md.ToString().Split('\n')[^2]);
                 }
             }

@@ -30,6 +30,10 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// mu_k = -ln(1 - eta lambda_k) / eta instead of lambda_k, so gamma = 0 gives (1 - eta lambda_k)^t exactly
 /// on any grid. That needs eta lambda_max &lt; 1 (checked). After t0 the modes that still move have
 /// eta lambda ~ 1/t &lt;= 1/t0, and the remaining difference of the feature-learning terms is O(1/t0).
+/// The flow also stops describing SGD once the top mode's effective rate lambda_max (1 + gamma C_w) exceeds
+/// 2 / eta: there the SGD recursion is unstable in that mode while the flow is not. C_w = |w|^2/N grows on
+/// hard tasks, so long rich runs get there (beta = 0.4, gamma = 1, eta = 0.05: t ~ 1.5e5);
+/// <see cref="DmftCurve.StepStabilityLimit"/> reports the first such step.
 /// </para>
 /// <para>
 /// <b>Coarse step.</b> The error obeys dv0_k/dtau = -a_k v0_k - gamma R_k with the stiff self-decay
@@ -56,8 +60,6 @@ public static class GradientFlowDmft
 
     /// <summary>Default geometric grid density (grid points per decade of t).</summary>
     public const int DefaultGridPointsPerDecade = 100;
-
-    private static readonly bool Debug = Environment.GetEnvironmentVariable("GF_DEBUG") == "1";
 
     /// <summary>Corrector iterations per coarse step at most.</summary>
     private const int MaxIterations = 50;
@@ -137,7 +139,9 @@ public static class GradientFlowDmft
             recorded, solver.Loss, solver.Norm, modes.Count, modes.IsExact, points, 1, solver.Residual,
             Inv($"dmft-infinite (eq. 43-44), {stretch} SGD steps then gradient flow, {gridPointsPerDecade} points/decade"))
         {
-            TimeGrid = Inv($"geometric: every step to {stretch}, then {gridPointsPerDecade} points/decade ({solver.Splits} split)"),
+            TimeGrid = Inv($"geometric: every step to {stretch}, then {gridPointsPerDecade} points/decade ({solver.Splits} split)")
+                + (solver.StabilityLimit is long limit ? Inv($"; eta lambda_max (1 + gamma |w|^2/N) >= 2 from t = {limit}: SGD steps are unstable there and leave the flow") : string.Empty),
+            StepStabilityLimit = solver.StabilityLimit,
         };
     }
 
@@ -204,6 +208,7 @@ public static class GradientFlowDmft
         private readonly double[] _vwP, _gP, _v0P, _fP, _rP, _aP;
         private readonly double[] _i, _j;
         private readonly ParallelOptions _options;
+        private readonly double _lambdaMax;
         private double _cw;
 
         public State(ModeSet modes, double gamma, double eta, int parallelism)
@@ -214,6 +219,7 @@ public static class GradientFlowDmft
             _lambda = modes.Lambda.ToArray();
             _wStar = modes.WStar.ToArray();
             _weight = modes.Weight.ToArray();
+            _lambdaMax = MaxLambda(modes);
             _mu = new double[_m];
             _wl2 = new double[_m];
             for (int k = 0; k < _m; k++)
@@ -269,6 +275,7 @@ public static class GradientFlowDmft
             for (long t = 0; ; t++)
             {
                 ErrorAndNorm(_vw, _g, _v0, out _cw);
+                CheckStability(t);
                 points++;
                 if (next < recorded.Length && recorded[next] == t)
                 {
@@ -305,6 +312,7 @@ public static class GradientFlowDmft
                 Advance(_eta * (target - now), 0);
                 ErrorAndNorm(_vw, _g, _v0, out _cw);
                 now = target;
+                CheckStability(now);
                 points++;
                 if (next < recorded.Length && recorded[next] == now)
                 {
@@ -313,6 +321,17 @@ public static class GradientFlowDmft
             }
 
             return points + Splits;
+        }
+
+        /// <summary>First solved step with eta lambda_max (1 + gamma C_w) &gt;= 2, or null.</summary>
+        public long? StabilityLimit { get; private set; }
+
+        private void CheckStability(long t)
+        {
+            if (StabilityLimit is null && _eta * _lambdaMax * (1.0 + _gamma * _cw) >= 2.0)
+            {
+                StabilityLimit = t;
+            }
         }
 
         private void Record(int index)
@@ -446,7 +465,6 @@ public static class GradientFlowDmft
 
             if ((defect > Unconverged || difference > StepTolerance * StepTolerance * size) && !accept)
             {
-                if (Debug) Console.Error.WriteLine($"split h={h:G4} defect={defect:E2} diff={Math.Sqrt(difference / size):E2}");
                 return false;
             }
 
