@@ -14,25 +14,6 @@ if (args.Length > 0 && args[0] == "dmft-validate")
     return DmftValidationReport.Run(args.Length > 1 ? args[1] : "dmft-validation.md");
 }
 
-if (args.Length > 0 && args[0] == "dmft-grid-debug")
-{
-    var inv = System.Globalization.CultureInfo.InvariantCulture;
-    double beta = double.Parse(args[1], inv), gamma = double.Parse(args[2], inv);
-    long t = long.Parse(args[3], inv), t0 = long.Parse(args[4], inv);
-    int p = int.Parse(args[5], inv), modesBudget = int.Parse(args[6], inv);
-    var modes = ScaleSweep.Numerics.Theory.Dmft.ModeQuadrature.PowerLaw(2.0, beta, 100_000, modesBudget);
-    var c0 = ScaleSweep.Numerics.Theory.Dmft.GradientFlowDmft.Solve(modes, gamma, 0.05, t, 10, t0, p, 2);
-    var u = t <= 20_000 ? ScaleSweep.Numerics.Theory.Dmft.InfiniteWidthDmft.Solve(modes, gamma, 0.05, t, 10, 2) : c0;
-    var c = ScaleSweep.Numerics.Theory.Dmft.GradientFlowDmft.Solve(modes, gamma, 0.05, t, 10, t0, p, 2);
-    Console.WriteLine($"residual {c.Residual:E2} points {c.TimePoints}");
-    for (int i = 0; i < u.Steps.Length; i++)
-    {
-        Console.WriteLine(string.Create(inv, $"{u.Steps[i]} {u.Loss[i]:E6} {c.Loss[i]:E6} {c.Loss[i] / u.Loss[i] - 1:E2} {u.WeightNormPerWidth[i]:E4} {c.WeightNormPerWidth[i]:E4}"));
-    }
-
-    return 0;
-}
-
 if (args.Length > 0 && args[0] == "dmft-grid")
 {
     // Only the coarse-time-grid part of dmft-validate: convergence study and error/time table.
