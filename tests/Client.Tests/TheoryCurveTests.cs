@@ -48,6 +48,12 @@ public class TheoryCurveTests
         Assert.True(geometric.GetProperty("solver").GetProperty("timePoints").GetInt64() < 1200);
         Assert.Equal("uniform, every step", uniform.GetProperty("solver").GetProperty("timeGrid").GetString());
         Assert.Equal(2001, uniform.GetProperty("solver").GetProperty("timePoints").GetInt64());
+
+        // Every step exactly in the rank-structured form: the uniform solution up to summation order.
+        JsonElement exact = Cli.Run([.. common, "--time-grid", "geometric", "--uniform-steps", "2000"]).Json();
+        double[] exactLoss = exact.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] uniformLoss = uniform.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.All(exactLoss.Zip(uniformLoss), p => Assert.True(Math.Abs(p.First / p.Second - 1) < 1e-12));
     }
 
     [Fact]
@@ -83,6 +89,7 @@ public class TheoryCurveTests
     [InlineData(new[] { "--points-per-decade", "0" }, "--points-per-decade: 0 is out of range")]
     [InlineData(new[] { "--N", "16", "--steps", "1000000" }, "--steps: steps = 1000000 is out of range")]
     [InlineData(new[] { "--time-grid", "log" }, "--time-grid")]
+    [InlineData(new[] { "--uniform-steps", "0" }, "--uniform-steps: 0 is out of range")]
     [InlineData(new[] { "--time-grid", "geometric", "--eta", "1.5", "--steps", "2000" }, "eta = 1.5 is out of range")]
     public void BadValuesExitTwoWithOneLineNamingTheOption(string[] extra, string message)
     {

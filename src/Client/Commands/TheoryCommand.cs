@@ -70,7 +70,13 @@ internal static class TheoryCommand
             + "then the gradient flow on a geometric grid (needs eta lambda_max < 1; docs/dmft.md); auto uses geometric when T is longer than that. [default: auto]",
             "time-grid must be 'auto', 'uniform' or 'geometric'.");
 
-        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid];
+        public readonly Option<long> UniformSteps = OptionFactory.Integer(
+            "--uniform-steps", GradientFlowDmft.DefaultUniformSteps, 1, DmftSettings.MaxSteps,
+            "With --time-grid geometric (or auto): exact SGD steps before the gradient flow. Equal to --steps with "
+            + "--time-grid geometric: every step exactly, in the rank-structured form (cost ~ modes^2 T).",
+            $"uniform-steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
+
+        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
     }
 
     public static Command Create(CliEnvironment environment)
@@ -106,6 +112,7 @@ internal static class TheoryCommand
                     PointsPerDecade = pointsPerDecade,
                     Modes = (int?)parseResult.GetValue(options.QuadratureModes),
                     TimeGrid = parseResult.GetValue(options.TimeGrid) ?? DmftTimeGrid.Auto,
+                    UniformSteps = parseResult.GetValue(options.UniformSteps),
                 };
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 DmftCurve curve = SolveCurve(settings, dmftOptions);
