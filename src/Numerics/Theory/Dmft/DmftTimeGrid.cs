@@ -3,7 +3,7 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// <summary>Time grid of the N, B -&gt; infinity DMFT (<see cref="DmftOptions.TimeGrid"/>).</summary>
 public enum DmftTimeGrid
 {
-    /// <summary>Geometric when T exceeds the uniform stretch and eta lambda_max &lt; 1, else uniform.</summary>
+    /// <summary>Geometric when gamma &gt; 0, T exceeds the uniform stretch and eta lambda_max &lt; 1, else uniform.</summary>
     Auto,
 
     /// <summary>Every SGD step 0..T (<see cref="InfiniteWidthDmft"/>, the reference; cost ~ modes T^2).</summary>

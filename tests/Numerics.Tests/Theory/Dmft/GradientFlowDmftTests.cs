@@ -132,6 +132,7 @@ public class GradientFlowDmftTests(ITestOutputHelper output)
         Assert.Equal(DmftTimeGrid.Uniform, DmftSolver.TimeGridFor(settings with { Steps = 1000 }, DmftOptions.Default, modes));
         Assert.Equal(DmftTimeGrid.Uniform, DmftSolver.TimeGridFor(settings, new DmftOptions { UniformSteps = 5000 }, modes));
         Assert.Equal(DmftTimeGrid.Uniform, DmftSolver.TimeGridFor(settings with { Eta = 1.5 }, DmftOptions.Default, modes));
+        Assert.Equal(DmftTimeGrid.Uniform, DmftSolver.TimeGridFor(settings with { Gamma = 0 }, DmftOptions.Default, modes));
         Assert.Equal(DmftTimeGrid.Uniform, DmftSolver.TimeGridFor(settings, new DmftOptions { TimeGrid = DmftTimeGrid.Uniform }, modes));
         Assert.StartsWith("dmft-infinite (eq. 43-44), 1000 SGD steps then gradient flow", DmftSolver.Solve(settings).Solver);
 
