@@ -33,6 +33,30 @@ public class TheoryCurveTests
     }
 
     [Fact]
+    public void TimeGridOptionPicksTheSolversGrid()
+    {
+        // N = B = inf, T = 2000 > 1000 steps: auto is the geometric grid, as the library's default.
+        string[] common = ["theory", "--curve", "--json", "--gamma", "1", "--M", "1000", "--modes", "32", "--steps", "2000"];
+        JsonElement auto = Cli.Run(common).Json();
+        JsonElement geometric = Cli.Run([.. common, "--time-grid", "geometric"]).Json();
+        JsonElement uniform = Cli.Run([.. common, "--time-grid", "uniform"]).Json();
+        var settings = new DmftSettings(2, 0.4, 1000, 1, double.PositiveInfinity, double.PositiveInfinity, SimulationConfig.DefaultEta, 2000);
+        var expected = DmftSolver.Solve(settings, new DmftOptions { Modes = 32, TimeGrid = DmftTimeGrid.Geometric });
+        Assert.Equal(expected.Loss, geometric.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray());
+        Assert.Equal(expected.Loss, auto.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray());
+        Assert.StartsWith("geometric", geometric.GetProperty("solver").GetProperty("timeGrid").GetString());
+        Assert.True(geometric.GetProperty("solver").GetProperty("timePoints").GetInt64() < 1200);
+        Assert.Equal("uniform, every step", uniform.GetProperty("solver").GetProperty("timeGrid").GetString());
+        Assert.Equal(2001, uniform.GetProperty("solver").GetProperty("timePoints").GetInt64());
+
+        // Every step exactly in the rank-structured form: the uniform solution up to summation order.
+        JsonElement exact = Cli.Run([.. common, "--time-grid", "geometric", "--uniform-steps", "2000"]).Json();
+        double[] exactLoss = exact.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] uniformLoss = uniform.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.All(exactLoss.Zip(uniformLoss), p => Assert.True(Math.Abs(p.First / p.Second - 1) < 1e-12));
+    }
+
+    [Fact]
     public void TableListsEveryRecordedStep()
     {
         CliResult result = Cli.Run("theory", "--curve", "--gamma", "0.5", "--steps", "100", "--M", "500");
@@ -64,6 +88,9 @@ public class TheoryCurveTests
     [InlineData(new[] { "--modes", "4" }, "--modes: 4 is out of range")]
     [InlineData(new[] { "--points-per-decade", "0" }, "--points-per-decade: 0 is out of range")]
     [InlineData(new[] { "--N", "16", "--steps", "1000000" }, "--steps: steps = 1000000 is out of range")]
+    [InlineData(new[] { "--time-grid", "log" }, "--time-grid")]
+    [InlineData(new[] { "--uniform-steps", "0" }, "--uniform-steps: 0 is out of range")]
+    [InlineData(new[] { "--time-grid", "geometric", "--eta", "1.5", "--steps", "2000" }, "eta = 1.5 is out of range")]
     public void BadValuesExitTwoWithOneLineNamingTheOption(string[] extra, string message)
     {
         CliResult result = Cli.Run(["theory", "--curve", .. extra]);

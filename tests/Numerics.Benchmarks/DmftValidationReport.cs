@@ -11,7 +11,7 @@ namespace ScaleSweep.Numerics.Benchmarks;
 
 /// <summary>
 /// `dmft-validate out.md`: the DMFT's errors and timings at the issue's sizes, as a markdown report —
-/// mode quadrature against the full sum, solver times, agreement with simulation means in SE units,
+/// mode quadrature against the full sum, solver times, the coarse time grid against uniform steps, agreement with simulation means in SE units,
 /// and late-time slopes against chi(beta). alpha = 2, eta = 0.05 throughout.
 /// </summary>
 internal static class DmftValidationReport
@@ -53,9 +53,12 @@ internal static class DmftValidationReport
         foreach (double beta in new[] { 0.4, 1.2 })
         {
             var settings = new DmftSettings(Alpha, beta, 100_000, 1.0, double.PositiveInfinity, double.PositiveInfinity, Eta, 10_000);
-            var clock = Stopwatch.StartNew();
-            var curve = DmftSolver.Solve(settings);
-            md.AppendLine(Inv($"| eq. 43-44 | beta {beta}, gamma 1, M 10^5, N = B = inf | {curve.ModesUsed} | 10^4 | {clock.Elapsed.TotalSeconds:F1} |"));
+            foreach (var grid in new[] { DmftTimeGrid.Uniform, DmftTimeGrid.Geometric })
+            {
+                var clock = Stopwatch.StartNew();
+                var curve = DmftSolver.Solve(settings, new DmftOptions { TimeGrid = grid });
+                md.AppendLine(Inv($"| eq. 43-44, {grid} grid | beta {beta}, gamma 1, M 10^5, N = B = inf | {curve.ModesUsed} | 10^4 | {clock.Elapsed.TotalSeconds:F1} |"));
+            }
         }
 
         foreach (bool self in new[] { true, false })
@@ -106,6 +109,10 @@ internal static class DmftValidationReport
             md.AppendLine(Inv($"| {c.Beta} | {c.Gamma} | {c.N} | {c.B?.ToString(CultureInfo.InvariantCulture) ?? "inf"} | {c.Seeds} | {early:F2} | {all:F2} | {rel:P1} | {pEarly:F2} | {pAll:F2} | {pRel:P1} | {seconds:F1} | {simSeconds:F1} |"));
             Console.Error.WriteLine(Inv($"finite {c}: z {early:F2}/{all:F2} printed {pEarly:F2}/{pAll:F2}"));
         }
+
+        md.AppendLine();
+        DmftTimeGridReport.Append(md);
+        DmftTimeGridReport.AppendConvergence(md, 3000);
 
         md.AppendLine().AppendLine("## N, B = inf against large-width simulation means").AppendLine();
         md.AppendLine("| beta | gamma | N | B | M | T | seeds | max abs z (t >= 1) | max relative difference | DMFT s |").AppendLine("|---|---|---|---|---|---|---|---|---|---|");

@@ -19,5 +19,23 @@ if (args.Length > 0 && args[0] == "dmft-explore")
     return DmftExplore.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "dmft-grid")
+{
+    // Only the coarse-time-grid part of dmft-validate: convergence study and error/time table.
+    var md = new System.Text.StringBuilder();
+    if (args.Length > 2 && args[2] == "convergence")
+    {
+        DmftTimeGridReport.AppendConvergence(md, args.Length > 3 ? long.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    }
+    else
+    {
+        DmftTimeGridReport.Append(md, quick: args.Length > 2 && args[2] == "quick");
+    }
+
+    File.WriteAllText(args.Length > 1 ? args[1] : "dmft-grid.md", md.ToString());
+    Console.Write(md.ToString());
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(StepBenchmarks).Assembly).Run(args);
 return 0;

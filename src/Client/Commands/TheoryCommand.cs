@@ -63,7 +63,20 @@ internal static class TheoryCommand
             $"With --curve: most representative modes of the mode quadrature (default {DmftOptions.DefaultInfiniteModes} for N = B = inf, else {DmftOptions.DefaultFiniteModes}).",
             "modes must be an integer from 16 to 10000000.");
 
-        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes];
+        public readonly Option<DmftTimeGrid?> TimeGrid = OptionFactory.Choice(
+            "--time-grid",
+            new Dictionary<string, DmftTimeGrid> { ["auto"] = DmftTimeGrid.Auto, ["uniform"] = DmftTimeGrid.Uniform, ["geometric"] = DmftTimeGrid.Geometric },
+            $"With --curve, N = B = inf: uniform solves every SGD step (cost ~ modes T^2); geometric takes exact steps to --uniform-steps, "
+            + "then the gradient flow on a geometric grid (needs eta lambda_max < 1; README, Theory curves); auto uses geometric when gamma > 0 and T is longer than that. [default: auto]",
+            "time-grid must be 'auto', 'uniform' or 'geometric'.");
+
+        public readonly Option<long> UniformSteps = OptionFactory.Integer(
+            "--uniform-steps", GradientFlowDmft.DefaultUniformSteps, 1, DmftSettings.MaxSteps,
+            "With --time-grid geometric (or auto): exact SGD steps before the gradient flow. Equal to --steps with "
+            + "--time-grid geometric: every step exactly, in the rank-structured form (cost ~ modes^2 T).",
+            $"uniform-steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
+
+        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
     }
 
     public static Command Create(CliEnvironment environment)
@@ -94,7 +107,13 @@ internal static class TheoryCommand
                     parseResult.GetValue(options.Eta),
                     parseResult.GetValue(options.Steps));
                 int pointsPerDecade = (int)parseResult.GetValue(options.PointsPerDecade);
-                var dmftOptions = new DmftOptions { PointsPerDecade = pointsPerDecade, Modes = (int?)parseResult.GetValue(options.QuadratureModes) };
+                var dmftOptions = new DmftOptions
+                {
+                    PointsPerDecade = pointsPerDecade,
+                    Modes = (int?)parseResult.GetValue(options.QuadratureModes),
+                    TimeGrid = parseResult.GetValue(options.TimeGrid) ?? DmftTimeGrid.Auto,
+                    UniformSteps = parseResult.GetValue(options.UniformSteps),
+                };
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 DmftCurve curve = SolveCurve(settings, dmftOptions);
                 double seconds = clock.Elapsed.TotalSeconds;

@@ -24,7 +24,7 @@ internal sealed record TheoryCurveJson(
         curve.Loss,
         curve.WeightNormPerWidth,
         new SettingsJson(settings.Alpha, settings.Beta, settings.M, settings.Gamma, Size(settings.N), Size(settings.Batch), settings.Eta, settings.Steps),
-        new SolverJson(curve.Solver, curve.ModesUsed, curve.ModesExact, "uniform, every step", curve.TimePoints, pointsPerDecade, curve.Iterations, curve.Residual, seconds));
+        new SolverJson(curve.Solver, curve.ModesUsed, curve.ModesExact, curve.TimeGrid, curve.TimePoints, pointsPerDecade, curve.Iterations, curve.Residual, seconds));
 
     private static object Size(double value) => double.IsPositiveInfinity(value) ? "inf" : (long)value;
 }

@@ -12,7 +12,7 @@ internal static class TheoryCurveTable
             + $"gamma={NumberFormat.Parameter(settings.Gamma)} N={Size(settings.N)} B={Size(settings.Batch)} eta={NumberFormat.Parameter(settings.Eta)} T={NumberFormat.Integer(settings.Steps)}");
         writer.WriteLine(
             $"solver: {curve.Solver}, {curve.ModesUsed} modes ({(curve.ModesExact ? "exact sum" : "quadrature")}), "
-            + $"{NumberFormat.Integer(curve.TimePoints)} time points, {curve.Iterations} sweep(s), {seconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} s");
+            + $"{NumberFormat.Integer(curve.TimePoints)} time points ({curve.TimeGrid}), {curve.Iterations} sweep(s), {seconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} s");
         int width = Math.Max(4, NumberFormat.Integer(settings.Steps).Length);
         writer.WriteLine($"{"step".PadLeft(width)}  loss");
         for (int i = 0; i < curve.Steps.Length; i++)

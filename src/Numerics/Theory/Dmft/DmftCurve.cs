@@ -21,4 +21,16 @@ public sealed record DmftCurve(
     long TimePoints,
     int Iterations,
     double Residual,
-    string Solver);
+    string Solver)
+{
+    /// <summary>The time grid solved on, in words: "uniform, every step" or the geometric grid's description.</summary>
+    public string TimeGrid { get; init; } = "uniform, every step";
+
+    /// <summary>
+    /// Geometric grid only: the first solved step where eta lambda_max (1 + gamma C_w(t,t)) &gt;= 2, i.e. where
+    /// the SGD recursion's top mode is past its step-size stability limit, so SGD (and the uniform solution)
+    /// leave the gradient flow; null when not reached. |w|^2/N grows without bound on hard tasks
+    /// (t^(1 - 2 beta/(1 + beta))), so a long enough rich run always gets there.
+    /// </summary>
+    public long? StepStabilityLimit { get; init; }
+}

@@ -14,9 +14,31 @@ public static class DmftSolver
         settings.Validate();
         options ??= DmftOptions.Default;
         ModeSet modes = Modes(settings, options);
-        return settings.IsInfinite
-            ? InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism)
-            : FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options);
+        if (!settings.IsInfinite)
+        {
+            return FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options);
+        }
+
+        return TimeGridFor(settings, options, modes) == DmftTimeGrid.Geometric
+            ? GradientFlowDmft.Solve(
+                modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.UniformSteps, options.GridPointsPerDecade, options.Parallelism)
+            : InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism);
+    }
+
+    /// <summary>
+    /// The time grid <see cref="Solve"/> uses for N = B = infinity. Auto: geometric for gamma &gt; 0 when T exceeds
+    /// the uniform stretch and eta lambda_max &lt; 1; uniform otherwise (gamma = 0 is then the closed form, O(modes T)).
+    /// </summary>
+    public static DmftTimeGrid TimeGridFor(DmftSettings settings, DmftOptions options, ModeSet modes)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.TimeGrid switch
+        {
+            DmftTimeGrid.Auto => settings.Gamma > 0.0 && settings.Steps > options.UniformSteps && GradientFlowDmft.IsValid(modes, settings.Eta)
+                ? DmftTimeGrid.Geometric : DmftTimeGrid.Uniform,
+            _ => options.TimeGrid,
+        };
     }
 
     /// <summary>The representative modes the solver for these settings and options uses.</summary>
