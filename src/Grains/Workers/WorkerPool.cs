@@ -30,6 +30,7 @@ public sealed class WorkerPool : IDisposable
     private int _running;
     private long _completed;
     private long _started;
+    private long _theorySolved;
 
     public WorkerPool(IOptions<WorkerPoolOptions> options, ISimulationFactory factory, ILogger<WorkerPool> logger)
     {
@@ -60,6 +61,9 @@ public sealed class WorkerPool : IDisposable
 
     /// <summary>Simulations this silo ran to their last step (or divergence) since it started.</summary>
     public long Completed => Interlocked.Read(ref _completed);
+
+    /// <summary>DMFT theory curves this silo solved to the end since it started (for tests and diagnostics).</summary>
+    public long TheorySolved => Interlocked.Read(ref _theorySolved);
 
     /// <summary>Raised on a worker thread whenever a job is queued, starts or ends.</summary>
     public event Action? Changed;
@@ -148,6 +152,7 @@ public sealed class WorkerPool : IDisposable
             // One thread per slot: the solver's parallel loops would otherwise take every core from the other slots.
             TheoryRequest request = job.Request;
             DmftCurve curve = DmftSolver.Solve(request.ToSettings(), request.ToOptions(threads: 1), job.StopToken);
+            Interlocked.Increment(ref _theorySolved);
             outcome = new TheoryJobOutcome(new TheoryCurve(
                 curve.Steps, curve.Loss, curve.WeightNormPerWidth, curve.Solver, curve.ModesUsed, curve.ModesExact,
                 curve.Iterations, curve.Residual, clock.Elapsed.TotalSeconds), null, Stopped: false);
