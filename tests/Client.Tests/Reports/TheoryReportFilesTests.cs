@@ -31,7 +31,7 @@ public class TheoryReportFilesTests
             curve.GetProperty("config").EnumerateObject().Select(p => p.Name));
         Assert.Equal("inf", curve.GetProperty("config").GetProperty("N").GetString());
         Assert.Equal("inf", curve.GetProperty("config").GetProperty("B").GetString());
-        Assert.Equal(8, document.RootElement.GetProperty("theoryCurves")[1].GetProperty("config").GetProperty("B").GetInt64());
+        Assert.Equal(8, document.RootElement.GetProperty("theoryCurves")[2].GetProperty("config").GetProperty("B").GetInt64());
         Assert.Equal(curve.GetProperty("key").GetString(), document.RootElement.GetProperty("groups")[0].GetProperty("theoryCurve").GetString());
         for (int i = 0; i < report.TheoryCurves.Length; i++)
         {
@@ -85,8 +85,8 @@ public class TheoryReportFilesTests
         Assert.DoesNotContain("DMFT", without, StringComparison.Ordinal);
         Assert.Contains("dashed: theory slope", without, StringComparison.Ordinal);
 
-        // Two more lines (one DMFT curve per group) than the plot without theory.
-        Assert.Equal(Paths(without) + 2, Paths(with));
+        // Three more lines than the plot without theory: one DMFT curve per group and the legend's sample line.
+        Assert.Equal(Paths(without) + 3, Paths(with));
     }
 
     [Fact]
@@ -99,7 +99,8 @@ public class TheoryReportFilesTests
 
         Assert.Null(panel.TheoryOf(panel.Groups[0]));
         Assert.NotNull(panel.TheoryOf(panel.Groups[1]));
-        Assert.Equal(Paths(Assert.Single(ReportPlots.Render(plain)).Svg) + 1, Paths(Assert.Single(ReportPlots.Render(report)).Svg));
+        // One DMFT curve and the legend's sample line.
+        Assert.Equal(Paths(Assert.Single(ReportPlots.Render(plain)).Svg) + 2, Paths(Assert.Single(ReportPlots.Render(report)).Svg));
     }
 
     [Fact]
