@@ -434,6 +434,23 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     private async Task Complete()
     {
+        if (!await BuildAndStoreReport())
+        {
+            return;
+        }
+
+        // Only now, with the report span ended: a client that sees "completed" finds the whole report traced.
+        State.State = SweepState.Completed;
+        await _state.WriteStateAsync();
+        _dirty = false;
+        StopTimer();
+        await StopReminder();
+        _logger.LogInformation("Sweep {Id} completed", Id);
+    }
+
+    /// <summary>Gathers the results, builds the report off the scheduler and stores it; false when it could not be built (the sweep failed).</summary>
+    private async Task<bool> BuildAndStoreReport()
+    {
         using var span = SweepTelemetry.StartReport(Id, State.Runs.Count);
         var results = new List<RunResult>(State.Runs.Count);
         for (int start = 0; start < State.Runs.Count; start += ResultBatch)
@@ -471,16 +488,11 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             State.Error = $"the report could not be built: {e.Message}";
             await _state.WriteStateAsync();
             StopTimer();
-            return;
+            return false;
         }
 
         await _report.WriteStateAsync();
-        State.State = SweepState.Completed;
-        await _state.WriteStateAsync();
-        _dirty = false;
-        StopTimer();
-        await StopReminder();
-        _logger.LogInformation("Sweep {Id} completed", Id);
+        return true;
     }
 
     private long StepsDone()
