@@ -115,6 +115,19 @@ public class TheoryReportFilesTests
         Assert.Equal([Math.Log10(0.5), -2.0], y);
     }
 
+    [Fact]
+    public void TheTablesSayHowManyTheoryCurvesThereAreOnlyWhenThereAreAny()
+    {
+        SweepReport plain = SampleReports.Create(gammas: [0.0, 1.0], widths: [32]);
+
+        Assert.Equal(
+            "theory curves (DMFT): 2: 1 completed, 1 failed, 0 missing; dashed in the loss plots, listed in report.json (theoryCurves) and theory.csv",
+            ReportTables.TheoryLine(SampleReports.WithTheory(plain, firstFailed: true).TheoryCurves));
+        using var writer = new StringWriter();
+        ReportTables.Write(writer, Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer) }), plain);
+        Assert.DoesNotContain("theory curves", writer.ToString(), StringComparison.Ordinal);
+    }
+
     private static int Paths(string svg) => CountOf(svg, "<path") + CountOf(svg, "<polyline");
 
     private static int CountOf(string text, string part)
