@@ -7,7 +7,9 @@ namespace ScaleSweep.Client.Reports;
 
 /// <summary>
 /// Loss against step on log-log axes: per group the seed mean with a shaded +-SEM band, and beside it a
-/// dashed line of the theory slope t^-chi over the fit window.
+/// dashed line of the theory slope t^-chi over the fit window. When the report has DMFT theory curves
+/// (spec "theory"), each group's curve is drawn dashed in the group's colour instead, and the slope guide
+/// becomes dotted so the two cannot be confused.
 /// </summary>
 internal static class LossPlot
 {
@@ -53,10 +55,18 @@ internal static class LossPlot
 
             if (TheoryLine(group, curve) is { } theory)
             {
-                var dashed = plot.Add.ScatterLine(theory.X, theory.Y, color);
+                var slope = plot.Add.ScatterLine(theory.X, theory.Y, color);
+                slope.LineWidth = 2;
+                slope.LinePattern = panel.HasTheoryCurves ? LinePattern.Dotted : LinePattern.Dashed;
+                bounds.Add(theory.X, theory.Y);
+            }
+
+            if (panel.TheoryOf(group) is { } dmft && DmftLine(dmft) is { X.Length: > 1 } dmftLine)
+            {
+                var dashed = plot.Add.ScatterLine(dmftLine.X, dmftLine.Y, color);
                 dashed.LineWidth = 2;
                 dashed.LinePattern = LinePattern.Dashed;
-                bounds.Add(theory.X, theory.Y);
+                bounds.Add(dmftLine.X, dmftLine.Y);
             }
 
             bounds.Add(curve.X, curve.Lower);
@@ -70,11 +80,22 @@ internal static class LossPlot
         }
 
         plot.Legend.ManualItems.AddRange(missing);
+        if (panel.HasTheoryCurves)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = "dashed: DMFT theory curve (report.json theoryCurves)",
+                LineColor = Colors.Gray,
+                LinePattern = LinePattern.Dashed,
+                LineWidth = 2,
+            });
+        }
+
         plot.Legend.ManualItems.Add(new LegendItem
         {
-            LabelText = $"dashed: theory slope t^-chi over the fit window (at {TheoryOffset.ToString(CultureInfo.InvariantCulture)} x the mean)",
+            LabelText = $"{(panel.HasTheoryCurves ? "dotted" : "dashed")}: theory slope t^-chi over the fit window (at {TheoryOffset.ToString(CultureInfo.InvariantCulture)} x the mean)",
             LineColor = Colors.Gray,
-            LinePattern = LinePattern.Dashed,
+            LinePattern = panel.HasTheoryCurves ? LinePattern.Dotted : LinePattern.Dashed,
             LineWidth = 2,
         });
         plot.ShowLegend(Alignment.LowerLeft);
@@ -119,6 +140,24 @@ internal static class LossPlot
         double ym = LogLog.Interpolate(curve.X, curve.Y, xm) + Math.Log10(TheoryOffset);
         double chi = group.Theory.Exponent;
         return ([x0, x1], [ym + (chi * (xm - x0)), ym - (chi * (x1 - xm))]);
+    }
+
+    /// <summary>log10 of (step, loss) of a DMFT curve at the steps t &gt;= 1 with a positive, finite loss.</summary>
+    internal static (double[] X, double[] Y) DmftLine(TheoryCurveReport curve)
+    {
+        var x = new List<double>(curve.Steps.Length);
+        var y = new List<double>(curve.Steps.Length);
+        for (int k = 0; k < curve.Steps.Length && k < curve.Loss.Length; k++)
+        {
+            double loss = curve.Loss[k];
+            if (curve.Steps[k] >= 1 && loss > 0 && double.IsFinite(loss))
+            {
+                x.Add(Math.Log10(curve.Steps[k]));
+                y.Add(Math.Log10(loss));
+            }
+        }
+
+        return (x.ToArray(), y.ToArray());
     }
 
     private static string Exponent(double value) => value.ToString("F3", CultureInfo.InvariantCulture);

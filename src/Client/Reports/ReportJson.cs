@@ -48,17 +48,21 @@ internal static class ReportJson
         return options;
     }
 
-    /// <summary>Only the batch sizes get the "inf" converter: other nullable integers (a divergence step) stay null when absent.</summary>
+    /// <summary>
+    /// Only the batch sizes (and a theory curve's width, which may be infinite too) get the "inf" converter:
+    /// other nullable integers (a divergence step) stay null when absent.
+    /// </summary>
     private static void InfiniteBatch(JsonTypeInfo info)
     {
-        if (info.Type != typeof(GroupConfig) && info.Type != typeof(FrontierConfig))
+        bool theory = info.Type == typeof(TheoryCurveConfig);
+        if (info.Type != typeof(GroupConfig) && info.Type != typeof(FrontierConfig) && !theory)
         {
             return;
         }
 
         foreach (JsonPropertyInfo property in info.Properties)
         {
-            if (property.PropertyType == typeof(long?) && property.Name == "B")
+            if (property.PropertyType == typeof(long?) && (property.Name == "B" || (theory && property.Name == "N")))
             {
                 property.CustomConverter = new BatchJsonConverter();
             }

@@ -92,6 +92,7 @@ internal static class ReportPlots
             list.Add(group);
         }
 
+        Dictionary<string, TheoryCurveReport> theory = report.TheoryCurves.ToDictionary(c => c.Key, StringComparer.Ordinal);
         var panels = new List<LossPanel>(order.Count);
         foreach (string key in order)
         {
@@ -100,7 +101,7 @@ internal static class ReportPlots
             string name = PlotNames.Compose("loss", varying.Select(p => (p.Name, p.Value(c))));
             string title = $"loss, {report.Model}: {string.Join(" ", others.Select(p => p.Label(c)))} M={c.M}; "
                 + $"one line per {series.Name}, seed mean +- SEM";
-            panels.Add(new LossPanel(name, title, series, groups));
+            panels.Add(new LossPanel(name, title, series, groups, theory));
         }
 
         return panels;

@@ -35,6 +35,11 @@ internal static class ReportTables
             WriteNotes(writer, notes);
         }
 
+        if (report.TheoryCurves.Length > 0)
+        {
+            writer.WriteLine(TheoryLine(report.TheoryCurves));
+        }
+
         if (report.Issues.Length == 0)
         {
             writer.WriteLine("issues: none");
@@ -44,6 +49,15 @@ internal static class ReportTables
             writer.WriteLine($"issues: {report.Issues.Length} runs diverged or failed");
             console.Write(IssueTable(report.Issues));
         }
+    }
+
+    /// <summary>"theory curves (DMFT): 4: 4 completed, 0 failed, 0 missing; ..." for a sweep whose spec asked for them.</summary>
+    public static string TheoryLine(IReadOnlyList<TheoryCurveReport> curves)
+    {
+        int completed = curves.Count(c => c.Status == "completed");
+        int failed = curves.Count(c => c.Status == "failed");
+        return $"theory curves (DMFT): {curves.Count}: {completed} completed, {failed} failed, {curves.Count - completed - failed} missing; "
+            + "dashed in the loss plots, listed in report.json (theoryCurves) and theory.csv";
     }
 
     /// <summary>One row per group; why a group has no fit goes to <paramref name="notes"/>, numbered, to keep the rows short.</summary>

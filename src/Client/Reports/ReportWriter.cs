@@ -3,7 +3,7 @@ using ScaleSweep.Grains.Abstractions.Reports;
 
 namespace ScaleSweep.Client.Reports;
 
-/// <summary>Writes a report directory: report.json, curves.csv and every plot as PNG and SVG.</summary>
+/// <summary>Writes a report directory: report.json, curves.csv, theory.csv (with theory curves) and every plot as PNG and SVG.</summary>
 internal static class ReportWriter
 {
     /// <summary>
@@ -20,6 +20,7 @@ internal static class ReportWriter
         var encoding = new UTF8Encoding(false);
         byte[] json = encoding.GetBytes(ReportJson.Serialize(report));
         byte[] csv = encoding.GetBytes(CurvesCsv.Serialize(report));
+        byte[]? theory = report.TheoryCurves.Length > 0 ? encoding.GetBytes(TheoryCsv.Serialize(report)) : null;
         IReadOnlyList<RenderedPlot> plots = ReportPlots.Render(report);
 
         Directory.CreateDirectory(directory);
@@ -28,6 +29,11 @@ internal static class ReportWriter
             WriteAtomically(directory, ReportJson.FileName, json),
             WriteAtomically(directory, CurvesCsv.FileName, csv),
         };
+        if (theory is not null)
+        {
+            written.Add(WriteAtomically(directory, TheoryCsv.FileName, theory));
+        }
+
         foreach (RenderedPlot plot in plots)
         {
             written.Add(WriteAtomically(directory, plot.BaseName + ".png", plot.Png));

@@ -3,6 +3,7 @@ using ScaleSweep.Grains.Abstractions.Reports;
 using ScaleSweep.Grains.Abstractions.Runs;
 using ScaleSweep.Grains.Abstractions.Specs;
 using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Grains.Abstractions.Theory;
 
 namespace ScaleSweep.Grains.Abstractions.Grains;
 
@@ -40,4 +41,8 @@ public interface ISweepGrain : IGrainWithStringKey
     /// <summary>A run grain reports that one of this sweep's runs is final.</summary>
     [OneWay]
     Task OnRunFinished(RunProgress progress);
+
+    /// <summary>A theory grain reports that one of this sweep's theory curves is final.</summary>
+    [OneWay]
+    Task OnTheoryFinished(TheoryProgress progress);
 }

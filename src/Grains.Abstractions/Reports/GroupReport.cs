@@ -11,6 +11,7 @@ namespace ScaleSweep.Grains.Abstractions.Reports;
 /// <param name="FitError">Why there is no fit.</param>
 /// <param name="Theory">The paper's time exponent chi for this (beta, gamma).</param>
 /// <param name="Missing">Seeds without a curve: failed, cancelled, or not finished when the report was built.</param>
+/// <param name="TheoryCurve">Key of the group's DMFT theory curve in <see cref="SweepReport.TheoryCurves"/>; null without "theory".</param>
 [GenerateSerializer, Immutable]
 public sealed record GroupReport(
     [property: Id(0)] GroupConfig Config,
@@ -22,4 +23,5 @@ public sealed record GroupReport(
     [property: Id(6)] FitReport? Fit,
     [property: Id(7)] string? FitError,
     [property: Id(8)] TheoryReport Theory,
-    [property: Id(9)] int Missing = 0);
+    [property: Id(9)] int Missing = 0,
+    [property: Id(10)] string? TheoryCurve = null);

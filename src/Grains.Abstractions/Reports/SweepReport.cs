@@ -16,4 +16,9 @@ public sealed record SweepReport(
     [property: Id(3)] RunCounts Runs,
     [property: Id(4)] GroupReport[] Groups,
     [property: Id(5)] FrontierReport[] Frontiers,
-    [property: Id(6)] RunIssue[] Issues);
+    [property: Id(6)] RunIssue[] Issues)
+{
+    /// <summary>The DMFT theory curves the spec asked for ("theory"), in grid order of first use; empty without.</summary>
+    [Id(7)]
+    public TheoryCurveReport[] TheoryCurves { get; init; } = [];
+}

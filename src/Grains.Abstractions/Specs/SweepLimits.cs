@@ -39,6 +39,22 @@ public sealed class SweepLimits
     /// </summary>
     public long MaxSpecBytes { get; set; } = 1L << 20;
 
+    /// <summary>
+    /// Most steps of a finite-width theory curve (spec "theory": "matched" with a finite N or B); default
+    /// 2000. The finite N, B equations cost ~ modes T^3 time and ~ modes T^2 memory: 80 s at T = 10^3 with
+    /// 48 modes, so about 10 minutes of one worker at the default. "infinite" has no such cost.
+    /// </summary>
+    public long MaxFiniteTheorySteps { get; set; } = 2000;
+
+    /// <summary>
+    /// Most steps of an N, B = infinity theory curve; default 100,000. Eq. 43-44 cost ~ modes T^2 time
+    /// (about 20 s at T = 10^4 with 256 modes, so half an hour at the default) and ~ modes T memory.
+    /// </summary>
+    public long MaxInfiniteTheorySteps { get; set; } = 100_000;
+
+    /// <summary>Largest mode budget a spec's "theory" may ask for; default 4096 (the cost grows linearly in it).</summary>
+    public int MaxTheoryModes { get; set; } = 4096;
+
     /// <summary>The effective step cap: the lower of <see cref="MaxStepsPerRun"/> and the numerics' cap.</summary>
     public long StepsCap => Math.Min(MaxStepsPerRun, Numerics.Models.SimulationConfigValidation.MaxSteps);
 
@@ -52,6 +68,9 @@ public sealed class SweepLimits
         Require(MaxBytesPerRun, nameof(MaxBytesPerRun));
         Require(MaxStepsPerRun, nameof(MaxStepsPerRun));
         Require(MaxSpecBytes, nameof(MaxSpecBytes));
+        Require(MaxFiniteTheorySteps, nameof(MaxFiniteTheorySteps));
+        Require(MaxInfiniteTheorySteps, nameof(MaxInfiniteTheorySteps));
+        Require(MaxTheoryModes, nameof(MaxTheoryModes));
     }
 
     private static void Require(long value, string name)

@@ -23,6 +23,7 @@ namespace ScaleSweep.Grains.Abstractions.Specs;
 /// <param name="PointsPerDecade">Recording density of the loss curves.</param>
 /// <param name="FitWindow">Window [t0, t1] of the time-exponent fits; null picks the default window.</param>
 /// <param name="CheckpointSeconds">Compute seconds between checkpoints of a run; null takes the silo's setting.</param>
+/// <param name="Theory">The DMFT theory curves to compute beside the runs; null (default) asks for none.</param>
 [GenerateSerializer, Immutable]
 public sealed record SweepSpec(
     [property: Id(0)] string Name,
@@ -38,7 +39,8 @@ public sealed record SweepSpec(
     [property: Id(10)] ulong[] Seeds,
     [property: Id(11)] int PointsPerDecade,
     [property: Id(12)] FitWindow? FitWindow,
-    [property: Id(13)] double? CheckpointSeconds)
+    [property: Id(13)] double? CheckpointSeconds,
+    [property: Id(14)] TheorySpec? Theory = null)
 {
     /// <summary>Number of runs: the product of the grid sizes.</summary>
     public long RunCount =>
@@ -63,8 +65,9 @@ public sealed record SweepSpec(
     }
 
     /// <summary>
-    /// The sweep's content address: the name, then 12 hex digits of SHA-256 over the run keys and the
-    /// fit window. The same spec always maps to the same sweep, so resubmitting it finds the stored one.
+    /// The sweep's content address: the name, then 12 hex digits of SHA-256 over the run keys, the fit
+    /// window and, when present, the theory request (absent, the text is as before theory existed, so old
+    /// sweeps keep their ids). The same spec always maps to the same sweep, so resubmitting it finds the stored one.
     /// </summary>
     public string Id()
     {
@@ -75,6 +78,11 @@ public sealed record SweepSpec(
         }
 
         text.Append(FitWindow is { } w ? string.Create(CultureInfo.InvariantCulture, $"fit={w.T0}:{w.T1}") : "fit=default");
+        if (Theory is { } theory)
+        {
+            text.Append('\n').Append(theory.CanonicalText());
+        }
+
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
         return $"{Name}-{hash}";
     }

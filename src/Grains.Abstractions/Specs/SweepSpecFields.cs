@@ -17,6 +17,9 @@ internal static class SweepSpecFields
     public const string PointsPerDecade = "pointsPerDecade";
     public const string FitWindow = "fitWindow";
     public const string CheckpointSeconds = "checkpointSeconds";
+    public const string Theory = "theory";
+    public const string TheoryWidth = "theory.width";
+    public const string TheoryModes = "theory.modes";
 
     /// <summary>The path of a rule about the whole spec rather than one field (the JSONPath root).</summary>
     public const string Root = "$";
@@ -26,7 +29,7 @@ internal static class SweepSpecFields
 
     public static readonly string[] All =
     [
-        Name, Model, Alpha, Beta, Gamma, N, B, Eta, M, Steps, Seeds, PointsPerDecade, FitWindow, CheckpointSeconds,
+        Name, Model, Alpha, Beta, Gamma, N, B, Eta, M, Steps, Seeds, PointsPerDecade, FitWindow, CheckpointSeconds, Theory,
     ];
 
     public static readonly string[] Required = [Name, Model, Alpha, Beta, Gamma, N, B, M, Steps, Seeds];

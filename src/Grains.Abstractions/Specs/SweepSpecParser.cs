@@ -105,9 +105,10 @@ public static class SweepSpecParser
         double? checkpointSeconds = Optional(fields, F.CheckpointSeconds) is { } seconds
             ? SpecJson.Double(seconds, F.CheckpointSeconds, R.CheckpointSeconds)
             : null;
+        TheorySpec? theory = Optional(fields, F.Theory) is { } theoryElement ? TheorySpecReader.Read(theoryElement, limits) : null;
 
         var spec = new SweepSpec(
-            name, model, alpha, beta, gamma, n, b, eta, m, steps, seeds, pointsPerDecade, fitWindow, checkpointSeconds);
+            name, model, alpha, beta, gamma, n, b, eta, m, steps, seeds, pointsPerDecade, fitWindow, checkpointSeconds, theory);
         SweepSpecValidator.Validate(spec, limits, new SpecPaths(scalarGrids));
         return spec;
     }

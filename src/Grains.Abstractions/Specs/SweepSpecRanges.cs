@@ -35,6 +35,12 @@ internal static class SweepSpecRanges
     public static readonly string CheckpointSeconds = string.Create(
         CultureInfo.InvariantCulture, $"checkpointSeconds must be a finite number > 0 and at most {SweepSpecValidator.MaxCheckpointSeconds} (one day).");
 
+    public const string Theory =
+        "theory must be \"matched\" (each group's own N and B), \"infinite\" (N, B -> infinity), or an object {\"width\": \"matched\" or \"infinite\", \"modes\": integer}.";
+
+    public static string TheoryModes(SweepLimits limits) =>
+        $"theory.modes must be an integer from {TheorySpec.MinModes} to {limits.MaxTheoryModes} ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxTheoryModes)}), or null for the solver's default (256 for N, B = inf, 48 otherwise).";
+
     public static string Steps(SweepLimits limits) =>
         $"steps must be an integer from 1 to {limits.StepsCap} ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxStepsPerRun)}).";
 

@@ -82,6 +82,10 @@ public static class SweepSpecValidator
         CheckRunCount(spec, limits);
         CheckMemory(spec, limits, paths);
         CheckWithNumerics(spec, paths);
+        if (spec.Theory is { } theory)
+        {
+            TheorySpecRules.Check(spec, theory, limits);
+        }
     }
 
     private static void CheckName(string? name)

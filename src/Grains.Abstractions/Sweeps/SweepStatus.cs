@@ -14,6 +14,8 @@ namespace ScaleSweep.Grains.Abstractions.Sweeps;
 /// <param name="Error">Why it failed, for a failed sweep.</param>
 /// <param name="CreatedAt">When it was first submitted.</param>
 /// <param name="Warning">Set while the sweep or its runs cannot reach storage: they retry, and nothing stored is lost.</param>
+/// <param name="TheoryDone">DMFT theory curves final (completed or failed).</param>
+/// <param name="TheoryTotal">DMFT theory curves the spec asks for; 0 without "theory".</param>
 [GenerateSerializer, Immutable]
 public sealed record SweepStatus(
     [property: Id(0)] string Id,
@@ -26,4 +28,6 @@ public sealed record SweepStatus(
     [property: Id(7)] int Slots,
     [property: Id(8)] string? Error,
     [property: Id(9)] DateTimeOffset CreatedAt,
-    [property: Id(10)] string? Warning = null);
+    [property: Id(10)] string? Warning = null,
+    [property: Id(11)] int TheoryDone = 0,
+    [property: Id(12)] int TheoryTotal = 0);

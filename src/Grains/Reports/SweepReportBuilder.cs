@@ -1,6 +1,7 @@
 using ScaleSweep.Grains.Abstractions.Reports;
 using ScaleSweep.Grains.Abstractions.Runs;
 using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Grains.Abstractions.Theory;
 using ScaleSweep.Numerics.Analysis;
 using ScaleSweep.Numerics.Models;
 
@@ -21,8 +22,13 @@ public static class SweepReportBuilder
     /// Results of any subset of the spec's runs, in any order. Runs without a result (a cancelled or
     /// unfinished sweep) are counted as pending and missing from their group's mean.
     /// </param>
+    /// <param name="theory">
+    /// Results of any subset of the spec's theory curves (<see cref="TheoryPlan.Requests"/>), in any order;
+    /// curves without one are listed as "missing". Null or empty without "theory".
+    /// </param>
     /// <exception cref="ArgumentException">A result is not a run of the spec, or two results are for the same run.</exception>
-    public static SweepReport Build(string sweepId, SweepSpec spec, IReadOnlyList<RunResult> results)
+    public static SweepReport Build(
+        string sweepId, SweepSpec spec, IReadOnlyList<RunResult> results, IReadOnlyList<TheoryResult>? theory = null)
     {
         ArgumentNullException.ThrowIfNull(sweepId);
         ArgumentNullException.ThrowIfNull(spec);
@@ -40,12 +46,20 @@ public static class SweepReportBuilder
         for (int i = 0; i < seeds.Count; i++)
         {
             groups[i] = BuildGroup(seeds[i], spec.Model, window);
+            if (TheoryPlan.For(spec, seeds[i].Config) is { } request)
+            {
+                groups[i] = groups[i] with { TheoryCurve = request.Key() };
+            }
+
             groupIndex[seeds[i].Config] = i;
         }
 
         FrontierReport[] frontiers = BuildFrontiers(spec, seeds, groups, groupIndex);
         return new SweepReport(
-            sweepId, spec.Name, ReportTheory.ModelName(spec.Model), tally.ToCounts(), groups, frontiers, issues.ToArray());
+            sweepId, spec.Name, ReportTheory.ModelName(spec.Model), tally.ToCounts(), groups, frontiers, issues.ToArray())
+        {
+            TheoryCurves = TheoryCurves.Build(spec, theory ?? []),
+        };
     }
 
     /// <summary>The group's parameters: the run's configuration without its seed.</summary>

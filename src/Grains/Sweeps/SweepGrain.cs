@@ -8,6 +8,7 @@ using ScaleSweep.Grains.Abstractions.Sweeps;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Reports;
+using ScaleSweep.Grains.Abstractions.Theory;
 using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Numerics.Models;
 
@@ -17,6 +18,9 @@ namespace ScaleSweep.Grains.Sweeps;
 /// The coordinator of one sweep (see <see cref="ISweepGrain"/>). A timer does the work: it refills free
 /// worker slots with pending runs, polls the runs in flight (a run's own notification is the fast path,
 /// the poll the safety net), writes the run table at most once a tick, and builds the report at the end.
+/// Theory curves (spec "theory") are asked of theory grains on submit and resume, followed by the same
+/// notification-plus-poll scheme, and the report waits for them. Their status is not stored: asking a
+/// theory grain again is idempotent and answers at once, so an activation simply asks again.
 /// </summary>
 public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 {
@@ -37,6 +41,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
     private IReadOnlyList<SimulationConfig> _configs = [];
+    private SweepTheory _theory = SweepTheory.None;
     private IGrainTimer? _timer;
     private bool _dirty;
     private int _nextPending;
@@ -114,6 +119,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
         StartTimer();
         await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
+        await RequestTheory();
         await Dispatch();
         return Status();
     }
@@ -133,6 +139,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
         StopTimer();
         await Task.WhenAll(_inFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
+        await Task.WhenAll(_theory.Unfinished().Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Release(Id)));
         foreach (SweepRunEntry entry in State.Runs)
         {
             if (!entry.Status.IsFinal())
@@ -175,6 +182,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
         StartTimer();
         await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
+        await RequestTheory();
         await Dispatch();
         return Status();
     }
@@ -209,8 +217,37 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         }
     }
 
+    public async Task OnTheoryFinished(TheoryProgress progress)
+    {
+        if (State.State == SweepState.Running && _theory.Record(progress) && AllFinal())
+        {
+            await Complete();
+            SweepTelemetry.Publish(this, Status());
+        }
+    }
+
+    /// <summary>
+    /// Asks every theory curve that is not final of its grain: the first time it starts the solve, later
+    /// it is the poll (idempotent; the grain answers at once), so a lost notification cannot stall the report.
+    /// </summary>
+    private async Task RequestTheory()
+    {
+        TheoryRequest[] open = _theory.Unfinished().ToArray();
+        if (open.Length == 0 || State.State != SweepState.Running)
+        {
+            return;
+        }
+
+        TheoryProgress[] replies = await Task.WhenAll(open.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Request(r, Id)));
+        foreach (TheoryProgress reply in replies)
+        {
+            _theory.Record(reply);
+        }
+    }
+
     private void Load(SweepSpec spec)
     {
+        _theory = new SweepTheory(TheoryPlan.Requests(spec));
         _configs = spec.Expand();
         _index.Clear();
         for (int i = 0; i < _configs.Count; i++)
@@ -258,6 +295,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             {
                 _lastPoll = DateTime.UtcNow;
                 await PollInFlight();
+                await RequestTheory();
             }
 
             await Dispatch();
@@ -326,7 +364,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     }
 
     // Runs in flight are tracked, and pending ones lie at or after _nextPending: no walk over every run.
-    private bool AllFinal() => _inFlight.Count == 0 && NextPending() is null;
+    private bool AllFinal() => _inFlight.Count == 0 && NextPending() is null && _theory.AllFinal;
 
     private int Capacity() => Math.Max(_cluster.TotalSlots, 1) * _runsPerSlot;
 
@@ -396,6 +434,23 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     private async Task Complete()
     {
+        if (!await BuildAndStoreReport())
+        {
+            return;
+        }
+
+        // Only now, with the report span ended: a client that sees "completed" finds the whole report traced.
+        State.State = SweepState.Completed;
+        await _state.WriteStateAsync();
+        _dirty = false;
+        StopTimer();
+        await StopReminder();
+        _logger.LogInformation("Sweep {Id} completed", Id);
+    }
+
+    /// <summary>Gathers the results, builds the report off the scheduler and stores it; false when it could not be built (the sweep failed).</summary>
+    private async Task<bool> BuildAndStoreReport()
+    {
         using var span = SweepTelemetry.StartReport(Id, State.Runs.Count);
         var results = new List<RunResult>(State.Runs.Count);
         for (int start = 0; start < State.Runs.Count; start += ResultBatch)
@@ -411,11 +466,20 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             }
         }
 
+        var theory = new List<TheoryResult>(_theory.Count);
+        foreach (TheoryResult? result in await Task.WhenAll(_theory.All.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).GetResult())))
+        {
+            if (result is not null)
+            {
+                theory.Add(result);
+            }
+        }
+
         SweepSpec spec = State.Spec!;
         try
         {
             // Fits and bootstraps are CPU work: off the grain scheduler.
-            _report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results));
+            _report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results, theory));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -424,16 +488,11 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             State.Error = $"the report could not be built: {e.Message}";
             await _state.WriteStateAsync();
             StopTimer();
-            return;
+            return false;
         }
 
         await _report.WriteStateAsync();
-        State.State = SweepState.Completed;
-        await _state.WriteStateAsync();
-        _dirty = false;
-        StopTimer();
-        await StopReminder();
-        _logger.LogInformation("Sweep {Id} completed", Id);
+        return true;
     }
 
     private long StepsDone()
@@ -479,6 +538,6 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             (string e, _) => $"the sweep cannot reach storage or its runs ({e}); retrying",
         };
         return new SweepStatus(Id, State.Spec.Name, State.State, counts, StepsDone(), total, _stepsPerSecond,
-            _cluster.TotalSlots, State.Error, State.CreatedAt, warning);
+            _cluster.TotalSlots, State.Error, State.CreatedAt, warning, _theory.Done, _theory.Count);
     }
 }

@@ -7,7 +7,7 @@ namespace ScaleSweep.Grains.Workers;
 /// thread that advances it. The grain only reads it (on its timer) and cancels it; the worker only
 /// writes it. Nothing here calls back into the grain, so a worker never touches grain state.
 /// </summary>
-public sealed class RunJob
+public sealed class RunJob : IWorkerJob
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<RunJobOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);

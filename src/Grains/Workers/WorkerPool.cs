@@ -3,7 +3,9 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScaleSweep.Grains.Telemetry;
+using ScaleSweep.Grains.Abstractions.Theory;
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Theory.Dmft;
 
 namespace ScaleSweep.Grains.Workers;
 
@@ -18,7 +20,9 @@ public sealed class WorkerPool : IDisposable
     // while the per-call overhead stays negligible.
     private static readonly TimeSpan SliceTarget = TimeSpan.FromMilliseconds(200);
 
-    private readonly Channel<RunJob> _queue = Channel.CreateUnbounded<RunJob>();
+    // Simulations (RunJob) and DMFT solves (TheoryJob) share the queue and the threads: both are CPU work,
+    // and one slot per core keeps either kind from starving the machine.
+    private readonly Channel<IWorkerJob> _queue = Channel.CreateUnbounded<IWorkerJob>();
     private readonly ILogger<WorkerPool> _logger;
     private readonly ISimulationFactory _factory;
     private readonly Thread[] _threads;
@@ -26,6 +30,7 @@ public sealed class WorkerPool : IDisposable
     private int _running;
     private long _completed;
     private long _started;
+    private long _theorySolved;
 
     public WorkerPool(IOptions<WorkerPoolOptions> options, ISimulationFactory factory, ILogger<WorkerPool> logger)
     {
@@ -57,6 +62,9 @@ public sealed class WorkerPool : IDisposable
     /// <summary>Simulations this silo ran to their last step (or divergence) since it started.</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
+    /// <summary>DMFT theory curves this silo solved to the end since it started (for tests and diagnostics).</summary>
+    public long TheorySolved => Interlocked.Read(ref _theorySolved);
+
     /// <summary>Raised on a worker thread whenever a job is queued, starts or ends.</summary>
     public event Action? Changed;
 
@@ -76,18 +84,40 @@ public sealed class WorkerPool : IDisposable
         return job;
     }
 
+    /// <summary>Queues a DMFT solve; it starts when a worker is free. Returns at once.</summary>
+    public TheoryJob Enqueue(string key, TheoryRequest request)
+    {
+        var job = new TheoryJob(key, request);
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(job))
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ObjectDisposedException(nameof(WorkerPool), "The silo is shutting down.");
+        }
+
+        Changed?.Invoke();
+        return job;
+    }
+
     public void Dispose() => _queue.Writer.TryComplete();
 
     private void WorkLoop()
     {
-        ChannelReader<RunJob> reader = _queue.Reader;
+        ChannelReader<IWorkerJob> reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            if (!reader.TryRead(out RunJob? job))
+            if (!reader.TryRead(out IWorkerJob? item))
             {
                 continue;
             }
 
+            if (item is TheoryJob theory)
+            {
+                Solve(theory);
+                continue;
+            }
+
+            var job = (RunJob)item;
             Interlocked.Decrement(ref _queued);
             Interlocked.Increment(ref _running);
             Interlocked.Increment(ref _started);
@@ -105,6 +135,41 @@ public sealed class WorkerPool : IDisposable
             job.Finish(outcome);
             Changed?.Invoke();
         }
+    }
+
+    private void Solve(TheoryJob job)
+    {
+        Interlocked.Decrement(ref _queued);
+        Interlocked.Increment(ref _running);
+        job.SetRunning();
+        Changed?.Invoke();
+        var clock = Stopwatch.StartNew();
+        TheoryJobOutcome outcome;
+        try
+        {
+            job.StopToken.ThrowIfCancellationRequested();
+
+            // One thread per slot: the solver's parallel loops would otherwise take every core from the other slots.
+            TheoryRequest request = job.Request;
+            DmftCurve curve = DmftSolver.Solve(request.ToSettings(), request.ToOptions(threads: 1), job.StopToken);
+            Interlocked.Increment(ref _theorySolved);
+            outcome = new TheoryJobOutcome(new TheoryCurve(
+                curve.Steps, curve.Loss, curve.WeightNormPerWidth, curve.Solver, curve.ModesUsed, curve.ModesExact,
+                curve.Iterations, curve.Residual, clock.Elapsed.TotalSeconds), null, Stopped: false);
+        }
+        catch (OperationCanceledException) when (job.IsStopRequested)
+        {
+            outcome = new TheoryJobOutcome(null, null, Stopped: true);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Theory curve {Key} threw", job.Key);
+            outcome = new TheoryJobOutcome(null, e, Stopped: false);
+        }
+
+        Interlocked.Decrement(ref _running);
+        job.Finish(outcome);
+        Changed?.Invoke();
     }
 
     private RunJobOutcome Execute(RunJob job)

@@ -56,6 +56,30 @@ internal static class SampleReports
         return new SweepReport("sample-0123456789ab", "sample", "projected", counts, groups.ToArray(), frontiers.ToArray(), issues);
     }
 
+    /// <summary>
+    /// <paramref name="report"/> with a synthetic DMFT curve beside every group (0.8 x its mean, so it is
+    /// drawn next to the line), as "theory": "matched" gives; the first curve is listed as failed when asked.
+    /// </summary>
+    public static SweepReport WithTheory(SweepReport report, bool firstFailed = false)
+    {
+        var curves = new List<TheoryCurveReport>();
+        var groups = new List<GroupReport>();
+        foreach (GroupReport group in report.Groups)
+        {
+            GroupConfig c = group.Config;
+            string key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c}")))) ;
+            var config = new TheoryCurveConfig(c.Alpha, c.Beta, c.Gamma, c.N, c.B, c.Eta, c.M, c.Steps, 10, 48);
+            curves.Add(firstFailed && curves.Count == 0
+                ? new TheoryCurveReport(key, config, "failed", null, [], [], null, null, null, null, null, "ArgumentOutOfRangeException: boom")
+                : new TheoryCurveReport(key, config, "completed", "dmft-finite (eq. 26-31)", group.Steps, group.Mean.Select(m => 0.8 * m).ToArray(),
+                    48, false, 1, 0.0, 1.5, null));
+            groups.Add(group with { TheoryCurve = key });
+        }
+
+        return report with { Groups = groups.ToArray(), TheoryCurves = curves.ToArray() };
+    }
+
     /// <summary>The sample with one group whose seeds all diverged: no mean, no fit.</summary>
     public static SweepReport WithEmptyGroup()
     {

@@ -25,6 +25,14 @@ internal static class StatusJson
         json.WriteNumber("stepsTotal", status.StepsTotal);
         json.WriteNumber("stepsPerSecond", status.StepsPerSecond);
         json.WriteNumber("slots", status.Slots);
+        if (status.TheoryTotal > 0)
+        {
+            json.WriteStartObject("theory");
+            json.WriteNumber("done", status.TheoryDone);
+            json.WriteNumber("total", status.TheoryTotal);
+            json.WriteEndObject();
+        }
+
         if (status.Error is not null)
         {
             json.WriteString("error", status.Error);

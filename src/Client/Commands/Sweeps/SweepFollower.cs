@@ -75,6 +75,10 @@ internal static class SweepFollower
         var runs = status.Runs;
         string text = string.Create(CultureInfo.InvariantCulture,
             $"{runs.Finished}/{runs.Total} runs done, {runs.Running} running, {runs.Diverged} diverged, {runs.Failed} failed");
+        if (status.TheoryTotal > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", {status.TheoryDone}/{status.TheoryTotal} theory curves");
+        }
         if (status.State != SweepState.Running)
         {
             return $"{text} ({status.State.ToString().ToLowerInvariant()})";

@@ -7,8 +7,18 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// </summary>
 public static class DmftSolver
 {
+    /// <summary>
+    /// Bumped whenever a change to the solvers, or to a default of <see cref="DmftOptions"/>, would change any
+    /// curve's bits, so stored curves of older code are never mistaken for curves of this one (it is part of a
+    /// stored theory curve's key).
+    /// </summary>
+    public const int Version = 1;
+
     /// <summary>Solves the DMFT for <paramref name="settings"/>; throws <see cref="ArgumentOutOfRangeException"/> for bad settings.</summary>
-    public static DmftCurve Solve(DmftSettings settings, DmftOptions? options = null)
+    /// <param name="settings">The model.</param>
+    /// <param name="options">Numerics; null takes <see cref="DmftOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
+    public static DmftCurve Solve(DmftSettings settings, DmftOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
@@ -16,13 +26,13 @@ public static class DmftSolver
         ModeSet modes = Modes(settings, options);
         if (!settings.IsInfinite)
         {
-            return FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options);
+            return FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options, cancellationToken);
         }
 
         return TimeGridFor(settings, options, modes) == DmftTimeGrid.Geometric
             ? GradientFlowDmft.Solve(
-                modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.UniformSteps, options.GridPointsPerDecade, options.Parallelism)
-            : InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism);
+                modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.UniformSteps, options.GridPointsPerDecade, options.Parallelism, cancellationToken)
+            : InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism, cancellationToken);
     }
 
     /// <summary>

@@ -71,7 +71,10 @@ public static class FiniteWidthDmft
     /// <summary>The loss curve of eq. 26-31 for the given modes, recorded on <see cref="LogGrid.Steps"/>.</summary>
     /// <param name="n">Width N &gt;= 1 or +infinity.</param>
     /// <param name="batch">Batch size B &gt;= 1 or +infinity.</param>
-    public static DmftCurve Solve(ModeSet modes, double gamma, double eta, double n, double batch, long steps, DmftOptions? options = null)
+    /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
+    public static DmftCurve Solve(
+        ModeSet modes, double gamma, double eta, double n, double batch, long steps, DmftOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(modes);
         options ??= DmftOptions.Default;
@@ -93,6 +96,7 @@ public static class FiniteWidthDmft
         int next = 0;
         for (int t = 0; t <= steps; t++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             solver.Step(t);
             if (recorded[next] == t)
             {

@@ -110,7 +110,8 @@ public static class GradientFlowDmft
         int pointsPerDecade = 10,
         long uniformSteps = DefaultUniformSteps,
         int gridPointsPerDecade = DefaultGridPointsPerDecade,
-        int maxDegreeOfParallelism = 1)
+        int maxDegreeOfParallelism = 1,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(modes);
         TheoryArguments.Gamma(gamma);
@@ -134,7 +135,7 @@ public static class GradientFlowDmft
 
         long[] recorded = LogGrid.Steps(steps, pointsPerDecade);
         var solver = new State(modes, gamma, eta, maxDegreeOfParallelism);
-        long points = solver.Run(recorded, steps, Math.Min(uniformSteps, steps), gridPointsPerDecade);
+        long points = solver.Run(recorded, steps, Math.Min(uniformSteps, steps), gridPointsPerDecade, cancellationToken);
         long stretch = Math.Min(uniformSteps, steps);
         return new DmftCurve(
             recorded, solver.Loss, solver.Norm, modes.Count, modes.IsExact, points, 1, solver.Residual,
@@ -265,7 +266,7 @@ public static class GradientFlowDmft
         public int Splits { get; private set; }
 
         /// <summary>Solves to <paramref name="steps"/>; returns the number of time points solved for.</summary>
-        public long Run(long[] recorded, long steps, long uniform, int gridPointsPerDecade)
+        public long Run(long[] recorded, long steps, long uniform, int gridPointsPerDecade, CancellationToken cancellationToken)
         {
             Loss = new double[recorded.Length];
             Norm = new double[recorded.Length];
@@ -275,6 +276,7 @@ public static class GradientFlowDmft
             // Exact SGD steps (eq. 43-44 in the rank-structured form), t = 0 .. uniform.
             for (long t = 0; ; t++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 ErrorAndNorm(_vw, _g, _v0, out _cw);
                 CheckStability(t);
                 points++;
@@ -303,6 +305,7 @@ public static class GradientFlowDmft
             long now = uniform;
             while (now < steps)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 long target = Math.Max(now + 1, (long)Math.Floor(now * (1.0 + growth)));
                 target = Math.Min(target, steps);
                 if (next < recorded.Length)

@@ -33,7 +33,10 @@ public static class InfiniteWidthDmft
     private const long ParallelThreshold = 1 << 16;
 
     /// <summary>The loss curve of eq. 43-44 for the given modes, recorded on <see cref="LogGrid.Steps"/>.</summary>
-    public static DmftCurve Solve(ModeSet modes, double gamma, double eta, long steps, int pointsPerDecade = 10, int maxDegreeOfParallelism = 1)
+    /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
+    public static DmftCurve Solve(
+        ModeSet modes, double gamma, double eta, long steps, int pointsPerDecade = 10, int maxDegreeOfParallelism = 1,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(modes);
         TheoryArguments.Gamma(gamma);
@@ -52,7 +55,7 @@ public static class InfiniteWidthDmft
         }
         else
         {
-            Rich(modes, gamma, eta, checked((int)steps), recorded, loss, norm, maxDegreeOfParallelism);
+            Rich(modes, gamma, eta, checked((int)steps), recorded, loss, norm, maxDegreeOfParallelism, cancellationToken);
         }
 
         return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, "dmft-infinite (eq. 43-44)");
@@ -91,7 +94,9 @@ public static class InfiniteWidthDmft
         }
     }
 
-    private static void Rich(ModeSet modes, double gamma, double eta, int steps, long[] recorded, double[] loss, double[] norm, int parallelism)
+    private static void Rich(
+        ModeSet modes, double gamma, double eta, int steps, long[] recorded, double[] loss, double[] norm, int parallelism,
+        CancellationToken cancellationToken)
     {
         int count = modes.Count;
         int stride = steps + 1;
@@ -118,6 +123,8 @@ public static class InfiniteWidthDmft
         int next = 0;
         for (int t = 0; t <= steps; t++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+
             // Row t of C_w, s = 0..t (s = t is |w(t)|^2 / N): sum_k vw_k(t) vw_k(s).
             for (int k = 0; k < count; k++)
             {

@@ -1,0 +1,53 @@
+using System.Globalization;
+using ScaleSweep.Client.Options;
+using ScaleSweep.Grains.Abstractions.Reports;
+
+namespace ScaleSweep.Client.Reports;
+
+/// <summary>
+/// theory.csv: the report's completed DMFT theory curves in long format, one row per curve and recorded
+/// step, beside curves.csv (whose columns stay as they were). Written only when the report has theory
+/// curves. Invariant culture, round-trip numbers, N and B as "inf" when infinite, "\n" line ends.
+/// </summary>
+internal static class TheoryCsv
+{
+    /// <summary>The file name inside a report directory.</summary>
+    public const string FileName = "theory.csv";
+
+    /// <summary>The header line: the curve's key and settings, then the step and the DMFT loss.</summary>
+    public const string Header = "key,alpha,beta,gamma,N,B,eta,M,steps,modes,solver,step,loss";
+
+    public static string Serialize(SweepReport report)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        writer.Write(Header);
+        writer.Write('\n');
+        foreach (TheoryCurveReport curve in report.TheoryCurves)
+        {
+            TheoryCurveConfig c = curve.Config;
+            string prefix = string.Join(',',
+                curve.Key, Number(c.Alpha), Number(c.Beta), Number(c.Gamma), BatchSize.Format(c.N), BatchSize.Format(c.B),
+                Number(c.Eta), Integer(c.M), Integer(c.Steps), Integer(c.Modes), Quote(curve.Solver ?? string.Empty));
+            for (int k = 0; k < curve.Steps.Length; k++)
+            {
+                writer.Write(prefix);
+                writer.Write(',');
+                writer.Write(Integer(curve.Steps[k]));
+                writer.Write(',');
+                writer.Write(Number(curve.Loss[k]));
+                writer.Write('\n');
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // The solver names hold a comma ("eq. 43-44" does not, but a future one might) and parentheses.
+    private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
+        ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : text;
+}

@@ -1,0 +1,54 @@
+using ScaleSweep.Grains.Abstractions.Runs;
+using ScaleSweep.Grains.Abstractions.Theory;
+
+namespace ScaleSweep.Grains.Sweeps;
+
+/// <summary>
+/// A sweep's view of its theory curves: the distinct requests of its spec and the last status each grain
+/// reported. Held in memory only; the grains hold the truth, and asking them again is idempotent.
+/// </summary>
+internal sealed class SweepTheory
+{
+    private readonly TheoryRequest[] _requests;
+    private readonly Dictionary<string, RunStatus> _status = new(StringComparer.Ordinal);
+
+    public SweepTheory(IReadOnlyList<TheoryRequest> requests)
+    {
+        _requests = requests.ToArray();
+        foreach (TheoryRequest request in _requests)
+        {
+            _status[request.Key()] = RunStatus.Pending;
+        }
+    }
+
+    /// <summary>A sweep without "theory".</summary>
+    public static SweepTheory None { get; } = new([]);
+
+    /// <summary>Curves the spec asks for.</summary>
+    public int Count => _requests.Length;
+
+    /// <summary>Curves completed or failed.</summary>
+    public int Done => _status.Values.Count(IsFinal);
+
+    public bool AllFinal => _status.Values.All(IsFinal);
+
+    public IEnumerable<TheoryRequest> All => _requests;
+
+    /// <summary>The requests not final yet, in plan order.</summary>
+    public IEnumerable<TheoryRequest> Unfinished() => _requests.Where(r => !IsFinal(_status[r.Key()]));
+
+    /// <summary>Notes a grain's report; false when the key is not one of this sweep's curves.</summary>
+    public bool Record(TheoryProgress progress)
+    {
+        if (!_status.ContainsKey(progress.Key))
+        {
+            return false;
+        }
+
+        _status[progress.Key] = progress.Status;
+        return true;
+    }
+
+    // A curve is never "diverged"; cancelled or pending means another sweep released it: ask again.
+    private static bool IsFinal(RunStatus status) => status is RunStatus.Completed or RunStatus.Failed;
+}

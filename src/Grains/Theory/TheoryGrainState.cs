@@ -1,0 +1,26 @@
+using ScaleSweep.Grains.Abstractions.Runs;
+using ScaleSweep.Grains.Abstractions.Theory;
+
+namespace ScaleSweep.Grains.Theory;
+
+/// <summary>
+/// A theory curve's stored state (blob storage, beside the run curves). One record holds the status and
+/// the curve, so a single write makes the curve final: a reader never sees "completed" without it.
+/// </summary>
+[GenerateSerializer]
+public sealed class TheoryGrainState
+{
+    [Id(0)] public TheoryRequest? Request { get; set; }
+
+    [Id(1)] public RunStatus Status { get; set; } = RunStatus.Pending;
+
+    /// <summary>Sweeps that want this curve and are told when it is final.</summary>
+    [Id(2)] public HashSet<string> Sweeps { get; set; } = [];
+
+    [Id(3)] public TheoryCurve? Curve { get; set; }
+
+    [Id(4)] public string? Error { get; set; }
+
+    /// <summary>Solves started (a solve restarted after a silo loss counts again), for tests and diagnostics.</summary>
+    [Id(5)] public int Executions { get; set; }
+}

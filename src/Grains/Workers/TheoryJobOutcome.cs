@@ -1,0 +1,9 @@
+using ScaleSweep.Grains.Abstractions.Theory;
+
+namespace ScaleSweep.Grains.Workers;
+
+/// <summary>How a DMFT solve ended: with a curve, an error, or stopped on request (then neither).</summary>
+/// <param name="Curve">The solved curve.</param>
+/// <param name="Error">What the solver threw.</param>
+/// <param name="Stopped">True when it was stopped before it finished.</param>
+public sealed record TheoryJobOutcome(TheoryCurve? Curve, Exception? Error, bool Stopped);
