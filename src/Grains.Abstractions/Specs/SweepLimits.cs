@@ -41,16 +41,25 @@ public sealed class SweepLimits
 
     /// <summary>
     /// Most steps of a finite-width theory curve (spec "theory": "matched" with a finite N or B); default
-    /// 2000. The finite N, B equations cost ~ modes T^3 time and ~ modes T^2 memory: 80 s at T = 10^3 with
-    /// 48 modes, so about 10 minutes of one worker at the default. "infinite" has no such cost.
+    /// 1000. The finite N, B equations with the Wishart self-term cost ~ nodes modes T^3 time and
+    /// ~ nodes modes T^2 memory: 160 s and 2.9 GB at T = 10^3 with 48 modes and 6 nodes (N = 64).
+    /// "infinite" has no such cost.
     /// </summary>
-    public long MaxFiniteTheorySteps { get; set; } = 2000;
+    public long MaxFiniteTheorySteps { get; set; } = 1000;
 
     /// <summary>
-    /// Most steps of an N, B = infinity theory curve; default 100,000. Eq. 43-44 cost ~ modes T^2 time
-    /// (about 20 s at T = 10^4 with 256 modes, so half an hour at the default) and ~ modes T memory.
+    /// Most steps of an N, B = infinity theory curve; default 100,000. Eq. 43-44 on the geometric time grid
+    /// take seconds at T = 10^5 with 256 modes (the uniform grid, used when eta lambda_max &gt;= 1, ~ modes
+    /// T^2: about 20 s at T = 10^4), and ~ modes T memory.
     /// </summary>
     public long MaxInfiniteTheorySteps { get; set; } = 100_000;
+
+    /// <summary>
+    /// Most bytes one theory solve may hold, as estimated from its modes, steps and column-norm nodes;
+    /// default 4 GiB. Apart from <see cref="MaxBytesPerRun"/>: a sweep has one solve per distinct curve, not
+    /// one per run, and the finite-width solver to T = 10^3 at N = 16..64 needs 2.7-3.6 GiB.
+    /// </summary>
+    public long MaxTheoryBytes { get; set; } = 4L << 30;
 
     /// <summary>Largest mode budget a spec's "theory" may ask for; default 4096 (the cost grows linearly in it).</summary>
     public int MaxTheoryModes { get; set; } = 4096;
@@ -71,6 +80,7 @@ public sealed class SweepLimits
         Require(MaxFiniteTheorySteps, nameof(MaxFiniteTheorySteps));
         Require(MaxInfiniteTheorySteps, nameof(MaxInfiniteTheorySteps));
         Require(MaxTheoryModes, nameof(MaxTheoryModes));
+        Require(MaxTheoryBytes, nameof(MaxTheoryBytes));
     }
 
     private static void Require(long value, string name)

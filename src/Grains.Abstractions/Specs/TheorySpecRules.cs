@@ -59,13 +59,15 @@ internal static class TheorySpecRules
                 + "use \"theory\": \"infinite\" (N, B -> infinity, cost ~ modes T^2), or lower steps.");
         }
 
-        long bytes = FiniteWidthDmft.EstimatedBytes(modes, spec.Steps);
-        if (bytes > limits.MaxBytesPerRun || bytes > FiniteWidthDmft.MaxBytes)
+        // The smallest width needs the most column-norm nodes (the Wishart self-term), so it costs the most.
+        int nodes = DmftOptions.Default.ColumnNormNodesFor(spec.N.Min());
+        long bytes = FiniteWidthDmft.EstimatedBytes(modes, spec.Steps, nodes);
+        if (bytes > limits.MaxTheoryBytes || bytes > FiniteWidthDmft.MaxBytes)
         {
-            long cap = Math.Min(limits.MaxBytesPerRun, FiniteWidthDmft.MaxBytes);
+            long cap = Math.Min(limits.MaxTheoryBytes, FiniteWidthDmft.MaxBytes);
             throw new SweepSpecException(field,
-                $"{width} with {modes} modes and steps = {R.Number(spec.Steps)} is out of range: the finite-width solver needs about {R.Bytes(bytes)}, "
-                + $"above the cap of {R.Bytes(cap)} per run ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxBytesPerRun)}); "
+                $"{width} with {modes} modes and steps = {R.Number(spec.Steps)} is out of range: the finite-width solver needs about {R.Bytes(bytes)} at N = {spec.N.Min()} ({nodes} column-norm nodes), "
+                + $"above the cap of {R.Bytes(cap)} per theory curve ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxTheoryBytes)}); "
                 + "use fewer modes or steps, or \"theory\": \"infinite\".");
         }
     }
@@ -82,11 +84,11 @@ internal static class TheorySpecRules
 
         // Two histories (v0 and vw) of modes x (T + 1) doubles.
         long bytes = 16L * modes * (spec.Steps + 1);
-        if (bytes > limits.MaxBytesPerRun)
+        if (bytes > limits.MaxTheoryBytes)
         {
             throw new SweepSpecException(field,
                 $"{width} with {modes} modes and steps = {R.Number(spec.Steps)} is out of range: the solver needs about {R.Bytes(bytes)}, "
-                + $"above the cap of {R.Bytes(limits.MaxBytesPerRun)} per run ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxBytesPerRun)}); "
+                + $"above the cap of {R.Bytes(limits.MaxTheoryBytes)} per theory curve ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxTheoryBytes)}); "
                 + "use fewer modes or steps.");
         }
     }

@@ -95,14 +95,14 @@ public class TheorySpecRuleTests
     public void MatchedTheoryAboveTheFiniteStepCapIsRejectedPointingToInfinite()
     {
         TestSpecs.Rejects(WithTheory("\"matched\"", steps: "3000"), "theory",
-            "\"matched\" with steps = 3000 is out of range", "steps from 1 to 2000", "ScaleSweep:Limits:MaxFiniteTheorySteps",
+            "\"matched\" with steps = 3000 is out of range", "steps from 1 to 1000", "ScaleSweep:Limits:MaxFiniteTheorySteps",
             "use \"theory\": \"infinite\"");
     }
 
     [Fact]
     public void MatchedTheoryAtTheFiniteStepCapIsAccepted()
     {
-        Assert.NotNull(TestSpecs.Parse(WithTheory("\"matched\"", steps: "2000")).Theory);
+        Assert.NotNull(TestSpecs.Parse(WithTheory("\"matched\"", steps: "1000")).Theory);
         Assert.NotNull(TestSpecs.Parse(WithTheory("\"matched\"", steps: "500"), new SweepLimits { MaxFiniteTheorySteps = 500 }).Theory);
         TestSpecs.RejectsWith(WithTheory("\"matched\"", steps: "501"), new SweepLimits { MaxFiniteTheorySteps = 500 }, "theory", "steps from 1 to 500");
     }
@@ -120,11 +120,11 @@ public class TheorySpecRuleTests
     [Fact]
     public void MatchedTheoryAboveTheMemoryCapIsRejected()
     {
-        // 48 modes at T = 1000: 8 (6 T^2 + 48 T (T + 4)) bytes, about 410 MiB.
-        var limits = new SweepLimits { MaxBytesPerRun = 256L << 20 };
+        // 48 modes at T = 1000 and N = 64 (6 column-norm nodes): FiniteWidthDmft.EstimatedBytes, about 2.7 GiB.
+        var limits = new SweepLimits { MaxTheoryBytes = 1L << 30 };
 
         TestSpecs.RejectsWith(WithTheory("\"matched\""), limits, "theory",
-            "\"matched\" with 48 modes and steps = 1000 is out of range", "needs about", "above the cap of 256 MiB", "MaxBytesPerRun");
+            "\"matched\" with 48 modes and steps = 1000 is out of range", "needs about 2.7 GiB at N = 64 (6 column-norm nodes)", "above the cap of 1 GiB", "MaxTheoryBytes");
         TestSpecs.RejectsWith(WithTheory("{\"width\": \"matched\", \"modes\": 64}"), limits, "theory.modes", "with 64 modes");
     }
 
@@ -132,7 +132,7 @@ public class TheorySpecRuleTests
     public void InfiniteTheoryAboveTheMemoryCapIsRejected()
     {
         // The runs need under 5 MiB; 256 modes x 20001 steps x 16 bytes = 78 MiB; min(4096, M) modes x 1001 steps x 16 bytes = 61 MiB.
-        var limits = new SweepLimits { MaxBytesPerRun = 32L << 20 };
+        var limits = new SweepLimits { MaxTheoryBytes = 32L << 20 };
 
         TestSpecs.RejectsWith(WithTheory("\"infinite\"", steps: "20000"), limits, "theory",
             "\"infinite\" with 256 modes and steps = 20000 is out of range", "above the cap of 32 MiB");
