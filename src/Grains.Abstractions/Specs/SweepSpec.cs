@@ -66,7 +66,7 @@ public sealed record SweepSpec(
 
     /// <summary>
     /// The sweep's content address: the name, then 12 hex digits of SHA-256 over the run keys, the fit
-    /// window and, when present, the theory request (absent, the text is as before theory existed, so old
+    /// window and, when present, the theory request with the DMFT solver's version (absent, the text is as before theory existed, so old
     /// sweeps keep their ids). The same spec always maps to the same sweep, so resubmitting it finds the stored one.
     /// </summary>
     public string Id()
@@ -80,7 +80,8 @@ public sealed record SweepSpec(
         text.Append(FitWindow is { } w ? string.Create(CultureInfo.InvariantCulture, $"fit={w.T0}:{w.T1}") : "fit=default");
         if (Theory is { } theory)
         {
-            text.Append('\n').Append(theory.CanonicalText());
+            // The solver's version too: a stored report's curves are of the solver that made them.
+            text.Append('\n').Append(theory.CanonicalText()).Append(";dmft=").Append(Numerics.Theory.Dmft.DmftSolver.Version.ToString(CultureInfo.InvariantCulture));
         }
 
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
