@@ -17,8 +17,7 @@ namespace ScaleSweep.Grains.Runs;
 [LeastBusyPlacement]
 public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 {
-    private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PollPeriod = StorageBackoff.First;
 
     private readonly IPersistentState<RunGrainState> _state;
     private readonly IPersistentState<RunCurveState> _curve;
@@ -29,9 +28,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
     private IGrainTimer? _timer;
     private bool _stateDirty;
     private bool _startPending;
-    private TimeSpan _backoff = TimeSpan.Zero;
-    private DateTime _retryAt = DateTime.MinValue;
-    private string? _storageWarning;
+    private readonly StorageBackoff _storage = new();
     private bool _stale;
 
     public RunGrain(
@@ -198,7 +195,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
 
     private async Task Poll(CancellationToken cancellationToken)
     {
-        if (DateTime.UtcNow < _retryAt)
+        if (_storage.IsWaiting)
         {
             return;
         }
@@ -236,8 +233,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
                 _stateDirty = false;
             }
 
-            _backoff = TimeSpan.Zero;
-            _storageWarning = null;
+            _storage.Succeeded();
         }
         catch (Exception e) when (StorageFailures.IsConflict(e))
         {
@@ -254,11 +250,9 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         }
         catch (Exception e)
         {
-            _storageWarning = e.GetBaseException().Message;
             // Storage may be down: the job's data stays in memory and a later tick tries again, backing off.
-            _backoff = _backoff == TimeSpan.Zero ? PollPeriod : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
-            _retryAt = DateTime.UtcNow + _backoff;
-            _logger.LogWarning("Run {Key} could not reach storage ({Error}); retrying in {Seconds:0.##} s", Key, e.GetBaseException().Message, _backoff.TotalSeconds);
+            TimeSpan delay = _storage.Failed(e);
+            _logger.LogWarning("Run {Key} could not reach storage ({Error}); retrying in {Seconds:0.##} s", Key, _storage.Warning, delay.TotalSeconds);
         }
     }
 
@@ -420,5 +414,5 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
         State.Error,
         State.ComputeSeconds,
         RuntimeIdentity,
-        _storageWarning);
+        _storage.Warning);
 }

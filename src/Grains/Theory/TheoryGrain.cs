@@ -17,8 +17,7 @@ namespace ScaleSweep.Grains.Theory;
 [LeastBusyPlacement]
 public sealed class TheoryGrain : Grain, ITheoryGrain, ITheoryWorkerCallback
 {
-    private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PollPeriod = StorageBackoff.First;
 
     private readonly IPersistentState<TheoryGrainState> _state;
     private readonly WorkerPool _pool;
@@ -26,9 +25,7 @@ public sealed class TheoryGrain : Grain, ITheoryGrain, ITheoryWorkerCallback
     private TheoryJob? _job;
     private IGrainTimer? _timer;
     private bool _startPending;
-    private TimeSpan _backoff = TimeSpan.Zero;
-    private DateTime _retryAt = DateTime.MinValue;
-    private string? _storageWarning;
+    private readonly StorageBackoff _storage = new();
 
     public TheoryGrain(
         [PersistentState("theory", StorageNames.Curves)] IPersistentState<TheoryGrainState> state,
@@ -151,7 +148,7 @@ public sealed class TheoryGrain : Grain, ITheoryGrain, ITheoryWorkerCallback
 
     private async Task Poll(CancellationToken cancellationToken)
     {
-        if (DateTime.UtcNow < _retryAt)
+        if (_storage.IsWaiting)
         {
             return;
         }
@@ -178,8 +175,7 @@ public sealed class TheoryGrain : Grain, ITheoryGrain, ITheoryWorkerCallback
                 }
             }
 
-            _backoff = TimeSpan.Zero;
-            _storageWarning = null;
+            _storage.Succeeded();
         }
         catch (Exception e) when (StorageFailures.IsConflict(e))
         {
@@ -194,10 +190,8 @@ public sealed class TheoryGrain : Grain, ITheoryGrain, ITheoryWorkerCallback
         catch (Exception e)
         {
             // Storage may be down: the outcome stays in memory and a later tick tries again, backing off.
-            _storageWarning = e.GetBaseException().Message;
-            _backoff = _backoff == TimeSpan.Zero ? PollPeriod : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
-            _retryAt = DateTime.UtcNow + _backoff;
-            _logger.LogWarning("Theory curve {Key} could not reach storage ({Error}); retrying in {Seconds:0.##} s", Key, _storageWarning, _backoff.TotalSeconds);
+            TimeSpan delay = _storage.Failed(e);
+            _logger.LogWarning("Theory curve {Key} could not reach storage ({Error}); retrying in {Seconds:0.##} s", Key, _storage.Warning, delay.TotalSeconds);
         }
     }
 
@@ -258,5 +252,5 @@ public sealed class TheoryGrain : Grain, ITheoryGrain, ITheoryWorkerCallback
     private void Notify(string sweepId, TheoryProgress progress) =>
         _ = GrainFactory.GetGrain<ISweepGrain>(sweepId).OnTheoryFinished(progress);
 
-    private TheoryProgress Progress() => new(Key, State.Status, State.Error ?? _storageWarning);
+    private TheoryProgress Progress() => new(Key, State.Status, State.Error ?? _storage.Warning);
 }

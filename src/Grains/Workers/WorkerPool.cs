@@ -73,21 +73,18 @@ public sealed class WorkerPool : IDisposable
     {
         var job = new RunJob(key, config, resumeFrom, checkpointInterval);
         WorkerTelemetry.Enqueued(job);
-        Interlocked.Increment(ref _queued);
-        if (!_queue.Writer.TryWrite(job))
-        {
-            Interlocked.Decrement(ref _queued);
-            throw new ObjectDisposedException(nameof(WorkerPool), "The silo is shutting down.");
-        }
-
-        Changed?.Invoke();
-        return job;
+        return Queue(job);
     }
 
     /// <summary>Queues a DMFT solve; it starts when a worker is free. Returns at once.</summary>
     public TheoryJob Enqueue(string key, TheoryRequest request)
     {
-        var job = new TheoryJob(key, request);
+        return Queue(new TheoryJob(key, request));
+    }
+
+    private T Queue<T>(T job)
+        where T : IWorkerJob
+    {
         Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(job))
         {

@@ -47,6 +47,18 @@ internal static class TheoryArguments
         }
     }
 
+    /// <summary>The DMFT solvers' shared arguments: modes, richness gamma, learning rate eta and last step T.</summary>
+    internal static void DmftCommon(object modes, double gamma, double eta, long steps)
+    {
+        ArgumentNullException.ThrowIfNull(modes);
+        Gamma(gamma);
+        FiniteAbove(eta, 0.0, nameof(eta), "learning rate");
+        if (steps < 0 || steps > Dmft.DmftSettings.MaxSteps)
+        {
+            throw OutOfRange(steps, nameof(steps), $"an integer in [0, {Dmft.DmftSettings.MaxSteps}]");
+        }
+    }
+
     internal static void IntegerInRange(int value, int min, int max, string name, string? reason = null)
     {
         if (value < min || value > max)

@@ -113,13 +113,7 @@ public static class GradientFlowDmft
         int maxDegreeOfParallelism = 1,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(modes);
-        TheoryArguments.Gamma(gamma);
-        TheoryArguments.FiniteAbove(eta, 0.0, nameof(eta), "learning rate");
-        if (steps < 0 || steps > DmftSettings.MaxSteps)
-        {
-            throw TheoryArguments.OutOfRange(steps, nameof(steps), $"an integer in [0, {DmftSettings.MaxSteps}]");
-        }
+        TheoryArguments.DmftCommon(modes, gamma, eta, steps);
 
         if (uniformSteps < 1 || uniformSteps > DmftSettings.MaxSteps)
         {

@@ -38,13 +38,7 @@ public static class InfiniteWidthDmft
         ModeSet modes, double gamma, double eta, long steps, int pointsPerDecade = 10, int maxDegreeOfParallelism = 1,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(modes);
-        TheoryArguments.Gamma(gamma);
-        TheoryArguments.FiniteAbove(eta, 0.0, nameof(eta), "learning rate");
-        if (steps < 0 || steps > DmftSettings.MaxSteps)
-        {
-            throw TheoryArguments.OutOfRange(steps, nameof(steps), $"an integer in [0, {DmftSettings.MaxSteps}]");
-        }
+        TheoryArguments.DmftCommon(modes, gamma, eta, steps);
 
         long[] recorded = LogGrid.Steps(steps, pointsPerDecade);
         var loss = new double[recorded.Length];
