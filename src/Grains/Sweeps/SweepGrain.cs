@@ -441,6 +441,9 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
         // Only now, with the report span ended: a client that sees "completed" finds the whole report traced.
         State.State = SweepState.Completed;
+
+        // Before the write's await: a status call served meanwhile says "completed", and the gauges must agree.
+        SweepTelemetry.Publish(this, Status());
         await _state.WriteStateAsync();
         _dirty = false;
         StopTimer();
