@@ -39,17 +39,18 @@ internal static class TheorySpecRules
         string field = theory.Modes is null ? F.Theory : F.TheoryModes;
         if (theory.Width == TheoryWidth.Matched)
         {
-            CheckFinite(spec, limits, width, used, field);
+            CheckFiniteSteps(spec, limits, width);
         }
         else
         {
-            CheckInfinite(spec, limits, width, used, field);
+            CheckInfiniteSteps(spec, limits, width);
         }
 
         CheckWithNumerics(spec);
+        CheckMemory(spec, limits, width, used, field);
     }
 
-    private static void CheckFinite(SweepSpec spec, SweepLimits limits, string width, int modes, string field)
+    private static void CheckFiniteSteps(SweepSpec spec, SweepLimits limits, string width)
     {
         if (spec.Steps > limits.MaxFiniteTheorySteps)
         {
@@ -58,21 +59,9 @@ internal static class TheorySpecRules
                 + $"so \"matched\" allows steps from 1 to {limits.MaxFiniteTheorySteps} ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxFiniteTheorySteps)}); "
                 + "use \"theory\": \"infinite\" (N, B -> infinity, cost ~ modes T^2), or lower steps.");
         }
-
-        // The smallest width needs the most column-norm nodes (the Wishart self-term), so it costs the most.
-        int nodes = DmftOptions.Default.ColumnNormNodesFor(spec.N.Min());
-        long bytes = FiniteWidthDmft.EstimatedBytes(modes, spec.Steps, nodes);
-        if (bytes > limits.MaxTheoryBytes || bytes > FiniteWidthDmft.MaxBytes)
-        {
-            long cap = Math.Min(limits.MaxTheoryBytes, FiniteWidthDmft.MaxBytes);
-            throw new SweepSpecException(field,
-                $"{width} with {modes} modes and steps = {R.Number(spec.Steps)} is out of range: the finite-width solver needs about {R.Bytes(bytes)} at N = {spec.N.Min()} ({nodes} column-norm nodes), "
-                + $"above the cap of {R.Bytes(cap)} per theory curve ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxTheoryBytes)}); "
-                + "use fewer modes or steps, or \"theory\": \"infinite\".");
-        }
     }
 
-    private static void CheckInfinite(SweepSpec spec, SweepLimits limits, string width, int modes, string field)
+    private static void CheckInfiniteSteps(SweepSpec spec, SweepLimits limits, string width)
     {
         if (spec.Steps > limits.MaxInfiniteTheorySteps)
         {
@@ -81,16 +70,32 @@ internal static class TheorySpecRules
                 + $"so it allows steps from 1 to {limits.MaxInfiniteTheorySteps} ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxInfiniteTheorySteps)}); "
                 + "lower steps or remove \"theory\".");
         }
+    }
 
-        // Two histories (v0 and vw) of modes x (T + 1) doubles.
-        long bytes = 16L * modes * (spec.Steps + 1);
-        if (bytes > limits.MaxTheoryBytes)
+    /// <summary>
+    /// The dearest curve of the plan, as the solver that will compute it estimates its memory
+    /// (<see cref="DmftSolver.EstimatedBytes"/>: column-norm nodes at finite N, the time grid at N, B = inf),
+    /// stays under the cap.
+    /// </summary>
+    private static void CheckMemory(SweepSpec spec, SweepLimits limits, string width, int modes, string field)
+    {
+        (long bytes, TheoryRequest dearest) = TheoryPlan.Requests(spec)
+            .Select(r => (DmftSolver.EstimatedBytes(r.ToSettings(), r.ToOptions(threads: 1)), r))
+            .MaxBy(c => c.Item1);
+        long cap = dearest.IsInfinite ? limits.MaxTheoryBytes : Math.Min(limits.MaxTheoryBytes, FiniteWidthDmft.MaxBytes);
+        if (bytes <= cap)
         {
-            throw new SweepSpecException(field,
-                $"{width} with {modes} modes and steps = {R.Number(spec.Steps)} is out of range: the solver needs about {R.Bytes(bytes)}, "
-                + $"above the cap of {R.Bytes(limits.MaxTheoryBytes)} per theory curve ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxTheoryBytes)}); "
-                + "use fewer modes or steps.");
+            return;
         }
+
+        string at = dearest.N is { } n
+            ? $" at N = {n} ({DmftOptions.Default.ColumnNormNodesFor(n)} column-norm nodes)"
+            : dearest.B is { } b ? $" at B = {b}" : string.Empty;
+        string instead = dearest.IsInfinite ? string.Empty : ", or \"theory\": \"infinite\"";
+        throw new SweepSpecException(field,
+            $"{width} with {modes} modes and steps = {R.Number(spec.Steps)} is out of range: the solver needs about {R.Bytes(bytes)}{at}, "
+            + $"above the cap of {R.Bytes(cap)} per theory curve ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxTheoryBytes)}); "
+            + $"use fewer modes or steps{instead}.");
     }
 
     /// <summary>The solver's own check on every curve; the rules above are meant to match it, so this only fires if it tightens.</summary>

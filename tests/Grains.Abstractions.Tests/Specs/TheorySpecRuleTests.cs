@@ -131,11 +131,13 @@ public class TheorySpecRuleTests
     [Fact]
     public void InfiniteTheoryAboveTheMemoryCapIsRejected()
     {
-        // The runs need under 5 MiB; 256 modes x 20001 steps x 16 bytes = 78 MiB; min(4096, M) modes x 1001 steps x 16 bytes = 61 MiB.
-        var limits = new SweepLimits { MaxTheoryBytes = 32L << 20 };
+        // gamma > 0 past 1000 steps takes the geometric grid, whose memory does not grow with T:
+        // 256 modes need 8 (3 x 256^2 + 70 x 256) bytes = 1.6 MiB; min(4096, M) = 4000 modes about 366 MiB.
+        var limits = new SweepLimits { MaxTheoryBytes = 1L << 20 };
 
         TestSpecs.RejectsWith(WithTheory("\"infinite\"", steps: "20000"), limits, "theory",
-            "\"infinite\" with 256 modes and steps = 20000 is out of range", "above the cap of 32 MiB");
+            "\"infinite\" with 256 modes and steps = 20000 is out of range", "needs about 1.6 MiB", "above the cap of 1 MiB");
+        Assert.NotNull(TestSpecs.Parse(WithTheory("\"infinite\"", steps: "20000"), new SweepLimits { MaxTheoryBytes = 2L << 20 }).Theory);
         TestSpecs.RejectsWith(WithTheory("{\"width\": \"infinite\", \"modes\": 4096}"), limits, "theory.modes", "with 4000 modes"); // at most M = 4000 modes are used
     }
 

@@ -51,6 +51,26 @@ public static class DmftSolver
         };
     }
 
+    /// <summary>
+    /// Bytes the solver <see cref="Solve"/> picks for these settings holds at its peak, from its arrays: what a
+    /// cluster checks against its cap before it accepts a theory curve.
+    /// </summary>
+    public static long EstimatedBytes(DmftSettings settings, DmftOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        options ??= DmftOptions.Default;
+        ModeSet modes = Modes(settings, options);
+        if (!settings.IsInfinite)
+        {
+            return FiniteWidthDmft.EstimatedBytes(modes.Count, settings.Steps, options.ColumnNormNodesFor(settings.N));
+        }
+
+        return TimeGridFor(settings, options, modes) == DmftTimeGrid.Geometric
+            ? GradientFlowDmft.EstimatedBytes(modes.Count)
+            : InfiniteWidthDmft.EstimatedBytes(modes.Count, settings.Steps, settings.Gamma);
+    }
+
     /// <summary>The representative modes the solver for these settings and options uses.</summary>
     public static ModeSet Modes(DmftSettings settings, DmftOptions? options = null)
     {

@@ -101,6 +101,12 @@ public static class GradientFlowDmft
         return true;
     }
 
+    /// <summary>
+    /// Bytes the solver holds, independent of T: the matrix G with its predicted and corrected copies
+    /// (3 modes^2 doubles), about 30 per-mode vectors and the Anderson history (2 depth vectors).
+    /// </summary>
+    public static long EstimatedBytes(int modes) => 8L * ((3L * modes * modes) + ((30L + (2L * AndersonDepth)) * modes));
+
     /// <summary>The loss curve of eq. 43-44 on <see cref="LogGrid.Steps"/>: exact steps to <paramref name="uniformSteps"/>, then the flow.</summary>
     public static DmftCurve Solve(
         ModeSet modes,

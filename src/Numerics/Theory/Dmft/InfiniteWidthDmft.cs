@@ -32,6 +32,13 @@ public static class InfiniteWidthDmft
     /// <summary>Below this many multiply-adds a phase runs on one thread (same arithmetic, less overhead).</summary>
     private const long ParallelThreshold = 1 << 16;
 
+    /// <summary>
+    /// Bytes the uniform-grid solver holds: gamma = 0 is the closed form (one factor per mode); otherwise the
+    /// histories v0_k and vw_k of every mode and two time rows, (modes + 1) (T + 1) pairs of doubles.
+    /// </summary>
+    public static long EstimatedBytes(int modes, long steps, double gamma) =>
+        gamma == 0.0 ? 16L * modes : 16L * (modes + 1L) * (steps + 1);
+
     /// <summary>The loss curve of eq. 43-44 for the given modes, recorded on <see cref="LogGrid.Steps"/>.</summary>
     /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
     public static DmftCurve Solve(
