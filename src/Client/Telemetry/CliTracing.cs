@@ -43,14 +43,33 @@ public static class CliTracing
             throw new UsageException($"{ProtocolVariable} is '{protocol}'; allowed: grpc, http/protobuf.");
         }
 
+        bool http = protocol == "http/protobuf";
         return Sdk.CreateTracerProviderBuilder()
             .ConfigureResource(resource => resource.AddService("scalesweep-cli", serviceVersion: typeof(CliTracing).Assembly.GetName().Version?.ToString()))
             .AddSource(CliActivities.SourceName)
             .AddOtlpExporter(o =>
             {
-                o.Endpoint = uri;
-                o.Protocol = protocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+                o.Endpoint = http ? TracesEndpoint(uri) : uri;
+                o.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
             })
             .Build();
+    }
+
+    /// <summary>
+    /// The traces URL of an http/protobuf collector whose base address is <paramref name="endpoint"/>.
+    /// The exporter posts to an explicitly set endpoint as it is, while the silos' <c>UseOtlpExporter</c>
+    /// appends each signal's path to the base: the same setting must reach the same collector path.
+    /// </summary>
+    internal static Uri TracesEndpoint(Uri endpoint)
+    {
+        const string path = "v1/traces";
+        if (endpoint.AbsolutePath.TrimEnd('/').EndsWith("/" + path, StringComparison.Ordinal))
+        {
+            return endpoint;
+        }
+
+        var builder = new UriBuilder(endpoint);
+        builder.Path = builder.Path.TrimEnd('/') + "/" + path;
+        return builder.Uri;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using ScaleSweep.Client.Cluster;
 using ScaleSweep.Client.Telemetry;
+using OpenTelemetry.Trace;
 
 namespace ScaleSweep.Client.Tests.Telemetry;
 
@@ -74,6 +75,40 @@ public sealed class CliTracingTests : IDisposable
         using var provider = CliTracing.Start(new Hashtable { [CliTracing.EndpointVariable] = "http://127.0.0.1:4318", [CliTracing.ProtocolVariable] = "http/protobuf" });
         Assert.NotNull(provider);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    [InlineData("/v1/traces")]
+    public void Over_http_protobuf_the_span_is_posted_to_the_collectors_traces_path(string suffix)
+    {
+        // The silos' exporter appends /v1/traces to the base address; the CLI's must reach the same
+        // path from the same setting (a collector answers 404 on "/"), and not double it when given.
+        using var collector = new OtlpHttpReceiver();
+        var environment = new Hashtable
+        {
+            [CliTracing.EndpointVariable] = collector.BaseAddress + suffix,
+            [CliTracing.ProtocolVariable] = "http/protobuf",
+        };
+
+        using (TracerProvider provider = CliTracing.Start(environment)!)
+        {
+            using Activity? span = CliActivities.Source.StartActivity("scalesweep otlp-path-test", ActivityKind.Client);
+            Assert.NotNull(span);
+        }
+
+        (string path, byte[] body) = Assert.Single(collector.Requests);
+        Assert.Equal("/v1/traces", path);
+        Assert.Contains("scalesweep otlp-path-test", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:4318", "http://127.0.0.1:4318/v1/traces")]
+    [InlineData("http://127.0.0.1:4318/", "http://127.0.0.1:4318/v1/traces")]
+    [InlineData("http://collector:4318/otlp", "http://collector:4318/otlp/v1/traces")]
+    [InlineData("http://127.0.0.1:4318/v1/traces", "http://127.0.0.1:4318/v1/traces")]
+    public void The_traces_path_is_appended_to_a_base_address_once(string endpoint, string expected) =>
+        Assert.Equal(new Uri(expected), CliTracing.TracesEndpoint(new Uri(endpoint)));
 
     [Theory]
     [InlineData("not a url", null, CliTracing.EndpointVariable)]
