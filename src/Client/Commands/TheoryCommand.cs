@@ -67,7 +67,7 @@ internal static class TheoryCommand
             "--time-grid",
             new Dictionary<string, DmftTimeGrid> { ["auto"] = DmftTimeGrid.Auto, ["uniform"] = DmftTimeGrid.Uniform, ["geometric"] = DmftTimeGrid.Geometric },
             $"With --curve, N = B = inf: uniform solves every SGD step (cost ~ modes T^2); geometric takes exact steps to --uniform-steps, "
-            + "then the gradient flow on a geometric grid (needs eta lambda_max < 1; README, Theory curves); auto uses geometric when gamma > 0 and T is longer than that. [default: auto]",
+            + "then the gradient flow on a geometric grid (needs eta lambda_max < 1; docs/dmft.md); auto uses geometric when gamma > 0 and T is longer than that. [default: auto]",
             "time-grid must be 'auto', 'uniform' or 'geometric'.");
 
         public readonly Option<long> UniformSteps = OptionFactory.Integer(

@@ -22,7 +22,7 @@ internal static class ReportTheory
         string phase = PhaseName(Exponents.Phase(alpha, beta));
         if (model == ModelKind.LinearNetwork)
         {
-            // Short: it is a table cell. The README says the rest (no closed form; the rate App. G.2 observes).
+            // Short: it is a table cell. docs/reports.md (groups[].phase) says the rest (no closed form; the rate App. G.2 observes).
             phase += "; linear network: observed rate, App. G.2";
         }
 

@@ -15,7 +15,7 @@ namespace ScaleSweep.Numerics.Models;
 /// <param name="Gamma">Richness gamma of eq. 4 (0 = lazy), or gamma_0 of the linear network (&gt; 0).</param>
 /// <param name="N">Width: number of learned features.</param>
 /// <param name="Batch">SGD batch size B; null means infinite (population gradient, Psi^T Psi / B -&gt; Lambda).</param>
-/// <param name="Eta">Learning rate eta; the default 0.05 is stable for the paper's settings (see README).</param>
+/// <param name="Eta">Learning rate eta; the default 0.05 is stable for the paper's settings (see docs/numerics.md).</param>
 /// <param name="Steps">Number of SGD steps T; the curve is recorded up to and including step T.</param>
 /// <param name="Seed">Seed of every random draw of the run (A0, w0, batches).</param>
 /// <param name="PointsPerDecade">Log-spaced recording density of the loss curve.</param>

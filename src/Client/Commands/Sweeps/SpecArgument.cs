@@ -8,7 +8,7 @@ internal static class SpecArgument
 {
     public static Argument<string> Create() => new("SPEC")
     {
-        Description = "Sweep spec: a JSON file (see the README's \"Sweep spec\" section, and examples/).",
+        Description = "Sweep spec: a JSON file (see docs/sweep-spec.md, and examples/).",
     };
 
     /// <summary>Reads and validates the file; a bad spec throws <see cref="SweepSpecException"/> naming the field.</summary>

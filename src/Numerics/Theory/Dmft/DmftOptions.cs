@@ -117,7 +117,7 @@ public sealed record DmftOptions
     /// Time grid of the N, B -&gt; infinity solver (ignored by the finite N, B solver, which always steps
     /// uniformly). <see cref="DmftTimeGrid.Auto"/> (default) picks <see cref="DmftTimeGrid.Geometric"/> when
     /// gamma &gt; 0, T &gt; <see cref="UniformSteps"/> and eta lambda_max &lt; 1, else <see cref="DmftTimeGrid.Uniform"/>
-    /// (measured: ~1e-4 relative to the uniform solution, 60-360x faster at T = 10^4; README, "Theory curves").
+    /// (measured: ~1e-4 relative to the uniform solution, 60-360x faster at T = 10^4; docs/dmft.md).
     /// </summary>
     public DmftTimeGrid TimeGrid
     {

@@ -49,8 +49,8 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// h exceeds ~2 in tau (measured, beta = 1.2, gamma = 1). A step whose corrector does not converge, or whose
 /// corrector and predictor differ by more than 1 % in the loss norm, is split in halves.
 /// The flow's discretisation error, against p = 1600 points per decade, is ~1e-4 at the default p = 100 and
-/// 2e-7 .. 2e-5 at p = 800 (tested), below the O(1/t0) difference between the flow and SGD (README, "Theory
-/// curves"). Grid: t_{n+1} = max(t_n + 1, floor(t_n 10^(1/p))), capped at the next recorded step, so every
+/// 2e-7 .. 2e-5 at p = 800 (tested), below the O(1/t0) difference between the flow and SGD (docs/dmft.md, "Coarse grid
+/// against uniform steps"). Grid: t_{n+1} = max(t_n + 1, floor(t_n 10^(1/p))), capped at the next recorded step, so every
 /// recorded step is a grid point (no interpolation).
 /// </para>
 /// </summary>
