@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ScaleSweep.Client.Options;
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Reports;
 

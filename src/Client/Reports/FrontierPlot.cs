@@ -1,5 +1,5 @@
 using System.Globalization;
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 using ScottPlot;
 
 namespace ScaleSweep.Client.Reports;

@@ -1,4 +1,4 @@
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Reports;
 

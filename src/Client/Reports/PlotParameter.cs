@@ -1,6 +1,6 @@
 using System.Globalization;
 using ScaleSweep.Client.Options;
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Reports;
 

@@ -1,6 +1,6 @@
 using ScaleSweep.Client.Options;
 using ScaleSweep.Client.Output;
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 using Spectre.Console;
 
 namespace ScaleSweep.Client.Reports;

@@ -1,5 +1,5 @@
 using System.Text;
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Reports;
 

@@ -1,4 +1,4 @@
-using ScaleSweep.Grains.Abstractions.Runs;
+using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Abstractions.Grains;

@@ -1,9 +1,9 @@
 using Orleans.Concurrency;
-using ScaleSweep.Grains.Abstractions.Reports;
-using ScaleSweep.Grains.Abstractions.Runs;
-using ScaleSweep.Grains.Abstractions.Specs;
-using ScaleSweep.Grains.Abstractions.Sweeps;
-using ScaleSweep.Grains.Abstractions.Theory;
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Sweeps.Coordination;
+using ScaleSweep.Sweeps.Theory;
 
 namespace ScaleSweep.Grains.Abstractions.Grains;
 

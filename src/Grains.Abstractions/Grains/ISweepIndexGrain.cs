@@ -1,4 +1,4 @@
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Grains.Abstractions.Grains;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
-using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Sweeps;
 using ScaleSweep.Grains.Telemetry;

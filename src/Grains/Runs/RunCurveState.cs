@@ -1,4 +1,4 @@
-using ScaleSweep.Grains.Abstractions.Runs;
+using ScaleSweep.Sweeps.Runs;
 
 namespace ScaleSweep.Grains.Runs;
 

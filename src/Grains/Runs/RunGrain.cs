@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Runs;
+using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Telemetry;

@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Reports;
-using ScaleSweep.Grains.Abstractions.Runs;
-using ScaleSweep.Grains.Abstractions.Specs;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
-using ScaleSweep.Grains.Reports;
-using ScaleSweep.Grains.Abstractions.Theory;
+using ScaleSweep.Sweeps.Theory;
 using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Numerics.Models;
 

@@ -1,5 +1,5 @@
-using ScaleSweep.Grains.Abstractions.Specs;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Grains.Sweeps;
 

@@ -1,5 +1,5 @@
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Grains.Hosting;
 
 namespace ScaleSweep.Grains.Sweeps;

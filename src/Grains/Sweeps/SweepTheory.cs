@@ -1,5 +1,5 @@
-using ScaleSweep.Grains.Abstractions.Runs;
-using ScaleSweep.Grains.Abstractions.Theory;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Theory;
 
 namespace ScaleSweep.Grains.Sweeps;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ScaleSweep.Grains.Abstractions.Runs;
+using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Grains.Workers;
 
 namespace ScaleSweep.Grains.Telemetry;

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using ScaleSweep.Grains.Abstractions.Reports;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Grains.Telemetry;
 

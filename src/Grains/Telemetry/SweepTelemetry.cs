@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Grains.Telemetry;
 

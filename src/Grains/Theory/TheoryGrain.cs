@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Runs;
-using ScaleSweep.Grains.Abstractions.Theory;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Theory;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Workers;

@@ -1,4 +1,4 @@
-using ScaleSweep.Grains.Abstractions.Theory;
+using ScaleSweep.Sweeps.Theory;
 
 namespace ScaleSweep.Grains.Workers;
 

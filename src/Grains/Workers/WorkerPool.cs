@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScaleSweep.Grains.Telemetry;
-using ScaleSweep.Grains.Abstractions.Theory;
+using ScaleSweep.Sweeps.Theory;
 using ScaleSweep.Numerics.Models;
 using ScaleSweep.Numerics.Theory.Dmft;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using ScaleSweep.Client.Reports;
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Tests.Reports;
 

@@ -1,6 +1,6 @@
 using ScaleSweep.Client.Output;
 using ScaleSweep.Client.Reports;
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Tests.Reports;
 

@@ -1,4 +1,4 @@
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Numerics.Analysis;
 using ScaleSweep.Numerics.Models;
 using ScaleSweep.Numerics.Theory;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ScaleSweep.Client.Reports;
-using ScaleSweep.Grains.Abstractions.Reports;
+using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Tests.Reports;
 

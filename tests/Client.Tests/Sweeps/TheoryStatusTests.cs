@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScaleSweep.Client.Commands.Sweeps;
-using ScaleSweep.Grains.Abstractions.Reports;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Client.Tests.Sweeps;
 

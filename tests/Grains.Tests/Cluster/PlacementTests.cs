@@ -1,7 +1,7 @@
 using Orleans.TestingHost;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Runs;
-using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Grains.Tests.Infrastructure;
 using ScaleSweep.Numerics.Models;
 
@@ -22,7 +22,7 @@ public sealed class PlacementTests
         {
             // 12 runs of 3 s each on 3 single-slot silos: an even spread puts 4 on each.
             SweepSpec spec = Specs.Small("spread", steps: 300_000, seeds: [0, 1, 2], widths: [16, 24]);
-            Assert.Equal(Abstractions.Sweeps.SweepState.Completed, (await SweepClusterTests.RunToEnd(cluster, spec)).State);
+            Assert.Equal(ScaleSweep.Sweeps.Coordination.SweepState.Completed, (await SweepClusterTests.RunToEnd(cluster, spec)).State);
 
             // Asked only after the sweep is done, so the probes place nothing themselves.
             var seen = new Dictionary<string, string>();

@@ -1,8 +1,8 @@
 using Orleans.TestingHost;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Runs;
-using ScaleSweep.Grains.Abstractions.Specs;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Grains.Tests.Infrastructure;
 using ScaleSweep.Numerics.Models;
 

@@ -1,4 +1,4 @@
-using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Tests.Infrastructure;

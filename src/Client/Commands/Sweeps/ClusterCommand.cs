@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ScaleSweep.Client.Cluster;
-using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Sweeps.Specs;
 
 namespace ScaleSweep.Client.Commands.Sweeps;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using ScaleSweep.Client.Cluster;
 using ScaleSweep.Client.Output;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Client.Commands.Sweeps;
 

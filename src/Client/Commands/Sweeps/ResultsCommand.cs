@@ -4,8 +4,8 @@ using ScaleSweep.Client.Options;
 using ScaleSweep.Client.Output;
 using ScaleSweep.Client.Reports;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Reports;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Client.Commands.Sweeps;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScaleSweep.Grains.Abstractions.Specs;
+using ScaleSweep.Sweeps.Specs;
 
 namespace ScaleSweep.Client.Commands.Sweeps;
 

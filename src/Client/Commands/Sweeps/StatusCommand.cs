@@ -3,7 +3,7 @@ using System.Text.Json;
 using ScaleSweep.Client.Cluster;
 using ScaleSweep.Client.Output;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 using Spectre.Console;
 
 namespace ScaleSweep.Client.Commands.Sweeps;

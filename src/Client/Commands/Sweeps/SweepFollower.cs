@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScaleSweep.Client.Output;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 using Spectre.Console;
 
 namespace ScaleSweep.Client.Commands.Sweeps;

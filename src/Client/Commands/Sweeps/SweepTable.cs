@@ -1,5 +1,5 @@
 using System.Globalization;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 using Spectre.Console;
 
 namespace ScaleSweep.Client.Commands.Sweeps;

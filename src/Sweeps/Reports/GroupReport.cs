@@ -1,0 +1,27 @@
+namespace ScaleSweep.Sweeps.Reports;
+
+/// <summary>One configuration's loss curve, averaged over its seeds, with its fit and the theory.</summary>
+/// <param name="Config">The group's parameters.</param>
+/// <param name="Steps">Recorded steps.</param>
+/// <param name="Mean">Seed mean of the loss at each step.</param>
+/// <param name="Sem">Standard error of that mean (0 with a single seed).</param>
+/// <param name="Seeds">Seeds that entered the mean (diverged ones do not).</param>
+/// <param name="Diverged">Seeds that diverged.</param>
+/// <param name="Fit">The fitted time exponent, or null (see <paramref name="FitError"/>).</param>
+/// <param name="FitError">Why there is no fit.</param>
+/// <param name="Theory">The paper's time exponent chi for this (beta, gamma).</param>
+/// <param name="Missing">Seeds without a curve: failed, cancelled, or not finished when the report was built.</param>
+/// <param name="TheoryCurve">Key of the group's DMFT theory curve in <see cref="SweepReport.TheoryCurves"/>; null without "theory".</param>
+[GenerateSerializer, Immutable]
+public sealed record GroupReport(
+    [property: Id(0)] GroupConfig Config,
+    [property: Id(1)] long[] Steps,
+    [property: Id(2)] double[] Mean,
+    [property: Id(3)] double[] Sem,
+    [property: Id(4)] int Seeds,
+    [property: Id(5)] int Diverged,
+    [property: Id(6)] FitReport? Fit,
+    [property: Id(7)] string? FitError,
+    [property: Id(8)] TheoryReport Theory,
+    [property: Id(9)] int Missing = 0,
+    [property: Id(10)] string? TheoryCurve = null);

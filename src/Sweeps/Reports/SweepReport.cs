@@ -1,0 +1,24 @@
+namespace ScaleSweep.Sweeps.Reports;
+
+/// <summary>What a finished sweep reports: per-group curves and fits, frontiers, and the runs that went wrong.</summary>
+/// <param name="Id">The sweep id.</param>
+/// <param name="Name">The spec's name.</param>
+/// <param name="Model">"projected" or "linear-network".</param>
+/// <param name="Runs">Run counts by status.</param>
+/// <param name="Groups">One entry per configuration (every parameter but the seed).</param>
+/// <param name="Frontiers">One entry per (alpha, beta, gamma, B, eta) with at least two widths.</param>
+/// <param name="Issues">Diverged and failed runs.</param>
+[GenerateSerializer, Immutable]
+public sealed record SweepReport(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Model,
+    [property: Id(3)] RunCounts Runs,
+    [property: Id(4)] GroupReport[] Groups,
+    [property: Id(5)] FrontierReport[] Frontiers,
+    [property: Id(6)] RunIssue[] Issues)
+{
+    /// <summary>The DMFT theory curves the spec asked for ("theory"), in grid order of first use; empty without.</summary>
+    [Id(7)]
+    public TheoryCurveReport[] TheoryCurves { get; init; } = [];
+}

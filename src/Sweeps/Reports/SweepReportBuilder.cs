@@ -1,0 +1,316 @@
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Numerics.Analysis;
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Sweeps.Reports;
+
+/// <summary>
+/// Turns a sweep's run results into its report: per-group seed means and fits, compute-optimal frontiers,
+/// run counts and the runs that went wrong. Pure and deterministic: the same spec and results give the
+/// same report bit for bit (the bootstraps use the analysis library's fixed seed), whatever the order of
+/// <c>results</c>.
+/// </summary>
+public static class SweepReportBuilder
+{
+    /// <summary>Builds the report of sweep <paramref name="sweepId"/> from whatever results exist.</summary>
+    /// <param name="sweepId">The sweep's id, copied into the report.</param>
+    /// <param name="spec">The sweep's spec; its grid order (alpha, beta, gamma, N, B, eta) orders the groups and frontiers.</param>
+    /// <param name="results">
+    /// Results of any subset of the spec's runs, in any order. Runs without a result (a cancelled or
+    /// unfinished sweep) are counted as pending and missing from their group's mean.
+    /// </param>
+    /// <param name="theory">
+    /// Results of any subset of the spec's theory curves (<see cref="TheoryPlan.Requests"/>), in any order;
+    /// curves without one are listed as "missing". Null or empty without "theory".
+    /// </param>
+    /// <exception cref="ArgumentException">A result is not a run of the spec, or two results are for the same run.</exception>
+    public static SweepReport Build(
+        string sweepId, SweepSpec spec, IReadOnlyList<RunResult> results, IReadOnlyList<TheoryResult>? theory = null)
+    {
+        ArgumentNullException.ThrowIfNull(sweepId);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(results);
+
+        IReadOnlyList<SimulationConfig> runs = spec.Expand();
+        Dictionary<string, RunResult> byKey = IndexResults(runs, results);
+        var tally = new RunTally();
+        var issues = new List<RunIssue>();
+        List<GroupSeeds> seeds = CollectGroups(spec, runs, byKey, tally, issues);
+
+        (long T0, long T1)? window = spec.FitWindow is { } w ? (w.T0, w.T1) : null;
+        var groups = new GroupReport[seeds.Count];
+        var groupIndex = new Dictionary<GroupConfig, int>(seeds.Count);
+        for (int i = 0; i < seeds.Count; i++)
+        {
+            groups[i] = BuildGroup(seeds[i], spec.Model, window);
+            if (TheoryPlan.For(spec, seeds[i].Config) is { } request)
+            {
+                groups[i] = groups[i] with { TheoryCurve = request.Key() };
+            }
+
+            groupIndex[seeds[i].Config] = i;
+        }
+
+        FrontierReport[] frontiers = BuildFrontiers(spec, seeds, groups, groupIndex);
+        return new SweepReport(
+            sweepId, spec.Name, ReportTheory.ModelName(spec.Model), tally.ToCounts(), groups, frontiers, issues.ToArray())
+        {
+            TheoryCurves = TheoryCurves.Build(spec, theory ?? []),
+        };
+    }
+
+    /// <summary>The group's parameters: the run's configuration without its seed.</summary>
+    public static GroupConfig GroupConfigOf(SimulationConfig run) =>
+        new(run.Alpha, run.Beta, run.Gamma, run.N, run.Batch, run.Eta, run.M, run.Steps);
+
+    private static Dictionary<string, RunResult> IndexResults(IReadOnlyList<SimulationConfig> runs, IReadOnlyList<RunResult> results)
+    {
+        var expected = new HashSet<string>(runs.Count, StringComparer.Ordinal);
+        foreach (SimulationConfig run in runs)
+        {
+            expected.Add(run.Fingerprint());
+        }
+
+        var byKey = new Dictionary<string, RunResult>(results.Count, StringComparer.Ordinal);
+        for (int i = 0; i < results.Count; i++)
+        {
+            RunResult result = results[i] ?? throw new ArgumentException($"Result {i} is null.", nameof(results));
+            string key = result.Config.Fingerprint();
+            if (!expected.Contains(key))
+            {
+                throw new ArgumentException(
+                    $"Result {i} ({result.Config.CanonicalText()}) is not a run of the sweep's spec.", nameof(results));
+            }
+
+            if (!byKey.TryAdd(key, result))
+            {
+                throw new ArgumentException(
+                    $"Results hold run {result.Config.CanonicalText()} twice; give one result per run.", nameof(results));
+            }
+        }
+
+        return byKey;
+    }
+
+    /// <summary>Walks the grid in spec order: counts every run once, gathers each group's curves, notes the issues.</summary>
+    private static List<GroupSeeds> CollectGroups(
+        SweepSpec spec,
+        IReadOnlyList<SimulationConfig> runs,
+        Dictionary<string, RunResult> byKey,
+        RunTally tally,
+        List<RunIssue> issues)
+    {
+        int perGroup = spec.Seeds.Length;
+        var groups = new List<GroupSeeds>(perGroup == 0 ? 0 : runs.Count / perGroup);
+        var seenGroups = new HashSet<GroupConfig>();
+        var seenRuns = new HashSet<string>(StringComparer.Ordinal);
+        for (int start = 0; start < runs.Count; start += perGroup)
+        {
+            GroupConfig config = GroupConfigOf(runs[start]);
+
+            // A value repeated in the grid names the same runs again; count and average them once.
+            if (!seenGroups.Add(config))
+            {
+                continue;
+            }
+
+            var curves = new List<SeedCurve>(perGroup);
+            int missing = 0;
+            for (int j = start; j < start + perGroup; j++)
+            {
+                string key = runs[j].Fingerprint();
+                if (!seenRuns.Add(key))
+                {
+                    continue;
+                }
+
+                byKey.TryGetValue(key, out RunResult? result);
+                tally.Add(result?.Progress.Status);
+                SeedCurve? curve = CurveOf(result);
+                if (curve is null)
+                {
+                    missing++;
+                }
+                else
+                {
+                    curves.Add(curve);
+                }
+
+                if (result is not null && IssueOf(result, config) is { } issue)
+                {
+                    issues.Add(issue);
+                }
+            }
+
+            groups.Add(new GroupSeeds(config, curves, missing));
+        }
+
+        return groups;
+    }
+
+    /// <summary>The seed's curve if it enters the group: completed, or diverged (flagged, so it is counted and left out).</summary>
+    /// <remarks>A run still in progress may carry a partial curve on a shorter step grid; it is not averaged.</remarks>
+    private static SeedCurve? CurveOf(RunResult? result) => result switch
+    {
+        { Progress.Status: RunStatus.Completed, Curve: { } c } => new SeedCurve(c.Steps, c.Loss),
+        { Progress.Status: RunStatus.Diverged } r => new SeedCurve(r.Curve?.Steps ?? [], r.Curve?.Loss ?? [], Diverged: true),
+        _ => null,
+    };
+
+    private static RunIssue? IssueOf(RunResult result, GroupConfig config)
+    {
+        RunProgress progress = result.Progress;
+        return progress.Status switch
+        {
+            RunStatus.Diverged => new RunIssue(progress.Key, config, result.Config.Seed, "diverged", progress.DivergedAtStep, progress.Error),
+            RunStatus.Failed => new RunIssue(progress.Key, config, result.Config.Seed, "failed", null, progress.Error ?? "no reason recorded"),
+            _ => null,
+        };
+    }
+
+    private static GroupReport BuildGroup(GroupSeeds group, ModelKind model, (long T0, long T1)? window)
+    {
+        GroupConfig c = group.Config;
+        TheoryReport theory = ReportTheory.Time(model, c.Alpha, c.Beta, c.Gamma);
+        SeedAggregateResult aggregate;
+        try
+        {
+            aggregate = SeedAggregate.Compute(group.Curves);
+        }
+        catch (ArgumentException e)
+        {
+            int diverged = group.Curves.Count(s => s.Diverged);
+            return new GroupReport(c, [], [], [], 0, diverged, null, "The seeds cannot be averaged: " + e.Message, theory, group.Missing);
+        }
+
+        (FitReport? fit, string? fitError) = FitGroup(group, aggregate, window);
+        return new GroupReport(
+            c,
+            aggregate.Steps.ToArray(),
+            aggregate.Mean.ToArray(),
+            aggregate.Sem.ToArray(),
+            aggregate.Used,
+            aggregate.Diverged,
+            fit,
+            fitError,
+            theory,
+            group.Missing);
+    }
+
+    private static (FitReport? Fit, string? Error) FitGroup(GroupSeeds group, SeedAggregateResult aggregate, (long T0, long T1)? window)
+    {
+        if (aggregate.Used == 0)
+        {
+            string reason = aggregate.Diverged > 0
+                ? $"All {aggregate.Diverged} seeds with a curve diverged ({group.Missing} without a curve); there is no curve to fit."
+                : $"No seed has completed ({group.Missing} without a curve); there is no curve to fit.";
+            return (null, reason);
+        }
+
+        try
+        {
+            PowerLawFitResult fit = PowerLawFit.FitSeeds(group.Curves, window);
+            if (!double.IsFinite(fit.Exponent) || !double.IsFinite(fit.Intercept))
+            {
+                return (null, $"The fit over steps {fit.Window.T0}..{fit.Window.T1} gave a non-finite exponent.");
+            }
+
+            return (new FitReport(fit.Exponent, ReportValues.Interval(fit.Ci), [fit.Window.T0, fit.Window.T1], fit.Intercept, fit.Points), null);
+        }
+        catch (ArgumentException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    /// <summary>One frontier per (alpha, beta, gamma, B, eta) of the grid, in grid order, when the grid has at least two widths.</summary>
+    private static FrontierReport[] BuildFrontiers(
+        SweepSpec spec, List<GroupSeeds> seeds, GroupReport[] groups, Dictionary<GroupConfig, int> groupIndex)
+    {
+        int[] widths = spec.N.Distinct().ToArray();
+        if (widths.Length < 2)
+        {
+            return [];
+        }
+
+        var frontiers = new List<FrontierReport>();
+        var seen = new HashSet<FrontierConfig>();
+        foreach (double alpha in spec.Alpha)
+        foreach (double beta in spec.Beta)
+        foreach (double gamma in spec.Gamma)
+        foreach (long? b in spec.B)
+        foreach (double eta in spec.Eta)
+        {
+            var config = new FrontierConfig(alpha, beta, gamma, b, eta);
+            if (!seen.Add(config))
+            {
+                continue;
+            }
+
+            var curves = new List<WidthCurve>(widths.Length);
+            foreach (int n in widths)
+            {
+                var groupConfig = new GroupConfig(alpha, beta, gamma, n, b, eta, spec.M, spec.Steps);
+                if (groupIndex.TryGetValue(groupConfig, out int i) && groups[i].Seeds > 0)
+                {
+                    curves.Add(new WidthCurve(n, groups[i].Steps, groups[i].Mean, seeds[i].Curves));
+                }
+            }
+
+            frontiers.Add(BuildFrontier(config, curves, widths.Length, ReportTheory.ComputeOptimal(spec.Model, config)));
+        }
+
+        return frontiers.ToArray();
+    }
+
+    private static FrontierReport BuildFrontier(FrontierConfig config, List<WidthCurve> curves, int gridWidths, TheoryReport theory)
+    {
+        if (curves.Count == 0)
+        {
+            return new FrontierReport(
+                config, [], null, null, theory, $"None of the {gridWidths} widths has a mean curve (no completed seed).");
+        }
+
+        ComputeFrontierResult result;
+        try
+        {
+            result = ComputeFrontier.Compute(curves);
+        }
+        catch (ArgumentException e)
+        {
+            return new FrontierReport(config, [], null, null, theory, e.Message);
+        }
+
+        var points = new FrontierPointReport[result.Points.Count];
+        for (int i = 0; i < points.Length; i++)
+        {
+            FrontierPoint p = result.Points[i];
+            points[i] = new FrontierPointReport(p.Compute, p.Loss, p.Width, p.Interior);
+        }
+
+        string? reason = result.Reason;
+        if (curves.Count < gridWidths && reason is not null)
+        {
+            reason = $"{gridWidths - curves.Count} of the {gridWidths} widths have no mean curve yet. " + reason;
+        }
+
+        bool fitted = result.IsFitted && double.IsFinite(result.Exponent);
+        if (result.IsFitted && !fitted)
+        {
+            reason = "The frontier fit gave a non-finite exponent.";
+        }
+
+        return new FrontierReport(
+            config,
+            points,
+            fitted ? result.Exponent : null,
+            fitted ? ReportValues.Interval(result.Ci) : null,
+            theory,
+            reason,
+            fitted ? ReportValues.Finite(result.Intercept) : null,
+            fitted ? ReportValues.Interval(result.FitRange) : null);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Sweeps.Specs;
+
+/// <summary>
+/// A validated sweep: the grid of (alpha, beta, gamma, N, B, eta, seed) and the settings shared by
+/// every run. Built only by <see cref="SweepSpecParser"/>, which checks every field first.
+/// </summary>
+/// <param name="Name">Label of the sweep; names the results folder.</param>
+/// <param name="Model">Which model every run simulates.</param>
+/// <param name="Alpha">Capacity exponents alpha &gt; 1.</param>
+/// <param name="Beta">Source exponents beta &gt; 0.</param>
+/// <param name="Gamma">Richness values gamma &gt;= 0 (gamma_0 &gt; 0 for the linear network).</param>
+/// <param name="N">Widths.</param>
+/// <param name="B">Batch sizes; null is the infinite batch.</param>
+/// <param name="Eta">Learning rates.</param>
+/// <param name="M">Number of task modes.</param>
+/// <param name="Steps">SGD steps T of every run.</param>
+/// <param name="Seeds">Seeds, each run once per grid point.</param>
+/// <param name="PointsPerDecade">Recording density of the loss curves.</param>
+/// <param name="FitWindow">Window [t0, t1] of the time-exponent fits; null picks the default window.</param>
+/// <param name="CheckpointSeconds">Compute seconds between checkpoints of a run; null takes the silo's setting.</param>
+/// <param name="Theory">The DMFT theory curves to compute beside the runs; null (default) asks for none.</param>
+[GenerateSerializer, Immutable]
+public sealed record SweepSpec(
+    [property: Id(0)] string Name,
+    [property: Id(1)] ModelKind Model,
+    [property: Id(2)] double[] Alpha,
+    [property: Id(3)] double[] Beta,
+    [property: Id(4)] double[] Gamma,
+    [property: Id(5)] int[] N,
+    [property: Id(6)] long?[] B,
+    [property: Id(7)] double[] Eta,
+    [property: Id(8)] int M,
+    [property: Id(9)] long Steps,
+    [property: Id(10)] ulong[] Seeds,
+    [property: Id(11)] int PointsPerDecade,
+    [property: Id(12)] FitWindow? FitWindow,
+    [property: Id(13)] double? CheckpointSeconds,
+    [property: Id(14)] TheorySpec? Theory = null)
+{
+    /// <summary>Number of runs: the product of the grid sizes.</summary>
+    public long RunCount =>
+        (long)Alpha.Length * Beta.Length * Gamma.Length * N.Length * B.Length * Eta.Length * Seeds.Length;
+
+    /// <summary>Every run of the grid, in the order alpha, beta, gamma, N, B, eta, seed (seed fastest).</summary>
+    public IReadOnlyList<SimulationConfig> Expand()
+    {
+        var runs = new List<SimulationConfig>(checked((int)RunCount));
+        foreach (double alpha in Alpha)
+        foreach (double beta in Beta)
+        foreach (double gamma in Gamma)
+        foreach (int n in N)
+        foreach (long? b in B)
+        foreach (double eta in Eta)
+        foreach (ulong seed in Seeds)
+        {
+            runs.Add(new SimulationConfig(Model, alpha, beta, M, gamma, n, b, eta, Steps, seed, PointsPerDecade));
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// The sweep's content address: the name, then 12 hex digits of SHA-256 over the run keys, the fit
+    /// window and, when present, the theory request with the DMFT solver's version (absent, the text is as before theory existed, so old
+    /// sweeps keep their ids). The same spec always maps to the same sweep, so resubmitting it finds the stored one.
+    /// </summary>
+    public string Id()
+    {
+        var text = new StringBuilder();
+        foreach (SimulationConfig run in Expand())
+        {
+            text.Append(run.Fingerprint()).Append('\n');
+        }
+
+        text.Append(FitWindow is { } w ? string.Create(CultureInfo.InvariantCulture, $"fit={w.T0}:{w.T1}") : "fit=default");
+        if (Theory is { } theory)
+        {
+            // The solver's version too: a stored report's curves are of the solver that made them.
+            text.Append('\n').Append(theory.CanonicalText()).Append(";dmft=").Append(Numerics.Theory.Dmft.DmftSolver.Version.ToString(CultureInfo.InvariantCulture));
+        }
+
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
+        return $"{Name}-{hash}";
+    }
+}

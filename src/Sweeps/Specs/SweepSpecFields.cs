@@ -1,0 +1,38 @@
+namespace ScaleSweep.Sweeps.Specs;
+
+/// <summary>The JSON keys of a sweep spec, in the order the parser reads and the docs list them.</summary>
+internal static class SweepSpecFields
+{
+    public const string Name = "name";
+    public const string Model = "model";
+    public const string Alpha = "alpha";
+    public const string Beta = "beta";
+    public const string Gamma = "gamma";
+    public const string N = "N";
+    public const string B = "B";
+    public const string Eta = "eta";
+    public const string M = "M";
+    public const string Steps = "steps";
+    public const string Seeds = "seeds";
+    public const string PointsPerDecade = "pointsPerDecade";
+    public const string FitWindow = "fitWindow";
+    public const string CheckpointSeconds = "checkpointSeconds";
+    public const string Theory = "theory";
+    public const string TheoryWidth = "theory.width";
+    public const string TheoryModes = "theory.modes";
+
+    /// <summary>The path of a rule about the whole spec rather than one field (the JSONPath root).</summary>
+    public const string Root = "$";
+
+    /// <summary>The pseudo-field of <see cref="SweepSpecParser.ParseFile"/>'s file errors.</summary>
+    public const string File = "file";
+
+    public static readonly string[] All =
+    [
+        Name, Model, Alpha, Beta, Gamma, N, B, Eta, M, Steps, Seeds, PointsPerDecade, FitWindow, CheckpointSeconds, Theory,
+    ];
+
+    public static readonly string[] Required = [Name, Model, Alpha, Beta, Gamma, N, B, M, Steps, Seeds];
+
+    public static string AllowedList => string.Join(", ", All);
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Spectra;
+
+namespace ScaleSweep.Sweeps.Specs;
+
+/// <summary>
+/// The allowed range of every field, as the one line a message ends with. The bounds come from the
+/// numerics' constants, so a spec and <see cref="SimulationConfig.Validate"/> cannot disagree about a
+/// cap; the parser and the validator both take their wording from here.
+/// </summary>
+internal static class SweepSpecRanges
+{
+    public static readonly string Name =
+        $"name must be 1 to {SweepSpecValidator.MaxNameLength} characters from A-Z a-z 0-9 . _ -, starting with a letter or digit (it names the results folder).";
+
+    public const string Model = "model must be \"projected\" or \"linear-network\".";
+    public const string Alpha = "alpha must be a finite number > 1 (a trace-class kernel).";
+    public const string Beta = "beta must be a finite number > 0.";
+    public const string Gamma = "gamma must be a finite number >= 0 (0 is the lazy model).";
+    public const string GammaLinearNetwork = "gamma (gamma_0) must be a finite number > 0 for the linear network, since f = (1/gamma_0)(...).";
+    public const string B = "B must be an integer >= 1 or \"inf\" (the population gradient).";
+    public const string Seed = "a seed must be an integer from 0 to 18446744073709551615.";
+
+    public static readonly string N = $"N must be an integer from 1 to {SimulationConfigValidation.MaxWidth}.";
+
+    public static readonly string Eta = string.Create(
+        CultureInfo.InvariantCulture, $"eta must be a finite number > 0 (default {SimulationConfig.DefaultEta}).");
+
+    public static readonly string M = $"M must be an integer from 1 to {SpectrumValidation.MaxModes}.";
+
+    public static readonly string PointsPerDecade =
+        $"pointsPerDecade must be an integer from 1 to {SimulationConfigValidation.MaxPointsPerDecade} (default {SimulationConfig.DefaultPointsPerDecade}).";
+
+    public static readonly string CheckpointSeconds = string.Create(
+        CultureInfo.InvariantCulture, $"checkpointSeconds must be a finite number > 0 and at most {SweepSpecValidator.MaxCheckpointSeconds} (one day).");
+
+    public const string Theory =
+        "theory must be \"matched\" (each group's own N and B), \"infinite\" (N, B -> infinity), or an object {\"width\": \"matched\" or \"infinite\", \"modes\": integer}.";
+
+    public static string TheoryModes(SweepLimits limits) =>
+        $"theory.modes must be an integer from {TheorySpec.MinModes} to {limits.MaxTheoryModes} ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxTheoryModes)}), or null for the solver's default (256 for N, B = inf, 48 otherwise).";
+
+    public static string Steps(SweepLimits limits) =>
+        $"steps must be an integer from 1 to {limits.StepsCap} ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxStepsPerRun)}).";
+
+    public static string Seeds(SweepLimits limits) =>
+        $"seeds must be a count from 1 to {limits.MaxRunsPerSweep} or a list of distinct integers from 0 to {ulong.MaxValue}.";
+
+    public static string FitWindow(long steps) =>
+        $"fitWindow must be [t0, t1], two integers with 1 <= t0 < t1 <= steps (= {steps}).";
+
+    /// <summary>The range of a grid, by field name.</summary>
+    public static string OfGrid(string field) => field switch
+    {
+        SweepSpecFields.Alpha => Alpha,
+        SweepSpecFields.Beta => Beta,
+        SweepSpecFields.Gamma => Gamma,
+        SweepSpecFields.N => N,
+        SweepSpecFields.B => B,
+        SweepSpecFields.Eta => Eta,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a grid"),
+    };
+
+    /// <summary>Round-trip text of a number, as the canonical text of a run writes it.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Batch(long? value) => value is { } b ? Number(b) : "\"inf\"";
+
+    /// <summary>A string value quoted as JSON would, shortened so one bad value cannot flood a log line.</summary>
+    public static string Quote(string value)
+    {
+        const int MaxShown = 40;
+        string shown = value.Length <= MaxShown ? value : value[..MaxShown] + "...";
+        var text = new System.Text.StringBuilder("\"");
+        foreach (char c in shown)
+        {
+            text.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                < ' ' => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => c.ToString(),
+            });
+        }
+
+        return text.Append('"').ToString();
+    }
+
+    /// <summary>Bytes as "512 MiB" or "2 GiB" (one decimal when not whole).</summary>
+    public static string Bytes(long bytes)
+    {
+        const double MiB = 1 << 20, GiB = 1 << 30;
+        return bytes >= GiB
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / GiB:0.#} GiB")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes / MiB:0.#} MiB");
+    }
+}

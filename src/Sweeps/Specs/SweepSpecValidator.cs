@@ -1,0 +1,309 @@
+using ScaleSweep.Numerics.Models;
+using F = ScaleSweep.Sweeps.Specs.SweepSpecFields;
+using R = ScaleSweep.Sweeps.Specs.SweepSpecRanges;
+
+namespace ScaleSweep.Sweeps.Specs;
+
+/// <summary>
+/// The range rules of a sweep spec, applied to an already built <see cref="SweepSpec"/>. The parser
+/// ends by calling it, and the coordinator calls it again on submit since a client can send any
+/// object; so there is one set of rules whichever way a spec arrives.
+/// </summary>
+public static class SweepSpecValidator
+{
+    /// <summary>Longest sweep name: it names a folder and prefixes the sweep id.</summary>
+    public const int MaxNameLength = 64;
+
+    /// <summary>Longest interval between checkpoints of a run: one day.</summary>
+    public const double MaxCheckpointSeconds = 86_400;
+
+    /// <summary>
+    /// Throws <see cref="SweepSpecException"/> naming the first field that breaks a rule or a cap of
+    /// <paramref name="limits"/>: the field's path, the value given and the allowed range.
+    /// </summary>
+    public static void Validate(SweepSpec spec, SweepLimits limits) => Validate(spec, limits, SpecPaths.Indexed);
+
+    internal static void Validate(SweepSpec spec, SweepLimits limits, SpecPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(limits);
+        limits.EnsureValid();
+
+        CheckName(spec.Name);
+        if (!Enum.IsDefined(spec.Model))
+        {
+            throw new SweepSpecException(F.Model, $"{(int)spec.Model} is not a model: {R.Model}");
+        }
+
+        CheckGrid(F.Alpha, spec.Alpha, paths, a => double.IsFinite(a) && a > 1.0, R.Alpha, R.Number);
+        CheckGrid(F.Beta, spec.Beta, paths, b => double.IsFinite(b) && b > 0.0, R.Beta, R.Number);
+        if (spec.Model == ModelKind.LinearNetwork)
+        {
+            CheckGrid(F.Gamma, spec.Gamma, paths, g => double.IsFinite(g) && g > 0.0, R.GammaLinearNetwork, R.Number);
+        }
+        else
+        {
+            CheckGrid(F.Gamma, spec.Gamma, paths, g => double.IsFinite(g) && g >= 0.0, R.Gamma, R.Number);
+        }
+
+        CheckGrid(F.N, spec.N, paths, n => n >= 1 && n <= SimulationConfigValidation.MaxWidth, R.N, n => R.Number(n));
+
+        // Null (infinite batch) is keyed by long.MinValue, which no valid batch size can equal.
+        CheckGrid(F.B, spec.B, paths, b => b is not { } size || size >= 1, R.B, R.Batch, b => b ?? long.MinValue);
+        CheckGrid(F.Eta, spec.Eta, paths, e => double.IsFinite(e) && e > 0.0, R.Eta, R.Number);
+
+        if (spec.M < 1 || spec.M > Numerics.Spectra.SpectrumValidation.MaxModes)
+        {
+            throw OutOfRange(F.M, R.Number(spec.M), R.M);
+        }
+
+        if (spec.Steps < 1 || spec.Steps > limits.StepsCap)
+        {
+            throw OutOfRange(F.Steps, R.Number(spec.Steps), R.Steps(limits));
+        }
+
+        CheckGrid(F.Seeds, spec.Seeds, paths, _ => true, R.Seeds(limits), R.Number);
+
+        if (spec.PointsPerDecade < 1 || spec.PointsPerDecade > SimulationConfigValidation.MaxPointsPerDecade)
+        {
+            throw OutOfRange(F.PointsPerDecade, R.Number(spec.PointsPerDecade), R.PointsPerDecade);
+        }
+
+        if (spec.FitWindow is { } window)
+        {
+            CheckFitWindow(window, spec.Steps, spec.PointsPerDecade);
+        }
+
+        if (spec.CheckpointSeconds is { } seconds && !(double.IsFinite(seconds) && seconds > 0 && seconds <= MaxCheckpointSeconds))
+        {
+            throw OutOfRange(F.CheckpointSeconds, R.Number(seconds), R.CheckpointSeconds);
+        }
+
+        CheckRunCount(spec, limits);
+        CheckMemory(spec, limits, paths);
+        CheckWithNumerics(spec, paths);
+        if (spec.Theory is { } theory)
+        {
+            TheorySpecRules.Check(spec, theory, limits);
+        }
+    }
+
+    private static void CheckName(string? name)
+    {
+        if (name is null)
+        {
+            throw new SweepSpecException(F.Name, $"missing (null): {R.Name}");
+        }
+
+        bool allowed = name.Length is >= 1 and <= MaxNameLength
+            && char.IsAsciiLetterOrDigit(name[0])
+            && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+        if (!allowed)
+        {
+            throw new SweepSpecException(F.Name, $"{R.Quote(name)} is not allowed: {R.Name}");
+        }
+    }
+
+    private static void CheckGrid<T>(
+        string field, T[]? values, SpecPaths paths, Func<T, bool> allowed, string range, Func<T, string> format)
+        where T : notnull
+        => CheckGrid(field, values, paths, allowed, range, format, v => v);
+
+    private static void CheckGrid<T, TKey>(
+        string field, T[]? values, SpecPaths paths, Func<T, bool> allowed, string range, Func<T, string> format,
+        Func<T, TKey> key)
+        where TKey : notnull
+    {
+        if (values is null)
+        {
+            throw new SweepSpecException(field, $"missing (null): {range}");
+        }
+
+        if (values.Length == 0)
+        {
+            throw new SweepSpecException(field, $"[] is empty: a grid needs at least one entry; {range}");
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!allowed(values[i]))
+            {
+                throw OutOfRange(paths.Entry(field, i), format(values[i]), range);
+            }
+        }
+
+        // A repeated entry would expand to the same runs twice, and both would claim one stored result.
+        var firstIndex = new Dictionary<TKey, int>(values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!firstIndex.TryAdd(key(values[i]), i))
+            {
+                throw new SweepSpecException(
+                    paths.Entry(field, i),
+                    $"{format(values[i])} repeats {field}[{firstIndex[key(values[i])]}]: the entries of {field} must be distinct, "
+                    + $"since a repeat would run the same configurations twice; {range}");
+            }
+        }
+    }
+
+    private static void CheckFitWindow(FitWindow window, long steps, int pointsPerDecade)
+    {
+        string range = R.FitWindow(steps);
+        if (window.T0 < 1 || window.T0 >= steps)
+        {
+            throw OutOfRange($"{F.FitWindow}[0]", R.Number(window.T0), range);
+        }
+
+        if (window.T1 <= window.T0 || window.T1 > steps)
+        {
+            throw OutOfRange($"{F.FitWindow}[1]", R.Number(window.T1), range);
+        }
+
+        // A fit needs two recorded points; the curve is only recorded on the log grid.
+        int inside = LogGrid.Steps(steps, pointsPerDecade).Count(t => t >= window.T0 && t <= window.T1);
+        if (inside < 2)
+        {
+            throw new SweepSpecException(
+                F.FitWindow,
+                $"[{window.T0}, {window.T1}] holds {inside} of the steps a run of {steps} steps records ({pointsPerDecade} per decade); "
+                + "a fit needs at least 2, so widen the window or raise pointsPerDecade.");
+        }
+    }
+
+    private static void CheckRunCount(SweepSpec spec, SweepLimits limits)
+    {
+        (string Name, int Length)[] grids =
+        [
+            (F.Alpha, spec.Alpha.Length), (F.Beta, spec.Beta.Length), (F.Gamma, spec.Gamma.Length), (F.N, spec.N.Length),
+            (F.B, spec.B.Length), (F.Eta, spec.Eta.Length), (F.Seeds, spec.Seeds.Length),
+        ];
+
+        long runs = 1;
+        bool overflow = false;
+        try
+        {
+            foreach ((_, int length) in grids)
+            {
+                runs = checked(runs * length);
+            }
+        }
+        catch (OverflowException)
+        {
+            overflow = true;
+        }
+
+        if (overflow || runs > limits.MaxRunsPerSweep)
+        {
+            string product = string.Join(" x ", grids.Select(g => $"{g.Length} {g.Name}"));
+            string total = overflow ? $"more than {long.MaxValue}" : R.Number(runs);
+            throw new SweepSpecException(
+                F.Root,
+                $"{product} = {total} runs is out of range: a sweep may have at most {limits.MaxRunsPerSweep} runs "
+                + $"({SweepLimits.SectionName}:{nameof(SweepLimits.MaxRunsPerSweep)}); shrink a grid or the seeds.");
+        }
+    }
+
+    /// <summary>
+    /// The peak memory grows with N and M only; every N is tried with the spec's M, and the message
+    /// blames M when even the smallest width is too large, else the width.
+    /// </summary>
+    private static void CheckMemory(SweepSpec spec, SweepLimits limits, SpecPaths paths)
+    {
+        SimulationConfig at = Representative(spec);
+        string cap = $"the cap of {R.Bytes(limits.MaxBytesPerRun)} per run ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxBytesPerRun)})";
+        int smallest = spec.N.Min();
+        for (int i = 0; i < spec.N.Length; i++)
+        {
+            SimulationConfig run = at with { N = spec.N[i] };
+            long bytes = run.EstimatedPeakBytes();
+            if (bytes <= limits.MaxBytesPerRun)
+            {
+                continue;
+            }
+
+            string need = $"a run with N = {spec.N[i]} and M = {spec.M} needs about {R.Bytes(bytes)} at its peak, above {cap}";
+            bool widthAlone = (run with { M = 1 }).EstimatedPeakBytes() > limits.MaxBytesPerRun;
+            bool modesAlone = (at with { N = smallest }).EstimatedPeakBytes() > limits.MaxBytesPerRun;
+            if (modesAlone && !widthAlone)
+            {
+                throw new SweepSpecException(F.M, $"{spec.M} is out of range: {need}, even at the smallest width; lower M.");
+            }
+
+            throw new SweepSpecException(paths.Entry(F.N, i), $"{spec.N[i]} is out of range: {need}; lower N or M.");
+        }
+    }
+
+    /// <summary>
+    /// Runs the numerics' own check on one run per grid entry. The rules above are meant to match it,
+    /// so this only fires if the numerics tightens a range; then its message still reaches the user,
+    /// with the spec field it is about. Each field is checked on its own, so trying each entry beside
+    /// the first of every other grid covers every run without expanding the grid.
+    /// </summary>
+    private static void CheckWithNumerics(SweepSpec spec, SpecPaths paths)
+    {
+        SimulationConfig first = Representative(spec);
+        CheckRun(first, FieldOfMessage);
+        for (int i = 1; i < spec.Alpha.Length; i++)
+        {
+            CheckRun(first with { Alpha = spec.Alpha[i] }, _ => paths.Entry(F.Alpha, i));
+        }
+
+        for (int i = 1; i < spec.Beta.Length; i++)
+        {
+            CheckRun(first with { Beta = spec.Beta[i] }, _ => paths.Entry(F.Beta, i));
+        }
+
+        for (int i = 1; i < spec.Gamma.Length; i++)
+        {
+            CheckRun(first with { Gamma = spec.Gamma[i] }, _ => paths.Entry(F.Gamma, i));
+        }
+
+        for (int i = 1; i < spec.N.Length; i++)
+        {
+            CheckRun(first with { N = spec.N[i] }, _ => paths.Entry(F.N, i));
+        }
+
+        for (int i = 1; i < spec.B.Length; i++)
+        {
+            CheckRun(first with { Batch = spec.B[i] }, _ => paths.Entry(F.B, i));
+        }
+
+        for (int i = 1; i < spec.Eta.Length; i++)
+        {
+            CheckRun(first with { Eta = spec.Eta[i] }, _ => paths.Entry(F.Eta, i));
+        }
+
+        // The first run's message names the numerics' field ("alpha = 1 is ..."); a grid's first entry is [0].
+        string FieldOfMessage(string message)
+        {
+            int equals = message.IndexOf(" = ", StringComparison.Ordinal);
+            string field = equals > 0 ? message[..equals] : F.Root;
+            return field switch
+            {
+                F.Alpha or F.Beta or F.Gamma or F.N or F.B or F.Eta => paths.Entry(field, 0),
+                F.Model or F.M or F.Steps or F.PointsPerDecade => field,
+                _ => F.Root,
+            };
+        }
+    }
+
+    private static void CheckRun(SimulationConfig config, Func<string, string> field)
+    {
+        try
+        {
+            config.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
+            throw new SweepSpecException(field(message), message);
+        }
+    }
+
+    private static SimulationConfig Representative(SweepSpec spec) => new(
+        spec.Model, spec.Alpha[0], spec.Beta[0], spec.M, spec.Gamma[0], spec.N[0], spec.B[0], spec.Eta[0],
+        spec.Steps, spec.Seeds[0], spec.PointsPerDecade);
+
+    private static SweepSpecException OutOfRange(string path, string value, string range) =>
+        new(path, $"{value} is out of range: {range}");
+}

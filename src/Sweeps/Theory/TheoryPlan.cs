@@ -1,0 +1,68 @@
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Numerics.Theory.Dmft;
+
+namespace ScaleSweep.Sweeps.Theory;
+
+/// <summary>
+/// Which DMFT curve belongs to which group of a sweep. "matched" gives each group the curve at its own N
+/// and B; "infinite" gives every group the N, B = infinity curve of its (alpha, beta, gamma, eta), so
+/// groups differing only in N or B share one curve (and one grain).
+/// </summary>
+public static class TheoryPlan
+{
+    /// <summary>The curve drawn beside <paramref name="group"/>; null when the spec asks for none.</summary>
+    public static TheoryRequest? For(SweepSpec spec, GroupConfig group)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(group);
+        if (spec.Theory is not { } theory)
+        {
+            return null;
+        }
+
+        bool infinite = theory.Width == TheoryWidth.Infinite;
+        long? n = infinite ? null : group.N;
+        long? b = infinite ? null : group.B;
+        bool solverInfinite = n is null && b is null;
+        int modes = theory.Modes ?? (solverInfinite ? DmftOptions.DefaultInfiniteModes : DmftOptions.DefaultFiniteModes);
+        return new TheoryRequest(group.Alpha, group.Beta, group.M, group.Gamma, n, b, group.Eta, group.Steps, spec.PointsPerDecade, modes);
+    }
+
+    /// <summary>The sweep's distinct curves, in grid order of the first group that uses each; empty without "theory".</summary>
+    public static IReadOnlyList<TheoryRequest> Requests(SweepSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var requests = new List<TheoryRequest>();
+        if (spec.Theory is null)
+        {
+            return requests;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (GroupConfig group in Groups(spec))
+        {
+            TheoryRequest request = For(spec, group)!;
+            if (seen.Add(request.Key()))
+            {
+                requests.Add(request);
+            }
+        }
+
+        return requests;
+    }
+
+    /// <summary>Every group of the grid, in the order alpha, beta, gamma, N, B, eta.</summary>
+    public static IEnumerable<GroupConfig> Groups(SweepSpec spec)
+    {
+        foreach (double alpha in spec.Alpha)
+        foreach (double beta in spec.Beta)
+        foreach (double gamma in spec.Gamma)
+        foreach (int n in spec.N)
+        foreach (long? b in spec.B)
+        foreach (double eta in spec.Eta)
+        {
+            yield return new GroupConfig(alpha, beta, gamma, n, b, eta, spec.M, spec.Steps);
+        }
+    }
+}
