@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ScaleSweep.Client.Options;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Reports;

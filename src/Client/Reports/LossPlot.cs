@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Numerics.Analysis;
 using ScottPlot;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScaleSweep.Client.Options;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Client.Reports;

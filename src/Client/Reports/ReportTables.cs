@@ -1,5 +1,6 @@
 using ScaleSweep.Client.Options;
 using ScaleSweep.Client.Output;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 using Spectre.Console;
 

@@ -247,7 +247,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     private void Load(SweepSpec spec)
     {
         _theory = new SweepTheory(TheoryPlan.Requests(spec));
-        _configs = spec.Expand();
+        _configs = spec.Grid().Runs;
         _index.Clear();
         for (int i = 0; i < _configs.Count; i++)
         {

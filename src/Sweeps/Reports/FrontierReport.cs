@@ -1,3 +1,5 @@
+using ScaleSweep.Sweeps.Grid;
+
 namespace ScaleSweep.Sweeps.Reports;
 
 /// <summary>The compute-optimal frontier over N for one (alpha, beta, gamma, B, eta), its fitted r_C and Table 1's.</summary>

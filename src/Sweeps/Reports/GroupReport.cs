@@ -1,3 +1,5 @@
+using ScaleSweep.Sweeps.Grid;
+
 namespace ScaleSweep.Sweeps.Reports;
 
 /// <summary>One configuration's loss curve, averaged over its seeds, with its fit and the theory.</summary>

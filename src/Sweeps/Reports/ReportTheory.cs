@@ -1,3 +1,4 @@
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Numerics.Models;
 using ScaleSweep.Numerics.Theory;

@@ -1,3 +1,5 @@
+using ScaleSweep.Sweeps.Grid;
+
 namespace ScaleSweep.Sweeps.Reports;
 
 /// <summary>A run that did not complete normally: diverged (with the step) or failed (with the reason).</summary>

@@ -1,4 +1,4 @@
-using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Theory;
@@ -34,15 +34,14 @@ public static class SweepReportBuilder
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(results);
 
-        IReadOnlyList<SimulationConfig> runs = spec.Expand();
-        Dictionary<string, RunResult> byKey = IndexResults(runs, results);
+        SweepGrid grid = spec.Grid();
+        Dictionary<string, RunResult> byKey = IndexResults(grid.Runs, results);
         var tally = new RunTally();
         var issues = new List<RunIssue>();
-        List<GroupSeeds> seeds = CollectGroups(spec, runs, byKey, tally, issues);
+        List<GroupSeeds> seeds = CollectGroups(grid, byKey, tally, issues);
 
         (long T0, long T1)? window = spec.FitWindow is { } w ? (w.T0, w.T1) : null;
         var groups = new GroupReport[seeds.Count];
-        var groupIndex = new Dictionary<GroupConfig, int>(seeds.Count);
         for (int i = 0; i < seeds.Count; i++)
         {
             groups[i] = BuildGroup(seeds[i], spec.Model, window);
@@ -50,21 +49,15 @@ public static class SweepReportBuilder
             {
                 groups[i] = groups[i] with { TheoryCurve = request.Key() };
             }
-
-            groupIndex[seeds[i].Config] = i;
         }
 
-        FrontierReport[] frontiers = BuildFrontiers(spec, seeds, groups, groupIndex);
+        FrontierReport[] frontiers = BuildFrontiers(grid, seeds, groups);
         return new SweepReport(
             sweepId, spec.Name, ReportTheory.ModelName(spec.Model), tally.ToCounts(), groups, frontiers, issues.ToArray())
         {
             TheoryCurves = TheoryCurves.Build(spec, theory ?? []),
         };
     }
-
-    /// <summary>The group's parameters: the run's configuration without its seed.</summary>
-    public static GroupConfig GroupConfigOf(SimulationConfig run) =>
-        new(run.Alpha, run.Beta, run.Gamma, run.N, run.Batch, run.Eta, run.M, run.Steps);
 
     private static Dictionary<string, RunResult> IndexResults(IReadOnlyList<SimulationConfig> runs, IReadOnlyList<RunResult> results)
     {
@@ -95,39 +88,20 @@ public static class SweepReportBuilder
         return byKey;
     }
 
-    /// <summary>Walks the grid in spec order: counts every run once, gathers each group's curves, notes the issues.</summary>
+    /// <summary>Walks the grid's groups in order: counts every run once, gathers each group's curves, notes the issues.</summary>
     private static List<GroupSeeds> CollectGroups(
-        SweepSpec spec,
-        IReadOnlyList<SimulationConfig> runs,
-        Dictionary<string, RunResult> byKey,
-        RunTally tally,
-        List<RunIssue> issues)
+        SweepGrid grid, Dictionary<string, RunResult> byKey, RunTally tally, List<RunIssue> issues)
     {
-        int perGroup = spec.Seeds.Length;
-        var groups = new List<GroupSeeds>(perGroup == 0 ? 0 : runs.Count / perGroup);
-        var seenGroups = new HashSet<GroupConfig>();
-        var seenRuns = new HashSet<string>(StringComparer.Ordinal);
-        for (int start = 0; start < runs.Count; start += perGroup)
+        int perGroup = grid.SeedsPerGroup;
+        var groups = new List<GroupSeeds>(grid.Groups.Count);
+        for (int g = 0; g < grid.Groups.Count; g++)
         {
-            GroupConfig config = GroupConfigOf(runs[start]);
-
-            // A value repeated in the grid names the same runs again; count and average them once.
-            if (!seenGroups.Add(config))
-            {
-                continue;
-            }
-
+            GroupConfig config = grid.Groups[g];
             var curves = new List<SeedCurve>(perGroup);
             int missing = 0;
-            for (int j = start; j < start + perGroup; j++)
+            for (int j = g * perGroup; j < (g + 1) * perGroup; j++)
             {
-                string key = runs[j].Fingerprint();
-                if (!seenRuns.Add(key))
-                {
-                    continue;
-                }
-
-                byKey.TryGetValue(key, out RunResult? result);
+                byKey.TryGetValue(grid.Runs[j].Fingerprint(), out RunResult? result);
                 tally.Add(result?.Progress.Status);
                 SeedCurve? curve = CurveOf(result);
                 if (curve is null)
@@ -226,44 +200,27 @@ public static class SweepReportBuilder
         }
     }
 
-    /// <summary>One frontier per (alpha, beta, gamma, B, eta) of the grid, in grid order, when the grid has at least two widths.</summary>
-    private static FrontierReport[] BuildFrontiers(
-        SweepSpec spec, List<GroupSeeds> seeds, GroupReport[] groups, Dictionary<GroupConfig, int> groupIndex)
+    /// <summary>The grid's frontiers, each over the widths whose group has a mean curve.</summary>
+    private static FrontierReport[] BuildFrontiers(SweepGrid grid, List<GroupSeeds> seeds, GroupReport[] groups)
     {
-        int[] widths = spec.N.Distinct().ToArray();
-        if (widths.Length < 2)
+        var frontiers = new FrontierReport[grid.Frontiers.Count];
+        for (int f = 0; f < frontiers.Length; f++)
         {
-            return [];
-        }
-
-        var frontiers = new List<FrontierReport>();
-        var seen = new HashSet<FrontierConfig>();
-        foreach (double alpha in spec.Alpha)
-        foreach (double beta in spec.Beta)
-        foreach (double gamma in spec.Gamma)
-        foreach (long? b in spec.B)
-        foreach (double eta in spec.Eta)
-        {
-            var config = new FrontierConfig(alpha, beta, gamma, b, eta);
-            if (!seen.Add(config))
+            GridFrontier frontier = grid.Frontiers[f];
+            var curves = new List<WidthCurve>(frontier.Widths.Count);
+            foreach (GridWidth width in frontier.Widths)
             {
-                continue;
-            }
-
-            var curves = new List<WidthCurve>(widths.Length);
-            foreach (int n in widths)
-            {
-                var groupConfig = new GroupConfig(alpha, beta, gamma, n, b, eta, spec.M, spec.Steps);
-                if (groupIndex.TryGetValue(groupConfig, out int i) && groups[i].Seeds > 0)
+                GroupReport group = groups[width.Group];
+                if (group.Seeds > 0)
                 {
-                    curves.Add(new WidthCurve(n, groups[i].Steps, groups[i].Mean, seeds[i].Curves));
+                    curves.Add(new WidthCurve(width.N, group.Steps, group.Mean, seeds[width.Group].Curves));
                 }
             }
 
-            frontiers.Add(BuildFrontier(config, curves, widths.Length, ReportTheory.ComputeOptimal(spec.Model, config)));
+            frontiers[f] = BuildFrontier(frontier.Config, curves, frontier.Widths.Count, ReportTheory.ComputeOptimal(grid.Spec.Model, frontier.Config));
         }
 
-        return frontiers.ToArray();
+        return frontiers;
     }
 
     private static FrontierReport BuildFrontier(FrontierConfig config, List<WidthCurve> curves, int gridWidths, TheoryReport theory)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Sweeps.Grid;
 
 namespace ScaleSweep.Sweeps.Specs;
 
@@ -46,23 +47,8 @@ public sealed record SweepSpec(
     public long RunCount =>
         (long)Alpha.Length * Beta.Length * Gamma.Length * N.Length * B.Length * Eta.Length * Seeds.Length;
 
-    /// <summary>Every run of the grid, in the order alpha, beta, gamma, N, B, eta, seed (seed fastest).</summary>
-    public IReadOnlyList<SimulationConfig> Expand()
-    {
-        var runs = new List<SimulationConfig>(checked((int)RunCount));
-        foreach (double alpha in Alpha)
-        foreach (double beta in Beta)
-        foreach (double gamma in Gamma)
-        foreach (int n in N)
-        foreach (long? b in B)
-        foreach (double eta in Eta)
-        foreach (ulong seed in Seeds)
-        {
-            runs.Add(new SimulationConfig(Model, alpha, beta, M, gamma, n, b, eta, Steps, seed, PointsPerDecade));
-        }
-
-        return runs;
-    }
+    /// <summary>The sweep's grid: its runs, groups and frontiers in one order (see <see cref="SweepGrid"/>).</summary>
+    public SweepGrid Grid() => new(this);
 
     /// <summary>
     /// The sweep's content address: the name, then 12 hex digits of SHA-256 over the run keys, the fit
@@ -72,7 +58,7 @@ public sealed record SweepSpec(
     public string Id()
     {
         var text = new StringBuilder();
-        foreach (SimulationConfig run in Expand())
+        foreach (SimulationConfig run in Grid().Runs)
         {
             text.Append(run.Fingerprint()).Append('\n');
         }

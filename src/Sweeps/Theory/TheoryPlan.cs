@@ -1,4 +1,4 @@
-using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Numerics.Theory.Dmft;
 
@@ -40,7 +40,7 @@ public static class TheoryPlan
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (GroupConfig group in Groups(spec))
+        foreach (GroupConfig group in spec.Grid().Groups)
         {
             TheoryRequest request = For(spec, group)!;
             if (seen.Add(request.Key()))
@@ -50,19 +50,5 @@ public static class TheoryPlan
         }
 
         return requests;
-    }
-
-    /// <summary>Every group of the grid, in the order alpha, beta, gamma, N, B, eta.</summary>
-    public static IEnumerable<GroupConfig> Groups(SweepSpec spec)
-    {
-        foreach (double alpha in spec.Alpha)
-        foreach (double beta in spec.Beta)
-        foreach (double gamma in spec.Gamma)
-        foreach (int n in spec.N)
-        foreach (long? b in spec.B)
-        foreach (double eta in spec.Eta)
-        {
-            yield return new GroupConfig(alpha, beta, gamma, n, b, eta, spec.M, spec.Steps);
-        }
     }
 }

@@ -26,7 +26,7 @@ public sealed class PlacementTests
 
             // Asked only after the sweep is done, so the probes place nothing themselves.
             var seen = new Dictionary<string, string>();
-            foreach (SimulationConfig config in spec.Expand())
+            foreach (SimulationConfig config in spec.Grid().Runs)
             {
                 RunProgress progress = await cluster.Client.GetGrain<IRunGrain>(config.Fingerprint()).GetProgress();
                 seen[progress.Key] = progress.Silo!;

@@ -29,7 +29,7 @@ public sealed class SweepClusterTests
 
             Assert.Equal(SweepState.Completed, status.State);
             Assert.Equal(8, status.Runs.Completed);
-            foreach (SimulationConfig config in spec.Expand())
+            foreach (SimulationConfig config in spec.Grid().Runs)
             {
                 RunResult? result = await cluster.Client.GetGrain<IRunGrain>(config.Fingerprint()).GetResult();
                 Assert.NotNull(result);
@@ -44,7 +44,7 @@ public sealed class SweepClusterTests
             Assert.Equal(4, report.Groups.Length);
             foreach (GroupReport group in report.Groups)
             {
-                SeedCurve[] direct = spec.Expand()
+                SeedCurve[] direct = spec.Grid().Runs
                     .Where(c => c.Gamma == group.Config.Gamma && c.N == group.Config.N)
                     .Select(c =>
                     {

@@ -26,7 +26,7 @@ public sealed class SweepLifecycleTests
 
             Assert.Equal(SweepState.Unknown, (await sweep.GetStatus()).State);
             Assert.Empty(await cluster.Client.GetGrain<ISweepIndexGrain>(0).List());
-            Assert.Null(await cluster.Client.GetGrain<IRunGrain>((Specs.Small("bad").Expand()[0] with { Alpha = 1.0 }).Fingerprint()).GetResult());
+            Assert.Null(await cluster.Client.GetGrain<IRunGrain>((Specs.Small("bad").Grid().Runs[0] with { Alpha = 1.0 }).Fingerprint()).GetResult());
         }
         finally
         {
@@ -96,7 +96,7 @@ public sealed class SweepLifecycleTests
     private static async Task<int> RunningOn(TestCluster cluster, SweepSpec spec, string silo)
     {
         int count = 0;
-        foreach (SimulationConfig config in spec.Expand())
+        foreach (SimulationConfig config in spec.Grid().Runs)
         {
             RunProgress p = await cluster.Client.GetGrain<IRunGrain>(config.Fingerprint()).GetProgress();
             if (p.Status == RunStatus.Running && p.Silo == silo && p.Step > 20_000)
@@ -110,7 +110,7 @@ public sealed class SweepLifecycleTests
 
     internal static async Task AssertBitIdenticalToDirectRuns(TestCluster cluster, SweepSpec spec)
     {
-        foreach (SimulationConfig config in spec.Expand())
+        foreach (SimulationConfig config in spec.Grid().Runs)
         {
             RunResult? result = await cluster.Client.GetGrain<IRunGrain>(config.Fingerprint()).GetResult();
             Assert.NotNull(result?.Curve);

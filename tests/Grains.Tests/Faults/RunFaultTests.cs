@@ -102,7 +102,7 @@ public sealed class RunFaultTests
 
         // Run 0: one byte flipped inside the snapshot, so its SHA-256 fails. Run 1: not even a blob Orleans can decode.
         var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient($"{prefix}-checkpoints");
-        IReadOnlyList<SimulationConfig> runs = spec.Expand();
+        IReadOnlyList<SimulationConfig> runs = spec.Grid().Runs;
         BlobItem[] blobs = container.GetBlobs().ToArray();
         BlobClient flipped = container.GetBlobClient(Assert.Single(blobs, b => b.Name.Contains(runs[0].Fingerprint())).Name);
         byte[] bytes = (await flipped.DownloadContentAsync()).Value.Content.ToArray();
@@ -139,7 +139,7 @@ public sealed class RunFaultTests
 
     private static async Task<bool> BothPastStep(TestCluster cluster, SweepSpec spec, long step)
     {
-        foreach (SimulationConfig run in spec.Expand())
+        foreach (SimulationConfig run in spec.Grid().Runs)
         {
             if ((await cluster.Client.GetGrain<IRunGrain>(run.Fingerprint()).GetProgress()).Step < step)
             {

@@ -39,7 +39,7 @@ public sealed class MetricsClusterTests
             SweepStatus status = await SweepClusterTests.RunToEnd(cluster, spec);
             Assert.Equal(SweepState.Completed, status.State);
             long steps = 0;
-            foreach (SimulationConfig config in spec.Expand())
+            foreach (SimulationConfig config in spec.Grid().Runs)
             {
                 RunResult result = (await cluster.Client.GetGrain<IRunGrain>(config.Fingerprint()).GetResult())!;
                 steps += result.Progress.Step;
@@ -85,7 +85,7 @@ public sealed class MetricsClusterTests
     [Fact]
     public async Task AStoppedAndResumedJobCountsEveryStepOnce()
     {
-        SimulationConfig config = Specs.Small("telemetry-resume", steps: 20_000).Expand()[0];
+        SimulationConfig config = Specs.Small("telemetry-resume", steps: 20_000).Grid().Runs[0];
         long counted = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>

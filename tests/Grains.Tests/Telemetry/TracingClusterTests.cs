@@ -50,7 +50,7 @@ public sealed class TracingClusterTests
             }
 
             Assert.Equal(SweepState.Completed, status.State);
-            var keys = spec.Expand().Select(c => c.Fingerprint()).ToHashSet(StringComparer.Ordinal);
+            var keys = spec.Grid().Runs.Select(c => c.Fingerprint()).ToHashSet(StringComparer.Ordinal);
             Activity[] sweepSpans = stopped.Where(a => a.Source.Name == ScaleSweepActivities.SourceName && Equals(a.GetTagItem(TelemetryTags.SweepId), spec.Id())).ToArray();
             Activity[] runSpans = stopped.Where(a => a.Source.Name == ScaleSweepActivities.SourceName && a.GetTagItem(TelemetryTags.RunKey) is string key && keys.Contains(key)).ToArray();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
@@ -15,7 +16,7 @@ public class SweepReportBuilderTests
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [0.0, 0.5, 1.0], n: [32, 64], seeds: [1, 2, 3, 4]);
         var results = new List<RunResult>();
-        foreach (SimulationConfig c in spec.Expand())
+        foreach (SimulationConfig c in spec.Grid().Runs)
         {
             results.Add(c.Seed == 3 && c.Gamma == 0.5
                 ? ReportFixtures.Diverged(c, 400)
@@ -28,7 +29,7 @@ public class SweepReportBuilderTests
         foreach (GroupReport group in report.Groups)
         {
             SeedCurve[] curves = results
-                .Where(r => SweepReportBuilder.GroupConfigOf(r.Config) == group.Config)
+                .Where(r => SweepGrid.GroupOf(r.Config) == group.Config)
                 .OrderBy(r => r.Config.Seed)
                 .Select(r => new SeedCurve(r.Curve!.Steps, r.Curve.Loss, r.Progress.Status == RunStatus.Diverged))
                 .ToArray();
@@ -50,7 +51,7 @@ public class SweepReportBuilderTests
     public void GroupsFollowTheSpecGridOrder()
     {
         SweepSpec spec = ReportFixtures.Spec(beta: [1.2, 0.4], gamma: [1.0, 0.0], n: [64, 16], b: [null, 8], seeds: [1]);
-        List<RunResult> results = spec.Expand().Select(c => ReportFixtures.Completed(c, t => Math.Pow(t + 1, -0.5))).ToList();
+        List<RunResult> results = spec.Grid().Runs.Select(c => ReportFixtures.Completed(c, t => Math.Pow(t + 1, -0.5))).ToList();
         results.Reverse(); // the order of the results must not matter
 
         SweepReport report = SweepReportBuilder.Build("id", spec, results);
@@ -77,7 +78,7 @@ public class SweepReportBuilderTests
     {
         // Seeds differ by a constant factor only, so the mean and every bootstrap mean are exact power laws.
         SweepSpec spec = ReportFixtures.Spec(gamma: [1.0], seeds: [1, 2, 3]);
-        RunResult[] results = spec.Expand()
+        RunResult[] results = spec.Grid().Runs
             .Select(c => ReportFixtures.Completed(c, t => c.Seed * Math.Pow(Math.Max(t, 1), -0.7)))
             .ToArray();
 
@@ -98,7 +99,7 @@ public class SweepReportBuilderTests
     public void TheSpecFitWindowIsUsed()
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [0.0], seeds: [1, 2], window: new FitWindow(10, 1000));
-        RunResult[] results = spec.Expand().Select(c => ReportFixtures.Completed(c, t => Math.Pow(Math.Max(t, 1), -0.7))).ToArray();
+        RunResult[] results = spec.Grid().Runs.Select(c => ReportFixtures.Completed(c, t => Math.Pow(Math.Max(t, 1), -0.7))).ToArray();
 
         GroupReport group = Assert.Single(SweepReportBuilder.Build("id", spec, results).Groups);
 
@@ -112,7 +113,7 @@ public class SweepReportBuilderTests
     public void DivergedRunsAreLeftOutOfTheMeanAndListed()
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [1.0], seeds: [1, 2, 3, 4]);
-        IReadOnlyList<SimulationConfig> runs = spec.Expand();
+        IReadOnlyList<SimulationConfig> runs = spec.Grid().Runs;
         RunResult[] results =
         [
             ReportFixtures.Completed(runs[0], t => 1.0 / (t + 1)),
@@ -144,7 +145,7 @@ public class SweepReportBuilderTests
     public void AGroupWhoseSeedsAllDivergedHasNoMeanAndSaysWhy()
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [1.0], seeds: [1, 2]);
-        RunResult[] results = spec.Expand().Select(c => ReportFixtures.Diverged(c, 100)).ToArray();
+        RunResult[] results = spec.Grid().Runs.Select(c => ReportFixtures.Diverged(c, 100)).ToArray();
 
         SweepReport report = SweepReportBuilder.Build("id", spec, results);
 
@@ -160,7 +161,7 @@ public class SweepReportBuilderTests
     public void MissingResultsAreCountedUnderTheirStatus()
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [0.0, 1.0], seeds: [1, 2, 3]);
-        IReadOnlyList<SimulationConfig> runs = spec.Expand();
+        IReadOnlyList<SimulationConfig> runs = spec.Grid().Runs;
         RunResult[] results =
         [
             ReportFixtures.Completed(runs[0], t => 1.0 / (t + 1)),
@@ -191,7 +192,7 @@ public class SweepReportBuilderTests
         const double b = 0.6;
         int[] widths = [16, 32, 64, 128, 256, 512, 1024];
         SweepSpec spec = ReportFixtures.Spec(gamma: [1.0], n: widths, seeds: [1, 2], steps: 1_000_000, pointsPerDecade: 40);
-        RunResult[] results = spec.Expand()
+        RunResult[] results = spec.Grid().Runs
             .Select(c => ReportFixtures.Completed(c, t => Math.Pow(Math.Max(t, 1), -b) + Math.Pow(c.N, -a)))
             .ToArray();
 
@@ -214,7 +215,7 @@ public class SweepReportBuilderTests
     public void AFrontierWithTwoWidthsHasPointsButNoFitAndAReason()
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [0.0], n: [16, 32], seeds: [1]);
-        RunResult[] results = spec.Expand()
+        RunResult[] results = spec.Grid().Runs
             .Select(c => ReportFixtures.Completed(c, t => Math.Pow(Math.Max(t, 1), -0.5) + Math.Pow(c.N, -0.8)))
             .ToArray();
 
@@ -232,7 +233,7 @@ public class SweepReportBuilderTests
     public void BuildingTwiceGivesTheSameJson()
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [0.0, 1.0], n: [16, 32, 64, 128], seeds: [1, 2, 3]);
-        List<RunResult> results = spec.Expand()
+        List<RunResult> results = spec.Grid().Runs
             .Select(c => c.Seed == 2 && c.N == 32
                 ? ReportFixtures.Diverged(c, 300)
                 : ReportFixtures.Completed(c, t => (Math.Pow(t + 1, -0.5) + Math.Pow(c.N, -0.8)) * ReportFixtures.Noise(c.Seed, t)))
@@ -250,7 +251,7 @@ public class SweepReportBuilderTests
     public void TheLinearNetworkSaysWhereItsExponentsComeFrom()
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [0.1], n: [16, 32], seeds: [1], model: ModelKind.LinearNetwork);
-        RunResult[] results = spec.Expand().Select(c => ReportFixtures.Completed(c, t => Math.Pow(t + 1, -0.5))).ToArray();
+        RunResult[] results = spec.Grid().Runs.Select(c => ReportFixtures.Completed(c, t => Math.Pow(t + 1, -0.5))).ToArray();
 
         SweepReport report = SweepReportBuilder.Build("id", spec, results);
 
@@ -264,8 +265,8 @@ public class SweepReportBuilderTests
     public void AResultThatIsNotARunOfTheSpecIsRejected()
     {
         SweepSpec spec = ReportFixtures.Spec(gamma: [1.0], seeds: [1]);
-        SimulationConfig other = spec.Expand()[0] with { Seed = 99 };
-        RunResult run = ReportFixtures.Completed(spec.Expand()[0], t => 1.0);
+        SimulationConfig other = spec.Grid().Runs[0] with { Seed = 99 };
+        RunResult run = ReportFixtures.Completed(spec.Grid().Runs[0], t => 1.0);
 
         var error = Assert.Throws<ArgumentException>(() => SweepReportBuilder.Build("id", spec, [ReportFixtures.Completed(other, t => 1.0)]));
         Assert.Contains("not a run", error.Message);

@@ -10,7 +10,7 @@ namespace ScaleSweep.Sweeps.Tests.Reports;
 public class TheoryReportTests
 {
     private static RunResult[] AllCompleted(SweepSpec spec) =>
-        spec.Expand().Select(c => ReportFixtures.Completed(c, t => Math.Pow(t + 1, -0.4))).ToArray();
+        spec.Grid().Runs.Select(c => ReportFixtures.Completed(c, t => Math.Pow(t + 1, -0.4))).ToArray();
 
     private static TheoryResult Solved(TheoryRequest request, double scale = 1.0)
     {

@@ -31,7 +31,7 @@ public class SweepSpecParserTests
     [Fact]
     public void ExpandsInTheDocumentedOrderWithTheSeedFastest()
     {
-        IReadOnlyList<SimulationConfig> runs = TestSpecs.Parse(TestSpecs.Valid).Expand();
+        IReadOnlyList<SimulationConfig> runs = TestSpecs.Parse(TestSpecs.Valid).Grid().Runs;
 
         Assert.Equal(64, runs.Count);
         Assert.Equal(64, runs.Distinct().Count());
@@ -157,7 +157,7 @@ public class SweepSpecParserTests
         SweepSpec spec = TestSpecs.Parse(json.ToJsonString());
 
         Assert.Equal(ModelKind.LinearNetwork, spec.Model);
-        Assert.All(spec.Expand(), run => Assert.Equal(ModelKind.LinearNetwork, run.Model));
+        Assert.All(spec.Grid().Runs, run => Assert.Equal(ModelKind.LinearNetwork, run.Model));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public class SweepSpecValidatorTests
         };
         var limits = new SweepLimits { MaxBytesPerRun = long.MaxValue };
 
-        bool numericsAccepts = Accepts(() => spec.Expand()[0].Validate());
+        bool numericsAccepts = Accepts(() => spec.Grid().Runs[0].Validate());
         bool specAccepts = Accepts(() => SweepSpecValidator.Validate(spec, limits));
 
         Assert.Equal(numericsAccepts, specAccepts);

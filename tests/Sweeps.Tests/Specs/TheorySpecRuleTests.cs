@@ -161,7 +161,7 @@ public class TheorySpecRuleTests
 
         // The formula of the id before "theory": the run fingerprints, then the fit window.
         var text = new StringBuilder();
-        foreach (SimulationConfig run in spec.Expand())
+        foreach (SimulationConfig run in spec.Grid().Runs)
         {
             text.Append(run.Fingerprint()).Append('\n');
         }

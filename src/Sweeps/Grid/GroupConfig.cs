@@ -1,4 +1,4 @@
-namespace ScaleSweep.Sweeps.Reports;
+namespace ScaleSweep.Sweeps.Grid;
 
 /// <summary>Every parameter of a run but the seed: the runs of one group differ only in their seed.</summary>
 /// <param name="B">Batch size; null is the infinite batch.</param>

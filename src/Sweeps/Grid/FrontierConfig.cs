@@ -1,4 +1,4 @@
-namespace ScaleSweep.Sweeps.Reports;
+namespace ScaleSweep.Sweeps.Grid;
 
 /// <summary>The parameters shared by the widths of one compute-optimal frontier.</summary>
 [GenerateSerializer, Immutable]

@@ -1,0 +1,111 @@
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Sweeps.Specs;
+
+namespace ScaleSweep.Sweeps.Grid;
+
+/// <summary>
+/// The one walk over a spec's grid of (alpha, beta, gamma, N, B, eta, seed), in that order with the seed
+/// fastest: its runs, its groups (a grid point with all its seeds) and its compute-optimal frontiers (a
+/// grid point without its width, over every width). The coordinator, the report and the DMFT curve plan
+/// all see the grid through this type, so they agree on the order and on which run belongs where.
+/// </summary>
+/// <remarks>
+/// The spec's lists hold distinct values (a rule of the validator), so group g holds exactly the runs
+/// g S .. g S + S - 1 for S seeds, and no run is in two groups.
+/// </remarks>
+public sealed class SweepGrid
+{
+    private readonly Lazy<IReadOnlyList<SimulationConfig>> _runs;
+
+    public SweepGrid(SweepSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Spec = spec;
+        (Groups, Frontiers) = Walk(spec);
+
+        // Only on demand: the validator asks for groups before it knows the run count is within its cap.
+        _runs = new Lazy<IReadOnlyList<SimulationConfig>>(() => Expand(spec, Groups));
+    }
+
+    public SweepSpec Spec { get; }
+
+    /// <summary>Seeds per group: the runs of group g are <see cref="Runs"/>[g S .. g S + S - 1].</summary>
+    public int SeedsPerGroup => Spec.Seeds.Length;
+
+    /// <summary>Every run, group after group, each group's seeds in the spec's order.</summary>
+    public IReadOnlyList<SimulationConfig> Runs => _runs.Value;
+
+    /// <summary>Every grid point without its seed, in grid order.</summary>
+    public IReadOnlyList<GroupConfig> Groups { get; }
+
+    /// <summary>
+    /// One frontier per (alpha, beta, gamma, B, eta), in grid order, each over the spec's widths; none when
+    /// the spec has fewer than two widths (a frontier trades width against time).
+    /// </summary>
+    public IReadOnlyList<GridFrontier> Frontiers { get; }
+
+    /// <summary>The index in <see cref="Groups"/> of run <paramref name="run"/>'s group.</summary>
+    public int GroupOfRun(int run) => run / SeedsPerGroup;
+
+    /// <summary>The group a run belongs to: its configuration without the seed.</summary>
+    public static GroupConfig GroupOf(SimulationConfig run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new GroupConfig(run.Alpha, run.Beta, run.Gamma, run.N, run.Batch, run.Eta, run.M, run.Steps);
+    }
+
+    private static (GroupConfig[] Groups, GridFrontier[] Frontiers) Walk(SweepSpec spec)
+    {
+        var groups = new List<GroupConfig>();
+        var frontiers = new List<GridFrontier>();
+        bool hasFrontiers = spec.N.Length >= 2;
+        foreach (double alpha in spec.Alpha)
+        foreach (double beta in spec.Beta)
+        foreach (double gamma in spec.Gamma)
+        {
+            // Widths sit between gamma and B in the grid, so a frontier's groups are strided by |B| |eta|.
+            int first = groups.Count;
+            foreach (int n in spec.N)
+            foreach (long? b in spec.B)
+            foreach (double eta in spec.Eta)
+            {
+                groups.Add(new GroupConfig(alpha, beta, gamma, n, b, eta, spec.M, spec.Steps));
+            }
+
+            if (!hasFrontiers)
+            {
+                continue;
+            }
+
+            int stride = spec.B.Length * spec.Eta.Length;
+            for (int j = 0; j < spec.B.Length; j++)
+            for (int k = 0; k < spec.Eta.Length; k++)
+            {
+                var widths = new GridWidth[spec.N.Length];
+                for (int i = 0; i < widths.Length; i++)
+                {
+                    widths[i] = new GridWidth(spec.N[i], first + i * stride + j * spec.Eta.Length + k);
+                }
+
+                frontiers.Add(new GridFrontier(new FrontierConfig(alpha, beta, gamma, spec.B[j], spec.Eta[k]), widths));
+            }
+        }
+
+        return (groups.ToArray(), frontiers.ToArray());
+    }
+
+    private static SimulationConfig[] Expand(SweepSpec spec, IReadOnlyList<GroupConfig> groups)
+    {
+        var runs = new SimulationConfig[checked(groups.Count * spec.Seeds.Length)];
+        int i = 0;
+        foreach (GroupConfig g in groups)
+        {
+            foreach (ulong seed in spec.Seeds)
+            {
+                runs[i++] = new SimulationConfig(spec.Model, g.Alpha, g.Beta, spec.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade);
+            }
+        }
+
+        return runs;
+    }
+}
