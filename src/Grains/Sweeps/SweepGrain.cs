@@ -518,13 +518,14 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             return new SweepStatus(Id, "", SweepState.Unknown, new RunCounts(0, 0, 0, 0, 0, 0, 0), 0, 0, 0, 0, null, default);
         }
 
-        int pending = 0, running = 0, completed = 0, diverged = 0, failed = 0, cancelled = 0;
+        int pending = 0, running = 0, queued = 0, completed = 0, diverged = 0, failed = 0, cancelled = 0;
         foreach (SweepRunEntry entry in State.Runs)
         {
             switch (entry.Status)
             {
                 case RunStatus.Pending: pending++; break;
-                case RunStatus.Queued or RunStatus.Running: running++; break;
+                case RunStatus.Queued: running++; queued++; break;
+                case RunStatus.Running: running++; break;
                 case RunStatus.Completed: completed++; break;
                 case RunStatus.Diverged: diverged++; break;
                 case RunStatus.Failed: failed++; break;
@@ -541,6 +542,6 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             (string e, _) => $"the sweep cannot reach storage or its runs ({e}); retrying",
         };
         return new SweepStatus(Id, State.Spec.Name, State.State, counts, StepsDone(), total, _stepsPerSecond,
-            _cluster.TotalSlots, State.Error, State.CreatedAt, warning, _theory.Done, _theory.Count);
+            _cluster.TotalSlots, State.Error, State.CreatedAt, warning, _theory.Done, _theory.Count, queued, _theory.Solving);
     }
 }

@@ -30,6 +30,9 @@ internal sealed class SweepTheory
     /// <summary>Curves completed or failed.</summary>
     public int Done => _status.Values.Count(IsFinal);
 
+    /// <summary>Curves a worker slot is solving now, as their grains last reported.</summary>
+    public int Solving => _status.Values.Count(s => s == RunStatus.Running);
+
     public bool AllFinal => _status.Values.All(IsFinal);
 
     public IEnumerable<TheoryRequest> All => _requests;
