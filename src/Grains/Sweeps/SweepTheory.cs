@@ -40,6 +40,21 @@ internal sealed class SweepTheory
     /// <summary>The requests not final yet, in plan order.</summary>
     public IEnumerable<TheoryRequest> Unfinished() => _requests.Where(r => !IsFinal(_status[r.Key()]));
 
+    /// <summary>Keys of the curves that are final.</summary>
+    public IEnumerable<string> FinalKeys() => _requests.Select(r => r.Key()).Where(k => IsFinal(_status[k]));
+
+    /// <summary>Takes curves stored as final as final (they stay so), e.g. on activation.</summary>
+    public void MarkFinal(IEnumerable<string> keys)
+    {
+        foreach (string key in keys)
+        {
+            if (_status.ContainsKey(key))
+            {
+                _status[key] = RunStatus.Completed;
+            }
+        }
+    }
+
     /// <summary>Notes a grain's report; false when the key is not one of this sweep's curves.</summary>
     public bool Record(TheoryProgress progress)
     {

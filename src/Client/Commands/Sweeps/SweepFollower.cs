@@ -92,6 +92,11 @@ internal static class SweepFollower
             }
         }
 
+        if (status.State == SweepState.Interrupted)
+        {
+            return $"{text} (interrupted: {InterruptedHint})";
+        }
+
         if (status.State != SweepState.Running)
         {
             return $"{text} ({status.State.ToString().ToLowerInvariant()})";
@@ -109,6 +114,19 @@ internal static class SweepFollower
         }
 
         return text;
+    }
+
+    /// <summary>What an interrupted sweep's line adds: why nothing computes it, and how to continue it.</summary>
+    public const string InterruptedHint =
+        "its embedded silo stopped and nothing computes it; `scalesweep run SPEC` with the same spec resumes it from its checkpoints";
+
+    /// <summary>After a table of sweeps: one line on stderr per interrupted sweep, as the table has no room for it.</summary>
+    public static void WriteInterruptedNotes(CliEnvironment environment, string name, IEnumerable<SweepStatus> statuses)
+    {
+        foreach (SweepStatus status in statuses.Where(s => s.State == SweepState.Interrupted))
+        {
+            environment.Error.WriteLine($"{name}: {status.Id} is interrupted: {InterruptedHint}.");
+        }
     }
 
     private static string FormatSeconds(double seconds) => seconds switch
