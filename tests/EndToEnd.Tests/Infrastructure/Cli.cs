@@ -68,6 +68,62 @@ public static class Cli
     }
 
     /// <summary>
+    /// Runs scalesweep as <see cref="RunAsync"/> does, and sends it SIGINT (Ctrl+C) once, when a line it writes to
+    /// stderr satisfies <paramref name="interruptWhen"/>; returns what it did and whether it was interrupted.
+    /// </summary>
+    public static async Task<(CliResult Result, bool Interrupted)> RunAndInterruptAsync(TimeSpan timeout, Func<string, bool> interruptWhen, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repository.Root,
+        };
+        start.ArgumentList.Add(Repository.ClientDll);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("SCALESWEEP_GATEWAY");
+        start.Environment.Remove("SCALESWEEP_DEPLOY");
+        string command = "scalesweep " + string.Join(' ', arguments) + " (Ctrl+C on cue)";
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + DotnetHost);
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = new System.Text.StringBuilder();
+        bool interrupted = false;
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await process.StandardError.ReadLineAsync(deadline.Token) is { } line)
+            {
+                stderr.AppendLine(line);
+                if (!interrupted && interruptWhen(line))
+                {
+                    interrupted = true;
+                    using Process kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    await kill.WaitForExitAsync(deadline.Token);
+                }
+            }
+
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"scalesweep did not finish within {timeout.TotalSeconds:F0} s and was killed.\n{new CliResult(command, -1, await stdout, stderr.ToString(), clock.Elapsed)}");
+        }
+
+        return (new CliResult(command, process.ExitCode, await stdout, stderr.ToString(), clock.Elapsed), interrupted);
+    }
+
+    /// <summary>
     /// Runs the assertions; when one fails, writes the command's output to the test's output first, so
     /// the failure shows what the CLI said.
     /// </summary>

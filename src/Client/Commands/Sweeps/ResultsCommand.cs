@@ -62,7 +62,7 @@ internal static class ResultsCommand
             }
 
             return ExitCodes.Success;
-        });
+        }, readOnly: true);
         return command;
     }
 
@@ -88,7 +88,7 @@ internal static class ResultsCommand
             }
 
             return ExitCodes.Success;
-        });
+        }, readOnly: true);
         return command;
     }
 

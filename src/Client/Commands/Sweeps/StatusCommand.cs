@@ -45,6 +45,7 @@ internal static class StatusCommand
                 else
                 {
                     SweepTable.Write(ConsoleFactory.For(environment.Out, environment.OutIsTerminal), statuses);
+                    SweepFollower.WriteInterruptedNotes(environment, "scalesweep status", statuses);
                 }
 
                 return ExitCodes.Success;
@@ -65,7 +66,7 @@ internal static class StatusCommand
 
             environment.Out.WriteLine(parse.GetValue(json) ? StatusJson.ToJson(status) : $"{status.Id}: {SweepFollower.Describe(status)}");
             return ExitCodes.Success;
-        });
+        }, readOnly: true);
         return command;
     }
 }
