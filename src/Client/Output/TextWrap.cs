@@ -36,7 +36,8 @@ internal static class TextWrap
 
         void Place(string piece, string join, string breakMark)
         {
-            if (!empty && line.Length + join.Length + piece.Length > width)
+            // Room for the mark too: it is added if the next piece breaks the line.
+            if (!empty && line.Length + join.Length + piece.Length + mark.Length > width)
             {
                 lines.Add(line.Append(breakMark).ToString().TrimEnd());
                 line.Clear().Append(pad);

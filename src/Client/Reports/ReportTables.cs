@@ -18,11 +18,15 @@ internal static class ReportTables
     {
         int width = console.Profile.Width;
         RunCounts r = report.Runs;
-        TextWrap.Write(
-            writer,
-            $"sweep {report.Id} ({report.Model}): {r.Total} runs: {r.Completed} completed, {r.Diverged} diverged, "
-            + $"{r.Failed} failed, {r.Cancelled} cancelled, {r.Running} running, {r.Pending} pending",
-            width);
+        string[] summary =
+        [
+            $"sweep {report.Id} ({report.Model}):", $"{r.Total} runs:", $"{r.Completed} completed,", $"{r.Diverged} diverged,",
+            $"{r.Failed} failed,", $"{r.Cancelled} cancelled,", $"{r.Running} running,", $"{r.Pending} pending",
+        ];
+        foreach (string line in TextWrap.Items(summary, width, " "))
+        {
+            writer.WriteLine(line); // broken between counts, never between a count and its word
+        }
         if (report.Groups.Length > 0)
         {
             GroupConfig first = report.Groups[0].Config;
@@ -112,7 +116,7 @@ internal static class ReportTables
 
         if (frontiers.Count > 0)
         {
-            notes.Legend("interior: frontier points whose optimal width lies inside the width grid (the fitted ones) / all points");
+            notes.Legend("interior: frontier points with the optimal width inside the grid (fitted) / all");
         }
 
         return table;
