@@ -116,7 +116,7 @@ internal static class ReportTables
 
         if (frontiers.Count > 0)
         {
-            notes.Legend("interior: frontier points with the optimal width inside the grid (fitted) / all");
+            notes.Legend("interior: points with the optimal width inside the grid (fitted) / all points");
         }
 
         return table;
