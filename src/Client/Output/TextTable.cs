@@ -14,9 +14,6 @@ internal sealed class TextTable
     private readonly List<Column> _columns = [];
     private readonly List<string[]> _rows = [];
 
-    /// <summary>Number of rows.</summary>
-    public int RowCount => _rows.Count;
-
     /// <summary>Characters of the widest line of the table layout.</summary>
     public int Width
     {
