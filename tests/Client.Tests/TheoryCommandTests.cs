@@ -62,7 +62,7 @@ public class TheoryCommandTests
         CliResult result = Cli.Run("theory", "--alpha", "2", "--beta", "0.4");
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("theory: alpha=2 beta=0.4: hard task (beta < 1)", result.Stdout);
-        Assert.Contains("lazy (gamma = 0)", result.Stdout);
+        Assert.Contains("lazy (gamma=0)", result.Stdout);
         Assert.Contains("0.571429", result.Stdout);
         Assert.Contains("0.333333", result.Stdout);
         Assert.Contains("chi_0..chi_8", result.Stdout);

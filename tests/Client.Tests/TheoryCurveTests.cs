@@ -64,8 +64,9 @@ public class TheoryCurveTests
         string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("dmft: alpha=2 beta=0.4 M=500 gamma=0.5 N=inf B=inf", lines[0]);
         Assert.Contains("dmft-infinite", lines[1]);
-        Assert.Equal("step  loss", lines[2]);
-        Assert.Equal(LogGrid.Steps(100, 10).Length, lines.Length - 3);
+        int header = Array.IndexOf(lines, "step  loss"); // after the solver line, which may break at 80 columns
+        Assert.InRange(header, 2, 3);
+        Assert.Equal(LogGrid.Steps(100, 10).Length, lines.Length - header - 1);
         Assert.StartsWith(" 100  ", lines[^1]);
     }
 

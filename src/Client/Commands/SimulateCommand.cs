@@ -191,7 +191,7 @@ internal static class SimulateCommand
         else
         {
             SimulateTable.Write(
-                environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), request, config, summary);
+                environment.Out, ConsoleFactory.ForOut(environment), request, config, summary);
         }
 
         string path = $"{ScaleSweepCli.Name} simulate";
@@ -206,7 +206,7 @@ internal static class SimulateCommand
 
         if (summary.Fit is null && request.Json)
         {
-            environment.Error.WriteLine($"{path}: warning: no fit: {ScaleSweepCli.OneLine(summary.FitError ?? string.Empty)}");
+            environment.Error.WriteLine($"{path}: warning: no fit: {Reason.Clause(summary.FitError ?? string.Empty)}");
         }
 
         return ExitCodes.Success;

@@ -123,7 +123,7 @@ internal static class TheoryCommand
                 }
                 else
                 {
-                    TheoryCurveTable.Write(environment.Out, settings, curve, seconds);
+                    TheoryCurveTable.Write(environment.Out, ConsoleFactory.ForOut(environment).Profile.Width, settings, curve, seconds);
                 }
 
                 return Task.FromResult(ExitCodes.Success);
@@ -137,7 +137,7 @@ internal static class TheoryCommand
             }
             else
             {
-                TheoryTable.Write(environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), result);
+                TheoryTable.Write(environment.Out, ConsoleFactory.ForOut(environment), result);
             }
 
             return Task.FromResult(ExitCodes.Success);

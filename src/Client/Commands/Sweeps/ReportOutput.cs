@@ -18,7 +18,7 @@ internal static class ReportOutput
         }
 
         SweepReport report = await GetReport(sweep, status.Id).ConfigureAwait(false);
-        ReportTables.Write(environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), report);
+        ReportTables.Write(environment.Out, ConsoleFactory.ForOut(environment), report);
         IReadOnlyList<string> files = ReportWriter.Write(report, directory);
         environment.Error.WriteLine($"{name}: wrote {files.Count} files to {Path.GetFullPath(directory)}");
         return report.Runs.Completed > 0 ? ExitCodes.Success : ExitCodes.NoResult;

@@ -52,7 +52,7 @@ internal static class ResultsCommand
             {
                 case Format.Json: environment.Out.Write(ReportJson.Serialize(report)); break;
                 case Format.Csv: environment.Out.Write(CurvesCsv.Serialize(report)); break;
-                default: ReportTables.Write(environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), report); break;
+                default: ReportTables.Write(environment.Out, ConsoleFactory.ForOut(environment), report); break;
             }
 
             if (parse.GetValue(output) is { } directory)

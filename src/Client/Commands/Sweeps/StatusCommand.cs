@@ -44,7 +44,7 @@ internal static class StatusCommand
                 }
                 else
                 {
-                    SweepTable.Write(ConsoleFactory.For(environment.Out, environment.OutIsTerminal), statuses);
+                    SweepTable.Write(ConsoleFactory.ForOut(environment), statuses);
                     SweepFollower.WriteInterruptedNotes(environment, "scalesweep status", statuses);
                 }
 
