@@ -51,7 +51,7 @@ internal static class SimulateCommand
         public readonly Option<long> N = OptionFactory.Integer(
             "--N", 128, 1, SimulationConfigValidation.MaxWidth, "Width N: number of learned features.", LibraryRanges.For("N"));
 
-        public readonly Option<long?> Batch = BatchSize.CreateOption(
+        public readonly Option<IntegerOrInfinity> Batch = BatchSize.CreateOption(
             "--B", "Batch size B of online SGD, or 'inf' for the population gradient. [default: inf]");
 
         public readonly Option<double> Eta = OptionFactory.Real(
@@ -134,7 +134,7 @@ internal static class SimulateCommand
             p.GetValue(Beta),
             p.GetValue(Gamma),
             (int)p.GetValue(N),
-            p.GetValue(Batch),
+            p.GetValue(Batch).Finite,
             p.GetValue(Eta),
             p.GetValue(M) is { } m ? (int)m : null,
             p.GetValue(Steps),

@@ -40,10 +40,10 @@ internal static class TheoryCommand
         public readonly Option<double> Gamma = OptionFactory.Real(
             "--gamma", 0.0, "With --curve: richness gamma >= 0 (0 = lazy).", LibraryRanges.For("gamma"));
 
-        public readonly Option<long?> Width = BatchSize.IntegerOrInfinite(
+        public readonly Option<IntegerOrInfinity> Width = BatchSize.IntegerOrInfinite(
             "--N", "With --curve: width N, an integer >= 1 or 'inf' (default inf).", "N must be an integer >= 1 or 'inf'.", "an integer");
 
-        public readonly Option<long?> Batch = BatchSize.CreateOption("--B", "With --curve: batch size B, an integer >= 1 or 'inf' (default inf).");
+        public readonly Option<IntegerOrInfinity> Batch = BatchSize.CreateOption("--B", "With --curve: batch size B, an integer >= 1 or 'inf' (default inf).");
 
         public readonly Option<double> Eta = OptionFactory.Real(
             "--eta", SimulationConfig.DefaultEta, "With --curve: learning rate eta > 0.", LibraryRanges.For("eta"));
@@ -102,8 +102,8 @@ internal static class TheoryCommand
                     parseResult.GetValue(options.Beta),
                     (int)parseResult.GetValue(options.Modes),
                     parseResult.GetValue(options.Gamma),
-                    parseResult.GetValue(options.Width) is long n ? n : double.PositiveInfinity,
-                    parseResult.GetValue(options.Batch) is long b ? b : double.PositiveInfinity,
+                    parseResult.GetValue(options.Width).ToDouble(),
+                    parseResult.GetValue(options.Batch).ToDouble(),
                     parseResult.GetValue(options.Eta),
                     parseResult.GetValue(options.Steps));
                 int pointsPerDecade = (int)parseResult.GetValue(options.PointsPerDecade);
