@@ -156,7 +156,7 @@ internal static class SimulateCommand
             "simulate",
             "Run K seeds of one configuration on this machine's cores and print the seed-mean loss curve with "
             + "its standard error, the fitted decay rate chi of L ~ t^-chi with a seed-bootstrap 95% CI, and the seeds "
-            + "that diverged (left out of mean and fit). Exit codes: 0 done, 2 bad arguments, 3 every seed diverged.");
+            + "that diverged (left out of mean and fit).");
         foreach (Option option in options.All)
         {
             command.Options.Add(option);

@@ -77,6 +77,26 @@ internal static class TheoryCommand
             $"uniform-steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
 
         public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
+
+        /// <summary>The options only the curve reads.</summary>
+        public IEnumerable<Option> CurveOnly => [Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
+
+        /// <summary>
+        /// Refuses an option the chosen output would ignore (e.g. --N without --curve), so no one reads
+        /// exponents believing they depend on it.
+        /// </summary>
+        public void RequireUsed(ParseResult parseResult)
+        {
+            bool curve = parseResult.GetValue(Curve);
+            IEnumerable<Option> ignored = curve ? [Levels] : CurveOnly;
+            Option? given = ignored.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
+            if (given is not null)
+            {
+                throw new UsageException(curve
+                    ? $"{given.Name}: only without --curve: it sets the approximation levels of the exponents, which the curve does not print."
+                    : $"{given.Name}: needs --curve: it sets the DMFT loss curve; without --curve theory prints the exponents, which depend on --alpha and --beta only.");
+            }
+        }
     }
 
     public static Command Create(CliEnvironment environment)
@@ -95,6 +115,7 @@ internal static class TheoryCommand
 
         command.SetGuardedAction(environment, (parseResult, _) =>
         {
+            options.RequireUsed(parseResult);
             if (parseResult.GetValue(options.Curve))
             {
                 var settings = new DmftSettings(

@@ -92,20 +92,16 @@ internal static class ResultsCommand
         return command;
     }
 
+    /// <summary>The report of a completed sweep; null, with a line saying why, for one that has none.</summary>
     private static async Task<SweepReport?> CompletedReport(CliEnvironment environment, string name, IClusterSession session, string sweepId)
     {
-        ISweepGrain sweep = session.Grains.GetGrain<ISweepGrain>(sweepId);
-        SweepStatus status = await sweep.GetStatus().ConfigureAwait(false);
-        switch (status.State)
+        (ISweepGrain sweep, SweepStatus status) = await KnownSweep.GetAsync(session, sweepId).ConfigureAwait(false);
+        if (status.State == SweepState.Completed)
         {
-            case SweepState.Unknown:
-                environment.Error.WriteLine($"{name}: no sweep has the id '{sweepId}' (scalesweep list shows them).");
-                return null;
-            case SweepState.Completed:
-                return await ReportOutput.GetReport(sweep, sweepId).ConfigureAwait(false);
-            default:
-                environment.Error.WriteLine($"{name}: sweep {sweepId} has no report yet: {SweepFollower.Describe(status)}.");
-                return null;
+            return await ReportOutput.GetReport(sweep, sweepId).ConfigureAwait(false);
         }
+
+        environment.Error.WriteLine($"{name}: sweep {sweepId} has no report: {SweepFollower.Describe(status)}.");
+        return null;
     }
 }

@@ -50,13 +50,7 @@ internal static class StatusCommand
                 return ExitCodes.Success;
             }
 
-            ISweepGrain sweep = session.Grains.GetGrain<ISweepGrain>(sweepId);
-            SweepStatus status = await sweep.GetStatus().ConfigureAwait(false);
-            if (status.State == SweepState.Unknown)
-            {
-                environment.Error.WriteLine($"scalesweep status: no sweep has the id '{sweepId}' (scalesweep list shows them).");
-                return ExitCodes.Usage;
-            }
+            (ISweepGrain sweep, SweepStatus status) = await KnownSweep.GetAsync(session, sweepId).ConfigureAwait(false);
 
             if (parse.GetValue(watch))
             {
