@@ -80,13 +80,20 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => 0,
             CustomParser = result =>
             {
+                // Like every integer option, an exact scientific form ("1e3") is read as the integer.
                 string token = OptionFactory.SingleToken(result);
-                if (!ulong.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong value))
+                if (ulong.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong value))
                 {
-                    result.AddError(OptionFactory.Malformed("--seed0", token, "a seed", Seed0Range));
+                    return value;
                 }
 
-                return value;
+                if (OptionFactory.TryParseInteger(token, out long exact, out _) && exact >= 0)
+                {
+                    return (ulong)exact;
+                }
+
+                result.AddError(OptionFactory.Malformed("--seed0", token, "a seed", Seed0Range));
+                return 0;
             },
         }, Seed0Range);
 

@@ -57,7 +57,7 @@ internal static class ResultsCommand
 
             if (parse.GetValue(output) is { } directory)
             {
-                IReadOnlyList<string> files = ReportWriter.Write(report, directory);
+                IReadOnlyList<string> files = ReportOutput.Write(report, directory);
                 environment.Error.WriteLine($"scalesweep results: wrote {files.Count} files to {Path.GetFullPath(directory)}");
             }
 
@@ -82,7 +82,7 @@ internal static class ResultsCommand
             }
 
             string directory = parse.GetValue(output) ?? Path.Combine("results", report.Name);
-            foreach (string file in ReportWriter.Write(report, directory))
+            foreach (string file in ReportOutput.Write(report, directory))
             {
                 environment.Out.WriteLine(file);
             }

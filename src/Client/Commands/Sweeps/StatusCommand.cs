@@ -13,7 +13,7 @@ internal static class StatusCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var id = new Argument<string?>("ID") { Description = "Sweep id; without it, every sweep.", Arity = ArgumentArity.ZeroOrOne };
+        var id = new Argument<string?>("ID") { Description = "Sweep id; without it, every sweep.", Arity = ArgumentArity.ZeroOrOne }.Refusing();
         var watch = new Option<bool>("--watch") { Description = "Follow the sweep with a live display until it is no longer running." };
         var json = new Option<bool>("--json") { Description = "Print JSON: {\"id\", \"state\", \"runs\": {counts by status}, ...} (an array without ID)." };
         var cluster = new ClusterCommandOptions();
