@@ -78,8 +78,8 @@ internal static class TheoryCommand
 
         public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
 
-        /// <summary>The options only the curve reads.</summary>
-        public IEnumerable<Option> CurveOnly => [Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
+        /// <summary>The options only the curve reads: every option but those of the exponents and the output.</summary>
+        public IEnumerable<Option> CurveOnly => All.Except([Alpha, Beta, Levels, Json, Curve]);
 
         /// <summary>
         /// Refuses an option the chosen output would ignore (e.g. --N without --curve), so no one reads
