@@ -169,13 +169,15 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         (SiloProcess silo, _) = await FirstRun();
         string name = "e2e-cancelled-" + Guid.NewGuid().ToString("N")[..8];
         string spec = Path.Combine(_fixture.WorkDirectory, name + ".json");
+        // About a minute per run on an idle core (a finite batch costs ~B N per step): still running when cancelled.
         File.WriteAllText(spec, $$"""
-            { "name": "{{name}}", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0], "N": [64],
-              "B": ["inf"], "eta": 0.05, "M": 1000, "steps": 200000, "seeds": 2 }
+            { "name": "{{name}}", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0], "N": [256],
+              "B": [64], "eta": 0.05, "M": 4000, "steps": 2000000, "seeds": 2 }
             """);
         string id = await SweepCommands.SubmitAsync(_output, spec, silo.Gateway, silo.ClusterId);
         CliResult cancel = await Cli.RunAsync(CommandTimeout, "cancel", id, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
         _output.ShouldExit(cancel, 0);
+        _output.Check(cancel, () => Assert.Contains("(cancelled)", cancel.StdOut));
 
         foreach (string command in new[] { "results", "plot" })
         {
