@@ -82,6 +82,7 @@ public class TheoryCommandTests
         Assert.Equal(string.Empty, result.Stdout);
         string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("scalesweep theory: ", line);
+        Assert.EndsWith("(see 'scalesweep theory --help')", line);
         Assert.Contains(first, line);
         Assert.Contains(second, line);
         Assert.DoesNotContain("Parameter '", line);

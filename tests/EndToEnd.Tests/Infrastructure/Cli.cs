@@ -23,7 +23,30 @@ public static class Cli
     /// Runs scalesweep with the arguments and waits for it; kills it (its own process tree) and throws
     /// when it takes longer than the timeout.
     /// </summary>
-    public static async Task<CliResult> RunAsync(TimeSpan timeout, params string[] arguments)
+    public static Task<CliResult> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        RunAsync(timeout, whileRunning: null, arguments);
+
+    /// <summary>
+    /// Runs scalesweep and, once it has used <paramref name="cpu"/> of processor time (so it is past
+    /// start-up and inside its command), sends it SIGINT, as Ctrl+C in a terminal does.
+    /// </summary>
+    public static Task<CliResult> InterruptAsync(TimeSpan cpu, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(timeout, async process =>
+        {
+            while (!process.HasExited && process.TotalProcessorTime < cpu)
+            {
+                await Task.Delay(50);
+                process.Refresh();
+            }
+
+            if (!process.HasExited)
+            {
+                using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync();
+            }
+        }, arguments);
+
+    private static async Task<CliResult> RunAsync(TimeSpan timeout, Func<Process, Task>? whileRunning, string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost)
         {
@@ -54,6 +77,11 @@ public static class Cli
         using var deadline = new CancellationTokenSource(timeout);
         try
         {
+            if (whileRunning is not null)
+            {
+                await whileRunning(process).WaitAsync(deadline.Token);
+            }
+
             await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)

@@ -40,7 +40,7 @@ internal static class ClusterCommand
             }
             catch (SweepSpecException e)
             {
-                environment.Error.WriteLine($"{name}: {ScaleSweepCli.OneLine(e.Message)}");
+                environment.Error.WriteLine(UsageErrors.Line(name, e.Message));
                 return ExitCodes.Usage;
             }
             catch (ClusterUnavailableException e)
