@@ -96,7 +96,7 @@ public static class Cli
     }
 
     /// <summary>
-    /// Runs scalesweep as <see cref="RunAsync"/> does, and sends it SIGINT (Ctrl+C) once, when a line it writes to
+    /// Runs scalesweep as <see cref="RunAsync(TimeSpan, string[])"/> does, and sends it SIGINT (Ctrl+C) once, when a line it writes to
     /// stderr satisfies <paramref name="interruptWhen"/>; returns what it did and whether it was interrupted.
     /// </summary>
     public static async Task<(CliResult Result, bool Interrupted)> RunAndInterruptAsync(TimeSpan timeout, Func<string, bool> interruptWhen, params string[] arguments)
