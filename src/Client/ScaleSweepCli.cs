@@ -50,7 +50,7 @@ public static class ScaleSweepCli
         }
         catch (UsageException e)
         {
-            environment.Error.WriteLine($"{Name}: {e.Message}");
+            environment.Error.WriteLine(UsageErrors.Line(UsageErrors.CommandPath(parseResult.CommandResult), e.Message, e.See));
             return ExitCodes.Usage;
         }
 
@@ -87,6 +87,13 @@ public static class ScaleSweepCli
         root.Subcommands.Add(ResultsCommand.CreatePlot(environment));
         root.Subcommands.Add(CancelCommand.Create(environment));
         root.Subcommands.Add(CancelCommand.CreateResume(environment));
+
+        // One exit-code table for every command, stated from one source so no command's help drifts from it.
+        foreach (Command command in root.Subcommands)
+        {
+            command.Description = $"{command.Description} {ExitCodes.HelpSentence}";
+        }
+
         return root;
     }
 

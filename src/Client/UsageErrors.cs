@@ -8,12 +8,15 @@ namespace ScaleSweep.Client;
 internal static class UsageErrors
 {
     /// <summary>"scalesweep simulate: &lt;first error&gt; (see 'scalesweep simulate --help')".</summary>
-    public static string Describe(ParseResult parseResult)
-    {
-        string path = CommandPath(parseResult.CommandResult);
-        string message = ScaleSweepCli.OneLine(Message(Best(parseResult)));
-        return $"{path}: {message} (see '{path} --help')";
-    }
+    public static string Describe(ParseResult parseResult) =>
+        Line(CommandPath(parseResult.CommandResult), Message(Best(parseResult)));
+
+    /// <summary>
+    /// The one line of every usage error: "&lt;command path&gt;: &lt;message&gt; (see '&lt;command path&gt; --help')",
+    /// or (see '<paramref name="see"/>') where that helps more.
+    /// </summary>
+    public static string Line(string path, string message, string? see = null) =>
+        $"{path}: {ScaleSweepCli.OneLine(message)} (see '{see ?? path + " --help"}')";
 
     /// <summary>
     /// The most useful error: one about a given option's value first, then an unknown word, then
@@ -53,7 +56,7 @@ internal static class UsageErrors
 
     /// <summary>The line for an error found after parsing.</summary>
     public static string Describe(ParseResult parseResult, UsageException error) =>
-        $"{CommandPath(parseResult.CommandResult)}: {ScaleSweepCli.OneLine(error.Message)}";
+        Line(CommandPath(parseResult.CommandResult), error.Message, error.See);
 
     /// <summary>"scalesweep" followed by the subcommand names down to the parsed command.</summary>
     public static string CommandPath(CommandResult? result)

@@ -62,7 +62,7 @@ public class TheoryCommandTests
         CliResult result = Cli.Run("theory", "--alpha", "2", "--beta", "0.4");
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("theory: alpha=2 beta=0.4: hard task (beta < 1)", result.Stdout);
-        Assert.Contains("lazy (gamma = 0)", result.Stdout);
+        Assert.Contains("lazy (gamma=0)", result.Stdout);
         Assert.Contains("0.571429", result.Stdout);
         Assert.Contains("0.333333", result.Stdout);
         Assert.Contains("chi_0..chi_8", result.Stdout);
@@ -82,6 +82,7 @@ public class TheoryCommandTests
         Assert.Equal(string.Empty, result.Stdout);
         string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("scalesweep theory: ", line);
+        Assert.EndsWith("(see 'scalesweep theory --help')", line);
         Assert.Contains(first, line);
         Assert.Contains(second, line);
         Assert.DoesNotContain("Parameter '", line);

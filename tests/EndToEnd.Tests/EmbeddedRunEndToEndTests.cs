@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScaleSweep.EndToEnd.Tests.Infrastructure;
 
 namespace ScaleSweep.EndToEnd.Tests;
@@ -49,5 +50,62 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
             Assert.Contains("already complete", again.StdErr);
             Assert.Equal(File.ReadAllBytes(Path.Combine(first, "report.json")), File.ReadAllBytes(Path.Combine(second, "report.json")));
         });
+    }
+
+    [Fact]
+    public async Task After_Ctrl_C_status_and_list_say_the_sweep_is_interrupted_and_how_to_resume_it_and_run_resumes_it()
+    {
+        // Runs of a few seconds each, so Ctrl+C after the first one finished leaves most unfinished.
+        string name = "e2e-interrupt-" + Guid.NewGuid().ToString("N")[..8];
+        string path = Path.Combine(_directory, name + ".json");
+        File.WriteAllText(path, $$"""
+            { "name": "{{name}}", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0, 1], "N": [64, 128],
+              "B": ["inf"], "eta": 0.05, "M": 1000, "steps": 300000, "seeds": 2, "checkpointSeconds": 0.5 }
+            """);
+        SpecFile spec = SpecFile.Read(path);
+        string data = Path.Combine(_directory, "data");
+        string output = Path.Combine(_directory, "out");
+
+        // Without a terminal the progress is a plain line as runs finish: Ctrl+C after the first, before the last.
+        (CliResult run, bool interrupted) = await Cli.RunAndInterruptAsync(Timeout,
+            line => System.Text.RegularExpressions.Regex.Match(line, @"^scalesweep run: (\d+)/(\d+) runs done") is { Success: true } m
+                && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is > 0 and var done && done < int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+            "run", path, "--data", data, "--out", output, "--workers", "2");
+        _output.ShouldExit(run, 130);
+        _output.Check(run, () =>
+        {
+            Assert.True(interrupted, "no progress line said one run was done");
+            Assert.Contains("interrupted", run.StdErr);
+            Assert.False(File.Exists(Path.Combine(output, "report.json")), "a report was written");
+        });
+
+        string id = run.ErrorLines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"sweep (\S+): \d+ runs")).First(m => m.Success).Groups[1].Value;
+        CliResult status = await Cli.RunAsync(Timeout, "status", id, "--data", data);
+        _output.ShouldExit(status, 0);
+        _output.Check(status, () =>
+        {
+            Assert.StartsWith($"{id}: ", status.StdOut);
+            Assert.Contains("0 computing", status.StdOut);
+            Assert.Contains("(interrupted: ", status.StdOut);
+            Assert.Contains("`scalesweep run SPEC` with the same spec resumes it", status.StdOut);
+            Assert.StartsWith("scalesweep status: starting the embedded silo to read the stored sweeps", status.ErrorLines.First(l => l.Contains("embedded silo")));
+        });
+
+        CliResult list = await Cli.RunAsync(Timeout, "list", "--data", data);
+        _output.ShouldExit(list, 0);
+        _output.Check(list, () =>
+        {
+            string row = list.StdOut.Split('\n').Single(l => l.Contains(id));
+            Assert.Contains("interrupted", row);
+            Assert.Contains($"scalesweep list: {id} is interrupted: ", list.StdErr);
+        });
+
+        CliResult resumed = await Cli.RunAsync(Timeout, "run", path, "--data", data, "--out", output, "--workers", "2");
+        _output.ShouldExit(resumed, 0);
+        _output.Check(resumed, () => ReportChecks.CheckReport(output, spec));
+
+        CliResult after = await Cli.RunAsync(Timeout, "status", id, "--data", data);
+        _output.ShouldExit(after, 0);
+        _output.Check(after, () => Assert.Contains("(completed)", after.StdOut));
     }
 }

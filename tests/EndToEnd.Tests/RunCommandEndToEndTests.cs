@@ -143,6 +143,77 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         _output.Check(list, () => Assert.Contains(id, list.StdOut));
     }
 
+    /// <summary>Exit code 2 for an id no sweep has, alike for every command that takes one (README, "Errors and exit codes").</summary>
+    [Theory]
+    [InlineData("status")]
+    [InlineData("results")]
+    [InlineData("plot")]
+    [InlineData("cancel")]
+    [InlineData("resume")]
+    public async Task An_unknown_sweep_id_exits_2(string command)
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        CliResult result = await Cli.RunAsync(CommandTimeout, command, "no-such-sweep-000000000000", "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(result, 2);
+        _output.Check(result, () =>
+        {
+            Assert.Equal($"scalesweep {command}: no sweep has the id 'no-such-sweep-000000000000' (see 'scalesweep list')", Assert.Single(result.ErrorLines));
+            Assert.Equal("", result.StdOut);
+        });
+    }
+
+    /// <summary>Exit code 5: a cancelled sweep has no report, for results and plot; status still describes it (0).</summary>
+    [Fact]
+    public async Task A_cancelled_sweep_has_no_report_and_results_and_plot_exit_5()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string name = "e2e-cancelled-" + Guid.NewGuid().ToString("N")[..8];
+        string spec = Path.Combine(_fixture.WorkDirectory, name + ".json");
+        // About a minute per run on an idle core (a finite batch costs ~B N per step): still running when cancelled.
+        File.WriteAllText(spec, $$"""
+            { "name": "{{name}}", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0], "N": [256],
+              "B": [64], "eta": 0.05, "M": 4000, "steps": 2000000, "seeds": 2 }
+            """);
+        string id = await SweepCommands.SubmitAsync(_output, spec, silo.Gateway, silo.ClusterId);
+        CliResult cancel = await Cli.RunAsync(CommandTimeout, "cancel", id, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(cancel, 0);
+        _output.Check(cancel, () => Assert.Contains("(cancelled)", cancel.StdOut));
+
+        foreach (string command in new[] { "results", "plot" })
+        {
+            CliResult result = await Cli.RunAsync(CommandTimeout, command, id, "--out", Path.Combine(_fixture.WorkDirectory, name), "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+            _output.ShouldExit(result, 5);
+            _output.Check(result, () =>
+            {
+                Assert.StartsWith($"scalesweep {command}: sweep {id} has no report: ", Assert.Single(result.ErrorLines));
+                Assert.Contains("(cancelled)", result.StdErr);
+                Assert.False(Directory.Exists(Path.Combine(_fixture.WorkDirectory, name)), "a report folder was written");
+            });
+        }
+
+        CliResult status = await Cli.RunAsync(CommandTimeout, "status", id, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(status, 0);
+    }
+
+    /// <summary>A report folder that cannot be written is a bad --out (2), not an internal error (1).</summary>
+    [Fact]
+    public async Task Results_with_an_unwritable_out_folder_exits_2_naming_it()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string id = ReportChecks.CheckReport(_fixture.FirstOut, _fixture.Spec);
+        string file = Path.Combine(_fixture.WorkDirectory, "a-file");
+        File.WriteAllText(file, "not a folder");
+        string under = Path.Combine(file, "report");
+        CliResult result = await Cli.RunAsync(CommandTimeout, "results", id, "--format", "json", "--out", under, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(result, 2);
+        _output.Check(result, () =>
+        {
+            string line = Assert.Single(result.ErrorLines);
+            Assert.StartsWith($"scalesweep results: --out: cannot write the report to '{under}'", line);
+            Assert.EndsWith("(see 'scalesweep results --help')", line);
+        });
+    }
+
     /// <summary>The fixture's silo and first run, which must have succeeded; logs the silo's log tail when not.</summary>
     private async Task<(SiloProcess Silo, CliResult Run)> FirstRun()
     {

@@ -46,8 +46,8 @@ internal sealed class ClusterCommandOptions
         command.Options.Add(Workers);
     }
 
-    /// <summary>Connects to the gateway, or starts the embedded silo.</summary>
-    public async Task<IClusterSession> OpenAsync(ParseResult parse, Action<string> say, CancellationToken cancellationToken)
+    /// <summary>Connects to the gateway, or starts the embedded silo (a read-only one for commands that only read).</summary>
+    public async Task<IClusterSession> OpenAsync(ParseResult parse, Action<string> say, bool readOnly, CancellationToken cancellationToken)
     {
         string? gateway = parse.GetValue(Gateway) ?? Environment.GetEnvironmentVariable(GatewayVariable);
         if (!string.IsNullOrWhiteSpace(gateway))
@@ -57,7 +57,7 @@ internal sealed class ClusterCommandOptions
         }
 
         long? workers = parse.GetValue(Workers);
-        var settings = new EmbeddedSettings(parse.GetValue(Deploy), parse.GetValue(Data), workers is null ? null : (int)workers);
+        var settings = new EmbeddedSettings(parse.GetValue(Deploy), parse.GetValue(Data), workers is null ? null : (int)workers, readOnly);
         return await EmbeddedSession.StartAsync(settings, say, cancellationToken).ConfigureAwait(false);
     }
 

@@ -39,6 +39,11 @@ internal sealed class EmbeddedSession : IClusterSession
         string data = settings.DataDirectory ?? Path.Combine(deploy, "local", "data");
         LocalAzurite azurite = await LocalAzurite.EnsureAsync(deploy, data, say, cancellationToken).ConfigureAwait(false);
 
+        // The silo takes seconds to start: say so, or a read looks hung.
+        say(settings.ReadOnly
+            ? "starting the embedded silo to read the stored sweeps (about 5 s; --gateway reads a running cluster)..."
+            : "starting the embedded silo (about 5 s)...");
+
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         // The progress display owns the terminal: only errors of ScaleSweep's own code reach it, one line each.
@@ -56,6 +61,9 @@ internal sealed class EmbeddedSession : IClusterSession
             ["ScaleSweep:Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["ScaleSweep:Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["ScaleSweep:Workers:Count"] = settings.Workers?.ToString(CultureInfo.InvariantCulture),
+
+            // A read must not resume what another `run` may be running, nor what Ctrl+C interrupted.
+            ["ScaleSweep:Dispatch:ReadOnly"] = settings.ReadOnly ? "true" : "false",
         });
         builder.Configuration["ScaleSweep:Silo:PrimarySiloPort"] = builder.Configuration["ScaleSweep:Silo:SiloPort"];
         builder.Configuration.AddInMemoryCollection(EmbeddedTelemetry.FromEnvironment(Environment.GetEnvironmentVariables()));

@@ -35,8 +35,10 @@ internal sealed class LocalAzurite : IAsyncDisposable
         string script = Path.Combine(deployDirectory, "azurite", "azurite.sh");
         if (!File.Exists(Path.Combine(deployDirectory, "azurite", "node_modules", ".bin", "azurite")))
         {
-            say("installing Azurite (npm ci in deploy/azurite, once)...");
+            say("installing Azurite (npm ci in deploy/azurite, once; about a minute)...");
         }
+
+        say($"starting Azurite on 127.0.0.1:10000-10002 (data in {dataDirectory})...");
 
         string location = Path.Combine(dataDirectory, "azurite");
         Directory.CreateDirectory(location);

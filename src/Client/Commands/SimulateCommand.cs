@@ -51,7 +51,7 @@ internal static class SimulateCommand
         public readonly Option<long> N = OptionFactory.Integer(
             "--N", 128, 1, SimulationConfigValidation.MaxWidth, "Width N: number of learned features.", LibraryRanges.For("N"));
 
-        public readonly Option<long?> Batch = BatchSize.CreateOption(
+        public readonly Option<IntegerOrInfinity> Batch = BatchSize.CreateOption(
             "--B", "Batch size B of online SGD, or 'inf' for the population gradient. [default: inf]");
 
         public readonly Option<double> Eta = OptionFactory.Real(
@@ -80,13 +80,20 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => 0,
             CustomParser = result =>
             {
+                // Like every integer option, an exact scientific form ("1e3") is read as the integer.
                 string token = OptionFactory.SingleToken(result);
-                if (!ulong.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong value))
+                if (ulong.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong value))
                 {
-                    result.AddError(OptionFactory.Malformed("--seed0", token, "a seed", Seed0Range));
+                    return value;
                 }
 
-                return value;
+                if (OptionFactory.TryParseInteger(token, out long exact, out _) && exact >= 0)
+                {
+                    return (ulong)exact;
+                }
+
+                result.AddError(OptionFactory.Malformed("--seed0", token, "a seed", Seed0Range));
+                return 0;
             },
         }, Seed0Range);
 
@@ -134,7 +141,7 @@ internal static class SimulateCommand
             p.GetValue(Beta),
             p.GetValue(Gamma),
             (int)p.GetValue(N),
-            p.GetValue(Batch),
+            p.GetValue(Batch).Finite,
             p.GetValue(Eta),
             p.GetValue(M) is { } m ? (int)m : null,
             p.GetValue(Steps),
@@ -156,7 +163,7 @@ internal static class SimulateCommand
             "simulate",
             "Run K seeds of one configuration on this machine's cores and print the seed-mean loss curve with "
             + "its standard error, the fitted decay rate chi of L ~ t^-chi with a seed-bootstrap 95% CI, and the seeds "
-            + "that diverged (left out of mean and fit). Exit codes: 0 done, 2 bad arguments, 3 every seed diverged.");
+            + "that diverged (left out of mean and fit).");
         foreach (Option option in options.All)
         {
             command.Options.Add(option);
@@ -191,7 +198,7 @@ internal static class SimulateCommand
         else
         {
             SimulateTable.Write(
-                environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), request, config, summary);
+                environment.Out, ConsoleFactory.ForOut(environment), request, config, summary);
         }
 
         string path = $"{ScaleSweepCli.Name} simulate";
@@ -206,7 +213,7 @@ internal static class SimulateCommand
 
         if (summary.Fit is null && request.Json)
         {
-            environment.Error.WriteLine($"{path}: warning: no fit: {ScaleSweepCli.OneLine(summary.FitError ?? string.Empty)}");
+            environment.Error.WriteLine($"{path}: warning: no fit: {Reason.Clause(summary.FitError ?? string.Empty)}");
         }
 
         return ExitCodes.Success;

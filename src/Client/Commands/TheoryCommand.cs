@@ -40,10 +40,10 @@ internal static class TheoryCommand
         public readonly Option<double> Gamma = OptionFactory.Real(
             "--gamma", 0.0, "With --curve: richness gamma >= 0 (0 = lazy).", LibraryRanges.For("gamma"));
 
-        public readonly Option<long?> Width = BatchSize.IntegerOrInfinite(
+        public readonly Option<IntegerOrInfinity> Width = BatchSize.IntegerOrInfinite(
             "--N", "With --curve: width N, an integer >= 1 or 'inf' (default inf).", "N must be an integer >= 1 or 'inf'.", "an integer");
 
-        public readonly Option<long?> Batch = BatchSize.CreateOption("--B", "With --curve: batch size B, an integer >= 1 or 'inf' (default inf).");
+        public readonly Option<IntegerOrInfinity> Batch = BatchSize.CreateOption("--B", "With --curve: batch size B, an integer >= 1 or 'inf' (default inf).");
 
         public readonly Option<double> Eta = OptionFactory.Real(
             "--eta", SimulationConfig.DefaultEta, "With --curve: learning rate eta > 0.", LibraryRanges.For("eta"));
@@ -77,6 +77,26 @@ internal static class TheoryCommand
             $"uniform-steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
 
         public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
+
+        /// <summary>The options only the curve reads: every option but those of the exponents and the output.</summary>
+        public IEnumerable<Option> CurveOnly => All.Except([Alpha, Beta, Levels, Json, Curve]);
+
+        /// <summary>
+        /// Refuses an option the chosen output would ignore (e.g. --N without --curve), so no one reads
+        /// exponents believing they depend on it.
+        /// </summary>
+        public void RequireUsed(ParseResult parseResult)
+        {
+            bool curve = parseResult.GetValue(Curve);
+            IEnumerable<Option> ignored = curve ? [Levels] : CurveOnly;
+            Option? given = ignored.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
+            if (given is not null)
+            {
+                throw new UsageException(curve
+                    ? $"{given.Name}: only without --curve: it sets the approximation levels of the exponents, which the curve does not print."
+                    : $"{given.Name}: needs --curve: it sets the DMFT loss curve; without --curve theory prints the exponents, which depend on --alpha and --beta only.");
+            }
+        }
     }
 
     public static Command Create(CliEnvironment environment)
@@ -95,6 +115,7 @@ internal static class TheoryCommand
 
         command.SetGuardedAction(environment, (parseResult, _) =>
         {
+            options.RequireUsed(parseResult);
             if (parseResult.GetValue(options.Curve))
             {
                 var settings = new DmftSettings(
@@ -102,8 +123,8 @@ internal static class TheoryCommand
                     parseResult.GetValue(options.Beta),
                     (int)parseResult.GetValue(options.Modes),
                     parseResult.GetValue(options.Gamma),
-                    parseResult.GetValue(options.Width) is long n ? n : double.PositiveInfinity,
-                    parseResult.GetValue(options.Batch) is long b ? b : double.PositiveInfinity,
+                    parseResult.GetValue(options.Width).ToDouble(),
+                    parseResult.GetValue(options.Batch).ToDouble(),
                     parseResult.GetValue(options.Eta),
                     parseResult.GetValue(options.Steps));
                 int pointsPerDecade = (int)parseResult.GetValue(options.PointsPerDecade);
@@ -123,7 +144,7 @@ internal static class TheoryCommand
                 }
                 else
                 {
-                    TheoryCurveTable.Write(environment.Out, settings, curve, seconds);
+                    TheoryCurveTable.Write(environment.Out, ConsoleFactory.ForOut(environment).Profile.Width, settings, curve, seconds);
                 }
 
                 return Task.FromResult(ExitCodes.Success);
@@ -137,7 +158,7 @@ internal static class TheoryCommand
             }
             else
             {
-                TheoryTable.Write(environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), result);
+                TheoryTable.Write(environment.Out, ConsoleFactory.ForOut(environment), result);
             }
 
             return Task.FromResult(ExitCodes.Success);

@@ -8,26 +8,26 @@ internal static class BatchSize
     /// <summary>How infinity is written on the command line and in JSON.</summary>
     public const string Infinite = "inf";
 
-    public static Option<long?> CreateOption(string name, string description) =>
+    public static Option<IntegerOrInfinity> CreateOption(string name, string description) =>
         IntegerOrInfinite(name, description, LibraryRanges.For("B"), "a batch size");
 
     /// <summary>
-    /// An option taking an integer &gt;= 1 or "inf" (null), for any size that may be infinite (B, and N
-    /// of the theory's curves); <paramref name="noun"/> names a malformed value in the message.
+    /// An option taking an integer &gt;= 1 or "inf", for any size that may be infinite (B, and N of the
+    /// theory's curves); absent means infinite. <paramref name="noun"/> names a malformed value in the message.
     /// </summary>
-    public static Option<long?> IntegerOrInfinite(string name, string description, string range, string noun)
+    public static Option<IntegerOrInfinity> IntegerOrInfinite(string name, string description, string range, string noun)
     {
-        return OptionFactory.WithRange(new Option<long?>(name)
+        return OptionFactory.WithRange(new Option<IntegerOrInfinity>(name)
         {
             Description = description,
             HelpName = "integer|inf",
-            DefaultValueFactory = _ => null,
+            DefaultValueFactory = _ => IntegerOrInfinity.Infinity,
             CustomParser = result =>
             {
                 string token = OptionFactory.SingleToken(result);
                 if (IsInfinite(token))
                 {
-                    return null;
+                    return IntegerOrInfinity.Infinity;
                 }
 
                 if (!OptionFactory.TryParseInteger(token, out long value, out bool tooLarge) || tooLarge)
@@ -35,16 +35,16 @@ internal static class BatchSize
                     result.AddError(tooLarge
                         ? $"{name}: '{token}' is out of range: {range}"
                         : OptionFactory.Malformed(name, token, noun, range));
-                    return null;
+                    return IntegerOrInfinity.Infinity;
                 }
 
                 if (value < 1)
                 {
                     result.AddError($"{name}: {value} is out of range: {range}");
-                    return null;
+                    return IntegerOrInfinity.Infinity;
                 }
 
-                return value;
+                return new IntegerOrInfinity(value);
             },
         }, range);
     }

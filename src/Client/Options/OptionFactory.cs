@@ -8,6 +8,10 @@ namespace ScaleSweep.Client.Options;
 /// Options whose malformed values give one clear line naming the option and what it accepts,
 /// instead of the parser's generic type-conversion message.
 /// </summary>
+/// <remarks>
+/// A custom parser here returns null only together with an error: System.CommandLine 2.0 does not keep
+/// a null result as the option's value, so GetValue would fail on it (see <see cref="IntegerOrInfinity"/>).
+/// </remarks>
 internal static class OptionFactory
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Option, string> Ranges = new();

@@ -10,24 +10,31 @@ namespace ScaleSweep.Client.Output;
 /// <summary>The readable report of `scalesweep simulate`: parameters, the mean curve, the fit, divergence.</summary>
 internal static class SimulateTable
 {
-    /// <summary>Plain lines go straight to <paramref name="writer"/> (never wrapped); tables through <paramref name="console"/> over it.</summary>
+    /// <summary>Writes to <paramref name="writer"/>, every line broken between words to the width of <paramref name="console"/> (over the same writer).</summary>
     public static void Write(
         TextWriter writer, IAnsiConsole console, SimulateRequest request, SimulationConfig config, SimulationSummary summary)
     {
-        writer.WriteLine(Header(request, config));
-        SeedAggregateTable(console, summary);
+        int width = console.Profile.Width;
+        foreach (string line in TextWrap.Items(Header(request, config), width, " "))
+        {
+            writer.WriteLine(line);
+        }
+
+        SeedAggregateTable(writer, width, summary);
 
         if (summary.Fit is { } fit)
         {
             string ci = double.IsFinite(fit.Ci.Lo) && double.IsFinite(fit.Ci.Hi)
                 ? $"95% CI [{NumberFormat.Exponent(fit.Ci.Lo)}, {NumberFormat.Exponent(fit.Ci.Hi)}]"
                 : "no CI (fewer than 2 seeds)";
-            writer.WriteLine(
-                $"fit: L ~ t^-{NumberFormat.Exponent(fit.Exponent)}, {ci}, over steps {fit.Window.T0}..{fit.Window.T1} ({fit.Points} points)");
+            TextWrap.Write(
+                writer,
+                $"fit: L ~ t^-{NumberFormat.Exponent(fit.Exponent)}, {ci}, over steps {fit.Window.T0}..{fit.Window.T1} ({fit.Points} points)",
+                width);
         }
         else
         {
-            writer.WriteLine($"fit: none ({ScaleSweepCli.OneLine(summary.FitError ?? "no curve")})");
+            TextWrap.Write(writer, $"fit: none ({Reason.Clause(summary.FitError ?? "no curve")})", width);
         }
 
         if (config.CustomSpectrum is null)
@@ -39,35 +46,47 @@ internal static class SimulateTable
             string floor = config.Model == ScaleSweep.Numerics.Models.ModelKind.Projected
                 ? $"; finite N sets a floor ~ N^-{NumberFormat.Exponent(Exponents.ModelBottleneck(config.Alpha, config.Beta))}"
                 : "; no width bottleneck (both layers train freely)";
-            writer.WriteLine($"theory (N, B -> inf): L ~ t^-{NumberFormat.Exponent(chi)} ({regime}){floor}");
+            TextWrap.Write(writer, $"theory (N, B -> inf): L ~ t^-{NumberFormat.Exponent(chi)} ({regime}){floor}", width);
         }
 
         int diverged = summary.Aggregate.Diverged;
         string which = diverged == 0
             ? string.Empty
             : ": " + string.Join(", ", summary.DivergedRuns.Select(r => $"seed {r.Seed} at step {r.DivergedAtStep}"));
-        writer.WriteLine($"diverged: {diverged} of {request.Seeds} seeds{which}");
+        TextWrap.Write(writer, $"diverged: {diverged} of {request.Seeds} seeds{which}", width);
 
         if (request.PerSeed)
         {
-            PerSeedTable(console, summary);
+            PerSeedTable(writer, width, summary);
         }
     }
 
-    private static string Header(SimulateRequest request, SimulationConfig config)
+    /// <summary>"simulate projected:", then one item per setting, so a line breaks between settings, not inside one.</summary>
+    private static List<string> Header(SimulateRequest request, SimulationConfig config)
     {
-        string task = config.CustomSpectrum is { } s
-            ? $"spectrum={request.SpectrumPath} ({s.M} modes)"
-            : $"alpha={NumberFormat.Parameter(config.Alpha)} beta={NumberFormat.Parameter(config.Beta)} M={config.M}";
         string model = config.Model == ModelKind.LinearNetwork ? "linear-network" : "projected";
+        var items = new List<string> { $"simulate {model}:" };
+        if (config.CustomSpectrum is { } s)
+        {
+            items.Add($"spectrum={request.SpectrumPath} ({s.M} modes)");
+        }
+        else
+        {
+            items.AddRange([$"alpha={NumberFormat.Parameter(config.Alpha)}", $"beta={NumberFormat.Parameter(config.Beta)}", $"M={config.M}"]);
+        }
+
         string sampler = config.Sampler == Sampler.Reference ? "reference" : "fast";
         ulong last = request.Seed0 + (ulong)(request.Seeds - 1);
-        return $"simulate {model}: {task} gamma={NumberFormat.Parameter(config.Gamma)} N={config.N} "
-            + $"B={BatchSize.Format(config.Batch)} eta={NumberFormat.Parameter(config.Eta)} steps={config.Steps} "
-            + $"seeds={request.Seeds} ({request.Seed0}..{last}) sampler={sampler}";
+        items.AddRange(
+        [
+            $"gamma={NumberFormat.Parameter(config.Gamma)}", $"N={config.N}", $"B={BatchSize.Format(config.Batch)}",
+            $"eta={NumberFormat.Parameter(config.Eta)}", $"steps={config.Steps}", $"seeds={request.Seeds} ({request.Seed0}..{last})",
+            $"sampler={sampler}",
+        ]);
+        return items;
     }
 
-    private static void SeedAggregateTable(IAnsiConsole console, SimulationSummary summary)
+    private static void SeedAggregateTable(TextWriter writer, int width, SimulationSummary summary)
     {
         var aggregate = summary.Aggregate;
         if (aggregate.Used == 0)
@@ -75,15 +94,11 @@ internal static class SimulateTable
             return;
         }
 
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn(new TableColumn("step").RightAligned());
-        table.AddColumn(new TableColumn("mean").RightAligned());
-        table.AddColumn(new TableColumn("sem").RightAligned());
-        table.AddColumn(new TableColumn("n").RightAligned());
+        var table = new TextTable().AddColumn("step").AddColumn("mean").AddColumn("sem").AddColumn("n");
         bool norms = summary.WeightNormMean is not null;
         if (norms)
         {
-            table.AddColumn(new TableColumn("|w|^2/N").RightAligned());
+            table.AddColumn("|w|^2/N");
         }
 
         for (int k = 0; k < aggregate.Steps.Count; k++)
@@ -100,30 +115,26 @@ internal static class SimulateTable
                 cells.Add(NumberFormat.Value(summary.WeightNormMean![k]));
             }
 
-            table.AddRow(cells.Select(c => new Text(c)).ToArray());
+            table.AddRow(cells.ToArray());
         }
 
-        console.Write(table);
+        table.Write(writer, width);
     }
 
-    private static void PerSeedTable(IAnsiConsole console, SimulationSummary summary)
+    private static void PerSeedTable(TextWriter writer, int width, SimulationSummary summary)
     {
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn(new TableColumn("seed").RightAligned());
-        table.AddColumn("status");
-        table.AddColumn(new TableColumn("last step").RightAligned());
-        table.AddColumn(new TableColumn("last loss").RightAligned());
+        var table = new TextTable().AddColumn("seed").AddColumn("status", right: false).AddColumn("last step").AddColumn("last loss");
         foreach (SeedRun run in summary.Runs)
         {
             string status = run.Diverged ? $"diverged at step {run.DivergedAtStep}" : "completed";
             int count = run.Curve.Count;
             table.AddRow(
-                new Text(run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(status),
-                new Text(count == 0 ? "-" : NumberFormat.Integer(run.Curve.Steps[count - 1])),
-                new Text(count == 0 ? "-" : NumberFormat.Value(run.Curve.Loss[count - 1])));
+                run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                status,
+                count == 0 ? "-" : NumberFormat.Integer(run.Curve.Steps[count - 1]),
+                count == 0 ? "-" : NumberFormat.Value(run.Curve.Loss[count - 1]));
         }
 
-        console.Write(table);
+        table.Write(writer, width);
     }
 }

@@ -5,19 +5,24 @@ namespace ScaleSweep.Client.Output;
 /// <summary>The readable DMFT curve of `scalesweep theory --curve`: a settings line, then step and loss.</summary>
 internal static class TheoryCurveTable
 {
-    public static void Write(TextWriter writer, DmftSettings settings, DmftCurve curve, double seconds)
+    /// <summary>Writes to <paramref name="writer"/>; the settings lines are broken between words to <paramref name="width"/>.</summary>
+    public static void Write(TextWriter writer, int width, DmftSettings settings, DmftCurve curve, double seconds)
     {
-        writer.WriteLine(
+        TextWrap.Write(
+            writer,
             $"dmft: alpha={NumberFormat.Parameter(settings.Alpha)} beta={NumberFormat.Parameter(settings.Beta)} M={NumberFormat.Integer(settings.M)} "
-            + $"gamma={NumberFormat.Parameter(settings.Gamma)} N={Size(settings.N)} B={Size(settings.Batch)} eta={NumberFormat.Parameter(settings.Eta)} T={NumberFormat.Integer(settings.Steps)}");
-        writer.WriteLine(
+            + $"gamma={NumberFormat.Parameter(settings.Gamma)} N={Size(settings.N)} B={Size(settings.Batch)} eta={NumberFormat.Parameter(settings.Eta)} T={NumberFormat.Integer(settings.Steps)}",
+            width);
+        TextWrap.Write(
+            writer,
             $"solver: {curve.Solver}, {curve.ModesUsed} modes ({(curve.ModesExact ? "exact sum" : "quadrature")}), "
-            + $"{NumberFormat.Integer(curve.TimePoints)} time points ({curve.TimeGrid}), {curve.Iterations} sweep(s), {seconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} s");
-        int width = Math.Max(4, NumberFormat.Integer(settings.Steps).Length);
-        writer.WriteLine($"{"step".PadLeft(width)}  loss");
+            + $"{NumberFormat.Integer(curve.TimePoints)} time points ({curve.TimeGrid}), {curve.Iterations} sweep(s), {seconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} s",
+            width);
+        int stepWidth = Math.Max(4, NumberFormat.Integer(settings.Steps).Length);
+        writer.WriteLine($"{"step".PadLeft(stepWidth)}  loss");
         for (int i = 0; i < curve.Steps.Length; i++)
         {
-            writer.WriteLine($"{NumberFormat.Integer(curve.Steps[i]).PadLeft(width)}  {NumberFormat.Value(curve.Loss[i])}");
+            writer.WriteLine($"{NumberFormat.Integer(curve.Steps[i]).PadLeft(stepWidth)}  {NumberFormat.Value(curve.Loss[i])}");
         }
 
         writer.Flush();

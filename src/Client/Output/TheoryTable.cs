@@ -7,26 +7,28 @@ namespace ScaleSweep.Client.Output;
 /// <summary>The readable report of `scalesweep theory`.</summary>
 internal static class TheoryTable
 {
+    /// <summary>Writes to <paramref name="writer"/>, laid out for the width of <paramref name="console"/> (over the same writer).</summary>
     public static void Write(TextWriter writer, IAnsiConsole console, TheoryResult result)
     {
-        writer.WriteLine(
+        int width = console.Profile.Width;
+        TextWrap.Write(
+            writer,
             $"theory: alpha={NumberFormat.Parameter(result.Alpha)} beta={NumberFormat.Parameter(result.Beta)}: "
-            + $"{PhaseName(result.Phase)} task ({PhaseRule(result)})");
+            + $"{PhaseName(result.Phase)} task ({PhaseRule(result)})",
+            width);
 
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("exponent");
-        table.AddColumn(new TableColumn("lazy (gamma = 0)").RightAligned());
-        table.AddColumn(new TableColumn("rich (gamma > 0)").RightAligned());
+        // Headers without spaces around "=": the widest row label and both columns then fit 80 columns.
+        var table = new TextTable().AddColumn("exponent", right: false).AddColumn("lazy (gamma=0)").AddColumn("rich (gamma>0)");
         AddRow(table, "time: L ~ t^-chi", result.ChiLazy, result.ChiRich);
         AddRow(table, "compute-optimal: L ~ C^-r, C = N t", result.ComputeOptimalLazy, result.ComputeOptimalRich);
         AddRow(table, "model bottleneck: L ~ N^-(alpha min(2,beta))", result.ModelBottleneckExponent, result.ModelBottleneckExponent);
-        console.Write(table);
+        table.Write(writer, width);
 
         string limit = result.Beta < 1
-            ? $"they converge to 2 beta/(1+beta) = {NumberFormat.Value(2 * result.Beta / (1 + result.Beta))}"
+            ? $"limit 2 beta/(1+beta) = {NumberFormat.Value(2 * result.Beta / (1 + result.Beta))}"
             : "meaningful only for beta < 1; here the rich exponent stays beta";
-        writer.WriteLine($"approximation levels chi_0..chi_{result.Levels.Count - 1} (eq. 62; {limit}):");
-        writer.WriteLine("  " + string.Join(", ", result.Levels.Select(NumberFormat.Value)));
+        TextWrap.Write(writer, $"approximation levels chi_0..chi_{result.Levels.Count - 1} (eq. 62; {limit}):", width);
+        TextWrap.Write(writer, "  " + string.Join(", ", result.Levels.Select(NumberFormat.Value)), width, indent: 0);
     }
 
     /// <summary>"hard", "easy" or "super-easy", as in the JSON.</summary>
@@ -48,6 +50,6 @@ internal static class TheoryTable
         };
     }
 
-    private static void AddRow(Table table, string name, double lazy, double rich) =>
-        table.AddRow(new Text(name), new Text(NumberFormat.Value(lazy)), new Text(NumberFormat.Value(rich)));
+    private static void AddRow(TextTable table, string name, double lazy, double rich) =>
+        table.AddRow(name, NumberFormat.Value(lazy), NumberFormat.Value(rich));
 }

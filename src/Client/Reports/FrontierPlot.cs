@@ -56,7 +56,7 @@ internal static class FrontierPlot
 
         if (frontier.Exponent is null && frontier.Reason is { } reason)
         {
-            var note = plot.Add.Annotation("no fit: " + FirstSentence(reason), Alignment.UpperRight);
+            var note = plot.Add.Annotation("no fit: " + Output.Reason.Clause(FirstSentence(reason)), Alignment.UpperRight);
             note.LabelFontSize = 11;
         }
 
@@ -88,6 +88,7 @@ internal static class FrontierPlot
     private static void AddLines(Plot plot, FrontierReport frontier, Bounds bounds)
     {
         double x0, x1, xm, ym;
+        string anchor;
         if (frontier is { Exponent: { } r, Intercept: { } intercept, FitRange: [double c0, double c1] })
         {
             x0 = Math.Log10(c0);
@@ -99,6 +100,7 @@ internal static class FrontierPlot
             fit.LegendText = $"fit: r_C = {Exponent(r)}{ci}";
             xm = (x0 + x1) / 2;
             ym = Fitted(xm);
+            anchor = "the fit";
         }
         else
         {
@@ -113,6 +115,7 @@ internal static class FrontierPlot
             FrontierPointReport middle = points[points.Length / 2];
             xm = Math.Log10(middle.C);
             ym = Math.Log10(middle.L);
+            anchor = "the middle frontier point";
         }
 
         double rc = frontier.Theory.Exponent;
@@ -128,7 +131,7 @@ internal static class FrontierPlot
         table.LineWidth = 2.5f;
         table.LinePattern = LinePattern.Dashed;
         string regime = frontier.Theory.Regime is { } g ? $", {g}" : string.Empty;
-        table.LegendText = $"Table 1: r_C = {Exponent(rc)} ({PhaseWord(frontier.Theory.Phase)}{regime}), at 0.5 x the fit";
+        table.LegendText = $"Table 1: r_C = {Exponent(rc)} ({PhaseWord(frontier.Theory.Phase)}{regime}), at 0.5 x {anchor}";
         bounds.Add([x0, x1], ty);
     }
 

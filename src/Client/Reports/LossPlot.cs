@@ -37,7 +37,7 @@ internal static class LossPlot
                 // Say so in the legend: a line that silently vanished would read as "not run".
                 missing.Add(new LegendItem
                 {
-                    LabelText = $"{panel.Series.Label(group.Config)}: no curve ({ScaleSweepCli.OneLine(group.FitError ?? "no seed completed")})",
+                    LabelText = $"{panel.Series.Label(group.Config)}: no curve ({Output.Reason.Clause(group.FitError ?? "no seed completed")})",
                     MarkerShape = MarkerShape.Eks,
                     MarkerColor = palette.GetColor(i),
                     MarkerSize = 8,

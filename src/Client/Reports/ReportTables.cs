@@ -8,37 +8,44 @@ namespace ScaleSweep.Client.Reports;
 
 /// <summary>
 /// The readable report of a sweep in the terminal: a summary line, the groups (fit against theory),
-/// the frontiers (fitted r_C against Table 1) and the runs that diverged or failed.
+/// the frontiers (fitted r_C against Table 1) and the runs that diverged or failed. Every line fits the
+/// console's width: columns with one value in every row move to a line above their table, and text too
+/// long for a cell moves under it (<see cref="TableNotes"/>).
 /// </summary>
 internal static class ReportTables
 {
-    /// <summary>Plain lines go straight to <paramref name="writer"/> (never wrapped); tables through <paramref name="console"/> over it.</summary>
+    /// <summary>Writes the report to <paramref name="writer"/>, laid out for the width of <paramref name="console"/> (over the same writer).</summary>
     public static void Write(TextWriter writer, IAnsiConsole console, SweepReport report)
     {
+        int width = console.Profile.Width;
         RunCounts r = report.Runs;
-        writer.WriteLine(
-            $"sweep {report.Id} ({report.Model}): {r.Total} runs: {r.Completed} completed, {r.Diverged} diverged, "
-            + $"{r.Failed} failed, {r.Cancelled} cancelled, {r.Running} running, {r.Pending} pending");
+        string[] summary =
+        [
+            $"sweep {report.Id} ({report.Model}):", $"{r.Total} runs:", $"{r.Completed} completed,", $"{r.Diverged} diverged,",
+            $"{r.Failed} failed,", $"{r.Cancelled} cancelled,", $"{r.Running} running,", $"{r.Pending} pending",
+        ];
+        foreach (string line in TextWrap.Items(summary, width, " "))
+        {
+            writer.WriteLine(line); // broken between counts, never between a count and its word
+        }
         if (report.Groups.Length > 0)
         {
             GroupConfig first = report.Groups[0].Config;
-            writer.WriteLine($"groups: {report.Groups.Length} (M={first.M}, steps={first.Steps}); fit: L ~ t^-chi, 95% bootstrap CI over seeds");
-            var notes = new List<string>();
-            console.Write(GroupTable(report.Groups, notes));
-            WriteNotes(writer, notes);
+            TextWrap.Write(writer, $"groups: {report.Groups.Length} (M={first.M}, steps={first.Steps}); fit: L ~ t^-chi, 95% bootstrap CI over seeds", width);
+            var notes = new TableNotes();
+            WriteTable(writer, width, "every group: ", GroupTable(report.Groups, notes), notes);
         }
 
         if (report.Frontiers.Length > 0)
         {
-            writer.WriteLine($"compute-optimal frontiers: {report.Frontiers.Length}; L* ~ C^-r_C, C = N t");
-            var notes = new List<string>();
-            console.Write(FrontierTable(report.Frontiers, notes));
-            WriteNotes(writer, notes);
+            TextWrap.Write(writer, $"compute-optimal frontiers: {report.Frontiers.Length}; L* ~ C^-r_C, C = N t", width);
+            var notes = new TableNotes();
+            WriteTable(writer, width, "every frontier: ", FrontierTable(report.Frontiers, notes), notes);
         }
 
         if (report.TheoryCurves.Length > 0)
         {
-            writer.WriteLine(TheoryLine(report.TheoryCurves));
+            TextWrap.Write(writer, TheoryLine(report.TheoryCurves), width);
         }
 
         if (report.Issues.Length == 0)
@@ -48,7 +55,8 @@ internal static class ReportTables
         else
         {
             writer.WriteLine($"issues: {report.Issues.Length} runs diverged or failed");
-            console.Write(IssueTable(report.Issues));
+            var notes = new TableNotes();
+            WriteTable(writer, width, "every run listed: ", IssueTable(report.Issues, notes), notes);
         }
     }
 
@@ -61,73 +69,75 @@ internal static class ReportTables
             + "dashed in the loss plots, listed in report.json (theoryCurves) and theory.csv";
     }
 
-    /// <summary>One row per group; why a group has no fit goes to <paramref name="notes"/>, numbered, to keep the rows short.</summary>
-    public static Table GroupTable(IEnumerable<GroupReport> groups, List<string> notes)
+    /// <summary>One row per group; why a group has no fit, and what its theory exponent is, go to <paramref name="notes"/>.</summary>
+    public static TextTable GroupTable(IReadOnlyList<GroupReport> groups, TableNotes notes)
     {
-        Table table = NewTable("alpha", "beta", "gamma", "N", "B", "eta");
-        table.AddColumn(Column("seeds", right: true));
-        table.AddColumn(Column("fit chi [95% CI]", right: true));
-        table.AddColumn(Column("window", right: true));
-        table.AddColumn(Column("theory chi", right: true));
-        table.AddColumn(Column("phase", right: false));
-        foreach (GroupReport g in groups)
+        TextTable table = ConfigColumns(new TextTable(), "alpha", "beta", "gamma", "N", "B", "eta")
+            .AddColumn("seeds", shared: true)
+            .AddColumn("fit chi [95% CI]")
+            .AddColumn("window", shared: true)
+            .AddColumn("theory chi")
+            .AddColumn("phase", right: false, shared: true);
+        string[] phases = Phases(groups.Select(g => g.Theory).ToArray(), "theory chi", notes);
+        for (int i = 0; i < groups.Count; i++)
         {
+            GroupReport g = groups[i];
             GroupConfig c = g.Config;
-            string fit = g.Fit is { } f ? Interval(f.Exponent, f.Ci) : Note(notes, g.FitError ?? "no curve");
+            string fit = g.Fit is { } f ? Interval(f.Exponent, f.Ci) : "none " + notes.Number("no fit: " + Reason.Clause(g.FitError ?? "no curve"));
             string window = g.Fit is { Window: [long t0, long t1] } ? $"{t0}..{t1}" : "-";
-            AddRow(
-                table,
+            table.AddRow(
                 NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma),
                 NumberFormat.Integer(c.N), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta),
-                Seeds(g), fit, window, NumberFormat.Exponent(g.Theory.Exponent), Phase(g.Theory));
+                Seeds(g), fit, window, NumberFormat.Exponent(g.Theory.Exponent), phases[i]);
         }
 
         return table;
     }
 
-    /// <summary>One row per frontier; why a frontier has no fit goes to <paramref name="notes"/>, numbered.</summary>
-    public static Table FrontierTable(IEnumerable<FrontierReport> frontiers, List<string> notes)
+    /// <summary>One row per frontier; why a frontier has no fit, and what Table 1's value is, go to <paramref name="notes"/>.</summary>
+    public static TextTable FrontierTable(IReadOnlyList<FrontierReport> frontiers, TableNotes notes)
     {
-        Table table = NewTable("alpha", "beta", "gamma", "B", "eta");
-        table.AddColumn(Column("interior/points", right: true));
-        table.AddColumn(Column("fit r_C [95% CI]", right: true));
-        table.AddColumn(Column("Table 1 r_C", right: true));
-        table.AddColumn(Column("phase", right: false));
-        foreach (FrontierReport f in frontiers)
+        TextTable table = ConfigColumns(new TextTable(), "alpha", "beta", "gamma", "B", "eta")
+            .AddColumn("interior", shared: true)
+            .AddColumn("fit r_C [95% CI]")
+            .AddColumn("Table 1 r_C")
+            .AddColumn("phase", right: false, shared: true);
+        string[] phases = Phases(frontiers.Select(f => f.Theory).ToArray(), "Table 1 r_C", notes);
+        for (int i = 0; i < frontiers.Count; i++)
         {
+            FrontierReport f = frontiers[i];
             FrontierConfig c = f.Config;
             int interior = f.Points.Count(p => p.Interior);
-            string fit = f.Exponent is { } r ? Interval(r, f.Ci) : Note(notes, f.Reason ?? "no fit");
-            AddRow(
-                table,
+            string fit = f.Exponent is { } r ? Interval(r, f.Ci) : "none " + notes.Number("no fit: " + Reason.Clause(f.Reason ?? "no fit"));
+            table.AddRow(
                 NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma),
                 BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta),
-                $"{interior}/{f.Points.Length}", fit, NumberFormat.Exponent(f.Theory.Exponent), Phase(f.Theory));
+                $"{interior}/{f.Points.Length}", fit, NumberFormat.Exponent(f.Theory.Exponent), phases[i]);
+        }
+
+        if (frontiers.Count > 0)
+        {
+            notes.Legend("interior: points with the optimal width inside the grid (fitted) / all points");
         }
 
         return table;
     }
 
-    public static Table IssueTable(IEnumerable<RunIssue> issues)
+    /// <summary>One row per run that diverged or failed; a failed run's error goes to <paramref name="notes"/>.</summary>
+    public static TextTable IssueTable(IReadOnlyList<RunIssue> issues, TableNotes notes)
     {
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn(Column("run", right: false));
-        foreach (string name in new[] { "alpha", "beta", "gamma", "N", "B", "eta", "seed" })
-        {
-            table.AddColumn(Column(name, right: true));
-        }
-
-        table.AddColumn(Column("status", right: false));
-        table.AddColumn(Column("detail", right: false));
+        TextTable table = ConfigColumns(new TextTable().AddColumn("run", right: false), "alpha", "beta", "gamma", "N", "B", "eta")
+            .AddColumn("seed")
+            .AddColumn("status", right: false, shared: true)
+            .AddColumn("detail", right: false);
         foreach (RunIssue issue in issues)
         {
             GroupConfig c = issue.Config;
             string detail = issue.Status == "diverged"
                 ? issue.DivergedAtStep is { } step ? $"at step {NumberFormat.Integer(step)}" : "step unknown"
-                : ScaleSweepCli.OneLine(issue.Error ?? "no reason recorded");
-            AddRow(
-                table,
-                issue.Key.Length > 12 ? issue.Key[..12] : issue.Key,
+                : "error " + notes.Number($"run {Key(issue)}: " + Reason.Clause(issue.Error ?? "no reason recorded"));
+            table.AddRow(
+                Key(issue),
                 NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma),
                 NumberFormat.Integer(c.N), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta),
                 issue.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), issue.Status, detail);
@@ -136,39 +146,34 @@ internal static class ReportTables
         return table;
     }
 
-    private static string Note(List<string> notes, string reason)
+    /// <summary>The shared columns' line ("every group: alpha=2, N=512, ..."), the table, its notes.</summary>
+    private static void WriteTable(TextWriter writer, int width, string sharedPrefix, TextTable table, TableNotes notes)
     {
-        notes.Add(ScaleSweepCli.OneLine(reason));
-        return $"none [{notes.Count}]";
-    }
-
-    private static void WriteNotes(TextWriter writer, List<string> notes)
-    {
-        for (int i = 0; i < notes.Count; i++)
+        IReadOnlyList<string> shared = table.TakeShared();
+        if (shared.Count > 0)
         {
-            writer.WriteLine($"  [{i + 1}] no fit: {notes[i]}");
+            foreach (string line in TextWrap.Items(shared, width, ", ", TextWrap.Indent, sharedPrefix))
+            {
+                writer.WriteLine(line);
+            }
         }
+
+        table.Write(writer, width);
+        notes.Write(writer, width);
     }
 
-    private static Table NewTable(params string[] rightAligned)
+    /// <summary>Right-aligned parameter columns, each moved above the table when it has one value.</summary>
+    private static TextTable ConfigColumns(TextTable table, params string[] names)
     {
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (string name in rightAligned)
+        foreach (string name in names)
         {
-            table.AddColumn(Column(name, right: true));
+            table.AddColumn(name, shared: true);
         }
 
         return table;
     }
 
-    /// <summary>Headers as plain text: "[95% CI]" would otherwise be read as Spectre markup.</summary>
-    private static TableColumn Column(string header, bool right)
-    {
-        var column = new TableColumn(new Text(header));
-        return right ? column.RightAligned() : column;
-    }
-
-    private static void AddRow(Table table, params string[] cells) => table.AddRow(cells.Select(c => new Text(c)).ToArray());
+    private static string Key(RunIssue issue) => issue.Key.Length > 12 ? issue.Key[..12] : issue.Key;
 
     private static string Interval(double value, double[]? ci) =>
         ci is [double lo, double hi]
@@ -191,15 +196,25 @@ internal static class ReportTables
         return notes.Count == 0 ? NumberFormat.Integer(g.Seeds) : $"{g.Seeds} ({string.Join(", ", notes)})";
     }
 
-    /// <summary>"hard (rich)", keeping a linear-network note after the regime: "hard (rich); linear network: ...".</summary>
-    private static string Phase(TheoryReport theory)
+    /// <summary>
+    /// "hard (rich)" per row. A note after the phase ("hard; linear network: observed rate, App. G.2") is too long
+    /// for a cell: it becomes a legend line for <paramref name="column"/> when every row has it, else a numbered note.
+    /// </summary>
+    private static string[] Phases(TheoryReport[] theories, string column, TableNotes notes)
     {
-        if (theory.Regime is not { } regime)
+        var split = theories.Select(t =>
         {
-            return theory.Phase;
+            int at = t.Phase.IndexOf(';', StringComparison.Ordinal);
+            string phase = at < 0 ? t.Phase : t.Phase[..at];
+            string? note = at < 0 ? null : t.Phase[(at + 1)..].Trim();
+            return (Cell: t.Regime is { } regime ? $"{phase} ({regime})" : phase, Note: note);
+        }).ToArray();
+        if (split.Length > 0 && split[0].Note is { } common && split.All(s => s.Note == common))
+        {
+            notes.Legend($"{column}: {common}");
+            return split.Select(s => s.Cell).ToArray();
         }
 
-        int note = theory.Phase.IndexOf(';', StringComparison.Ordinal);
-        return note < 0 ? $"{theory.Phase} ({regime})" : $"{theory.Phase[..note]} ({regime}){theory.Phase[note..]}";
+        return split.Select(s => s.Note is { } note ? $"{s.Cell} {notes.Number(note)}" : s.Cell).ToArray();
     }
 }

@@ -16,6 +16,9 @@ public static class CliTracing
     /// <summary>Environment variable of the collector's endpoint (the silo reads the same one).</summary>
     public const string EndpointVariable = "ScaleSweep__Telemetry__OtlpEndpoint";
 
+    /// <summary>Where the variables are described: a bad one is pointed there, as --help does not list them.</summary>
+    private const string DocSection = "docs/observability.md, Configuration";
+
     /// <summary>Environment variable of the protocol: grpc (default) or http/protobuf.</summary>
     public const string ProtocolVariable = "ScaleSweep__Telemetry__OtlpProtocol";
 
@@ -34,13 +37,13 @@ public static class CliTracing
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
         {
             // The value is not repeated: an endpoint may carry credentials.
-            throw new UsageException($"{EndpointVariable} is not an absolute http or https URL.");
+            throw new UsageException($"{EndpointVariable} is not an absolute http or https URL.", DocSection);
         }
 
         string protocol = environment[ProtocolVariable] as string is { Length: > 0 } named ? named : "grpc";
         if (protocol is not ("grpc" or "http/protobuf"))
         {
-            throw new UsageException($"{ProtocolVariable} is '{protocol}'; allowed: grpc, http/protobuf.");
+            throw new UsageException($"{ProtocolVariable} is '{protocol}'; allowed: grpc, http/protobuf.", DocSection);
         }
 
         bool http = protocol == "http/protobuf";

@@ -42,6 +42,13 @@ public interface ISweepGrain : IGrainWithStringKey
     [OneWay]
     Task OnRunFinished(RunProgress progress);
 
+    /// <summary>
+    /// A run grain reports that one of this sweep's runs left its silo's queue for a worker slot, so the
+    /// progress counts it as computing at once rather than at the sweep's next poll.
+    /// </summary>
+    [OneWay]
+    Task OnRunStarted(RunProgress progress);
+
     /// <summary>A theory grain reports that one of this sweep's theory curves is final.</summary>
     [OneWay]
     Task OnTheoryFinished(TheoryProgress progress);

@@ -216,6 +216,13 @@ public sealed class RunGrain : Grain, IRunGrain, IRunWorkerCallback
             if (job.Phase == RunJobPhase.Running && State.Status == RunStatus.Queued)
             {
                 State.Status = RunStatus.Running;
+
+                // The sweeps' polls would see it seconds later, after a short run has ended: their progress would call it queued throughout.
+                RunProgress started = Progress();
+                foreach (string sweep in State.Sweeps)
+                {
+                    _ = GrainFactory.GetGrain<ISweepGrain>(sweep).OnRunStarted(started);
+                }
             }
 
             if (job.Outcome.IsCompleted)

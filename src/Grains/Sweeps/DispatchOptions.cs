@@ -11,4 +11,11 @@ public sealed class DispatchOptions
     /// which dominate for short runs; long runs barely notice the short queue.
     /// </summary>
     public int RunsPerSlot { get; set; } = 2;
+
+    /// <summary>
+    /// A silo that only reads sweeps (the embedded silo of `status`, `list`, `results`): the sweeps it activates
+    /// neither dispatch nor resume, re-read their stored state on each status call (another process may be
+    /// running them), and a running sweep whose silo shut down reports itself interrupted.
+    /// </summary>
+    public bool ReadOnly { get; set; }
 }

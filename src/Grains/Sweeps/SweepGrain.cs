@@ -19,12 +19,19 @@ namespace ScaleSweep.Grains.Sweeps;
 /// the poll the safety net), writes the run table at most once a tick, and builds the report at the end.
 /// Theory curves (spec "theory") are asked of theory grains on submit and resume, followed by the same
 /// notification-plus-poll scheme, and the report waits for them. Their status is not stored: asking a
-/// theory grain again is idempotent and answers at once, so an activation simply asks again.
+/// theory grain again is idempotent and answers at once, so an activation simply asks again (the keys of
+/// final ones are stored, so a read-only silo can count them).
+/// On a read-only silo (<see cref="DispatchOptions.ReadOnly"/>) the grain only reports what storage holds.
+/// A running sweep whose grain deactivates (its silo shuts down) stores that it was interrupted; the next
+/// activation that resumes it clears that.
 /// </summary>
 public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 {
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
+
+    // How stale a read-only silo's copy of the stored state may be when it answers a status call.
+    private static readonly TimeSpan ReadOnlyRefresh = TimeSpan.FromSeconds(1);
     private const int ResultBatch = 64;
     private const string ResumeReminder = "resume";
 
@@ -36,6 +43,8 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     private readonly ClusterLoadView _cluster;
     private readonly SweepLimits _limits;
     private readonly int _runsPerSlot;
+    private readonly bool _readOnly;
+    private DateTime _readAt;
     private readonly ILogger<SweepGrain> _logger;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
@@ -59,6 +68,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         ILogger<SweepGrain> logger)
     {
         _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
+        _readOnly = dispatch.Value.ReadOnly;
         _state = state;
         _report = report;
         _cluster = cluster;
@@ -72,6 +82,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _readAt = DateTime.UtcNow;
         if (State.Spec is not null)
         {
             Load(State.Spec);
@@ -84,12 +95,41 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             }
         }
 
-        if (State.State == SweepState.Running)
+        if (State.State == SweepState.Running && !_readOnly)
         {
+            if (State.Interrupted)
+            {
+                // Resumed from here on; the first tick stores it.
+                State.Interrupted = false;
+                _dirty = true;
+            }
+
             StartTimer();
         }
 
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        StopTimer();
+        if (_readOnly || State.State != SweepState.Running)
+        {
+            return;
+        }
+
+        // Its runs stop with this silo (they checkpoint as they deactivate), so a read-only silo must not call
+        // the sweep running. On a cluster another silo reactivates it (a run's notification, the reminder) and clears this.
+        State.Interrupted = true;
+        try
+        {
+            await _state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Only the label is lost: status then shows the sweep running as last stored; resuming works the same.
+            _logger.LogWarning("Sweep {Id}: could not store that it was interrupted ({Error})", Id, e.GetBaseException().Message);
+        }
     }
 
     public async Task<SweepStatus> Submit(SweepSpec spec)
@@ -123,7 +163,18 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         return Status();
     }
 
-    public Task<SweepStatus> GetStatus() => Task.FromResult(Status());
+    public async Task<SweepStatus> GetStatus()
+    {
+        if (_readOnly && State.State == SweepState.Running && DateTime.UtcNow - _readAt >= ReadOnlyRefresh)
+        {
+            // Another process may be running the sweep and storing its progress: report what storage holds now.
+            await _state.ReadStateAsync();
+            _readAt = DateTime.UtcNow;
+            _theory.MarkFinal(State.TheoryFinished);
+        }
+
+        return Status();
+    }
 
     public Task<SweepReport?> GetReport() => Task.FromResult(_report.State.Report);
 
@@ -188,6 +239,11 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (_readOnly)
+        {
+            return Task.CompletedTask;
+        }
+
         // Activation already restarted the timer of a running sweep; a finished one needs no reminder.
         if (State.State == SweepState.Running)
         {
@@ -216,12 +272,27 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         }
     }
 
+    public Task OnRunStarted(RunProgress progress)
+    {
+        // A late one (the run already final, or the sweep no longer running) changes nothing: Record keeps final entries.
+        if (_index.TryGetValue(progress.Key, out int i) && State.State == SweepState.Running)
+        {
+            Record(State.Runs[i], progress);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task OnTheoryFinished(TheoryProgress progress)
     {
-        if (State.State == SweepState.Running && _theory.Record(progress) && AllFinal())
+        if (State.State == SweepState.Running && _theory.Record(progress))
         {
-            await Complete();
-            SweepTelemetry.Publish(this, Status());
+            NoteTheoryFinished();
+            if (AllFinal())
+            {
+                await Complete();
+                SweepTelemetry.Publish(this, Status());
+            }
         }
     }
 
@@ -242,11 +313,24 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         {
             _theory.Record(reply);
         }
+
+        NoteTheoryFinished();
+    }
+
+    // The next state write stores the final curves (see SweepGrainState.TheoryFinished).
+    private void NoteTheoryFinished()
+    {
+        if (_theory.Done != State.TheoryFinished.Count)
+        {
+            State.TheoryFinished = _theory.FinalKeys().ToList();
+            _dirty = true;
+        }
     }
 
     private void Load(SweepSpec spec)
     {
         _theory = new SweepTheory(TheoryPlan.Requests(spec));
+        _theory.MarkFinal(State.TheoryFinished);
         _configs = spec.Grid().Runs;
         _index.Clear();
         for (int i = 0; i < _configs.Count; i++)
@@ -517,13 +601,17 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             return new SweepStatus(Id, "", SweepState.Unknown, new RunCounts(0, 0, 0, 0, 0, 0, 0), 0, 0, 0, 0, null, default);
         }
 
-        int pending = 0, running = 0, completed = 0, diverged = 0, failed = 0, cancelled = 0;
+        // Its runs stopped with its silo: they wait, like pending ones, to continue from their checkpoints.
+        bool interrupted = _readOnly && State.State == SweepState.Running && State.Interrupted;
+        int pending = 0, running = 0, queued = 0, completed = 0, diverged = 0, failed = 0, cancelled = 0;
         foreach (SweepRunEntry entry in State.Runs)
         {
             switch (entry.Status)
             {
+                case RunStatus.Pending or RunStatus.Queued or RunStatus.Running when interrupted: pending++; break;
                 case RunStatus.Pending: pending++; break;
-                case RunStatus.Queued or RunStatus.Running: running++; break;
+                case RunStatus.Queued: running++; queued++; break;
+                case RunStatus.Running: running++; break;
                 case RunStatus.Completed: completed++; break;
                 case RunStatus.Diverged: diverged++; break;
                 case RunStatus.Failed: failed++; break;
@@ -539,7 +627,8 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             (null, int n) => $"{n} running runs cannot reach storage; they keep their results in memory and retry",
             (string e, _) => $"the sweep cannot reach storage or its runs ({e}); retrying",
         };
-        return new SweepStatus(Id, State.Spec.Name, State.State, counts, StepsDone(), total, _stepsPerSecond,
-            _cluster.TotalSlots, State.Error, State.CreatedAt, warning, _theory.Done, _theory.Count);
+        return new SweepStatus(Id, State.Spec.Name, interrupted ? SweepState.Interrupted : State.State, counts, StepsDone(), total, _stepsPerSecond,
+            _cluster.TotalSlots, State.Error, State.CreatedAt, warning,
+            State.State == SweepState.Completed ? _theory.Count : _theory.Done, _theory.Count, queued, _theory.Solving);
     }
 }

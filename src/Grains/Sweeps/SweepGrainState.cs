@@ -16,4 +16,13 @@ public sealed class SweepGrainState
     [Id(3)] public DateTimeOffset CreatedAt { get; set; }
 
     [Id(4)] public string? Error { get; set; }
+
+    /// <summary>
+    /// Set when the silo running the sweep shut down (its grain deactivated while running), cleared when an
+    /// activation resumes it: what a read-only silo reports as <see cref="SweepState.Interrupted"/>.
+    /// </summary>
+    [Id(5)] public bool Interrupted { get; set; }
+
+    /// <summary>Keys of the theory curves that are final, so a read-only silo can count them without asking their grains.</summary>
+    [Id(6)] public List<string> TheoryFinished { get; set; } = [];
 }

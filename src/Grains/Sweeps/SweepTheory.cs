@@ -30,12 +30,30 @@ internal sealed class SweepTheory
     /// <summary>Curves completed or failed.</summary>
     public int Done => _status.Values.Count(IsFinal);
 
+    /// <summary>Curves a worker slot is solving now, as their grains last reported.</summary>
+    public int Solving => _status.Values.Count(s => s == RunStatus.Running);
+
     public bool AllFinal => _status.Values.All(IsFinal);
 
     public IEnumerable<TheoryRequest> All => _requests;
 
     /// <summary>The requests not final yet, in plan order.</summary>
     public IEnumerable<TheoryRequest> Unfinished() => _requests.Where(r => !IsFinal(_status[r.Key()]));
+
+    /// <summary>Keys of the curves that are final.</summary>
+    public IEnumerable<string> FinalKeys() => _requests.Select(r => r.Key()).Where(k => IsFinal(_status[k]));
+
+    /// <summary>Takes curves stored as final as final (they stay so), e.g. on activation.</summary>
+    public void MarkFinal(IEnumerable<string> keys)
+    {
+        foreach (string key in keys)
+        {
+            if (_status.ContainsKey(key))
+            {
+                _status[key] = RunStatus.Completed;
+            }
+        }
+    }
 
     /// <summary>Notes a grain's report; false when the key is not one of this sweep's curves.</summary>
     public bool Record(TheoryProgress progress)

@@ -18,4 +18,11 @@ public enum SweepState
 
     /// <summary>The sweep cannot go on (its report could not be built); the reason is kept.</summary>
     Failed,
+
+    /// <summary>
+    /// Stored as running, but nothing computes its runs: the silo that ran it shut down (an embedded
+    /// `scalesweep run` stopped with Ctrl+C). Only a read-only silo reports it (see DispatchOptions.ReadOnly);
+    /// any other activation resumes the sweep from its checkpoints and reports it running.
+    /// </summary>
+    Interrupted,
 }

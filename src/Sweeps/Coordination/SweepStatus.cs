@@ -16,6 +16,8 @@ namespace ScaleSweep.Sweeps.Coordination;
 /// <param name="Warning">Set while the sweep or its runs cannot reach storage: they retry, and nothing stored is lost.</param>
 /// <param name="TheoryDone">DMFT theory curves final (completed or failed).</param>
 /// <param name="TheoryTotal">DMFT theory curves the spec asks for; 0 without "theory".</param>
+/// <param name="RunsQueued">Of <see cref="RunCounts.Running"/>, the runs handed to a silo that wait for a free worker slot there (the sweep keeps a short queue per slot); the rest are being computed.</param>
+/// <param name="TheorySolving">DMFT theory curves being solved on a worker slot now.</param>
 [GenerateSerializer, Immutable]
 public sealed record SweepStatus(
     [property: Id(0)] string Id,
@@ -30,4 +32,10 @@ public sealed record SweepStatus(
     [property: Id(9)] DateTimeOffset CreatedAt,
     [property: Id(10)] string? Warning = null,
     [property: Id(11)] int TheoryDone = 0,
-    [property: Id(12)] int TheoryTotal = 0);
+    [property: Id(12)] int TheoryTotal = 0,
+    [property: Id(13)] int RunsQueued = 0,
+    [property: Id(14)] int TheorySolving = 0)
+{
+    /// <summary>Runs being computed on a worker slot now.</summary>
+    public int RunsComputing => Runs.Running - RunsQueued;
+}

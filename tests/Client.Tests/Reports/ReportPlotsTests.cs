@@ -79,6 +79,31 @@ public class ReportPlotsTests
     }
 
     [Fact]
+    public void AFrontierWithoutAFitSaysWhereTable1IsAnchoredAndWhyThereIsNoFit()
+    {
+        SweepReport report = SampleReports.Create(gammas: [1.0], widths: [16, 32], withIssues: false);
+        Assert.Null(report.Frontiers[0].Exponent);
+
+        RenderedPlot plot = Assert.Single(ReportPlots.Render(report), p => p.Kind == "frontier");
+
+        Assert.Contains("at 0.5 x the middle frontier point", plot.Svg);
+        Assert.DoesNotContain("the fit", plot.Svg);
+        Assert.Contains("no fit: only 2 width(s)", plot.Svg);
+    }
+
+    [Fact]
+    public void AFittedFrontierAnchorsTable1AtTheFit()
+    {
+        SweepReport report = SampleReports.Create(gammas: [1.0], widths: [16, 32, 64, 128], withIssues: false);
+        Assert.NotNull(report.Frontiers[0].Exponent);
+
+        RenderedPlot plot = Assert.Single(ReportPlots.Render(report), p => p.Kind == "frontier");
+
+        Assert.Contains("at 0.5 x the fit", plot.Svg);
+        Assert.DoesNotContain("no fit", plot.Svg);
+    }
+
+    [Fact]
     public void AGroupWithoutACurveDoesNotStopThePlot()
     {
         IReadOnlyList<RenderedPlot> plots = ReportPlots.Render(SampleReports.WithEmptyGroup());

@@ -81,6 +81,21 @@ internal static class SampleReports
         return report with { Groups = groups.ToArray(), TheoryCurves = curves.ToArray() };
     }
 
+    /// <summary>
+    /// <paramref name="report"/> as a linear-network sweep: the phase texts carry the notes the report builder adds
+    /// for that model (src/Grains/Reports/ReportTheory.cs).
+    /// </summary>
+    public static SweepReport AsLinearNetwork(SweepReport report) => report with
+    {
+        Model = "linear-network",
+        Groups = report.Groups
+            .Select(g => g with { Theory = g.Theory with { Phase = g.Theory.Phase + "; linear network: observed rate, App. G.2" } })
+            .ToArray(),
+        Frontiers = report.Frontiers
+            .Select(f => f with { Theory = f.Theory with { Phase = f.Theory.Phase + "; linear network: Table 1 of the projected model, a reference only" } })
+            .ToArray(),
+    };
+
     /// <summary>The sample with one group whose seeds all diverged: no mean, no fit.</summary>
     public static SweepReport WithEmptyGroup()
     {

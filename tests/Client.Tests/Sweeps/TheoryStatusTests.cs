@@ -14,7 +14,7 @@ public class TheoryStatusTests
     [Fact]
     public void TheStatusLineCountsTheoryCurves()
     {
-        Assert.Contains(", 1/3 theory curves", SweepFollower.Describe(Status(1, 3)), StringComparison.Ordinal);
+        Assert.Contains(", theory curves 1/3", SweepFollower.Describe(Status(1, 3)), StringComparison.Ordinal);
         Assert.DoesNotContain("theory", SweepFollower.Describe(Status(0, 0)), StringComparison.Ordinal);
     }
 

@@ -24,14 +24,7 @@ internal static class CancelCommand
         cluster.AddTo(command);
         command.SetClusterAction(environment, cluster, async (parse, session, cancellationToken) =>
         {
-            string sweepId = parse.GetValue(id)!;
-            ISweepGrain sweep = session.Grains.GetGrain<ISweepGrain>(sweepId);
-            if ((await sweep.GetStatus().ConfigureAwait(false)).State == SweepState.Unknown)
-            {
-                environment.Error.WriteLine($"scalesweep {name}: no sweep has the id '{sweepId}' (scalesweep list shows them).");
-                return ExitCodes.Usage;
-            }
-
+            (ISweepGrain sweep, _) = await KnownSweep.GetAsync(session, parse.GetValue(id)!).ConfigureAwait(false);
             SweepStatus status = await act(sweep).ConfigureAwait(false);
             environment.Out.WriteLine($"{status.Id}: {SweepFollower.Describe(status)}");
             return ExitCodes.Success;

@@ -16,7 +16,8 @@ internal static class ClusterCommand
         CliEnvironment environment,
         ClusterCommandOptions cluster,
         Func<ParseResult, IClusterSession, CancellationToken, Task<int>> body,
-        Func<ParseResult, Task<int>>? before = null)
+        Func<ParseResult, Task<int>>? before = null,
+        bool readOnly = false)
     {
         command.SetGuardedAction(environment, async (parse, cancellationToken) =>
         {
@@ -33,13 +34,13 @@ internal static class ClusterCommand
                 }
 
                 await using IClusterSession session = await cluster
-                    .OpenAsync(parse, message => environment.Error.WriteLine($"{name}: {message}"), cancellationToken)
+                    .OpenAsync(parse, message => environment.Error.WriteLine($"{name}: {message}"), readOnly, cancellationToken)
                     .ConfigureAwait(false);
                 return await body(parse, session, cancellationToken).ConfigureAwait(false);
             }
             catch (SweepSpecException e)
             {
-                environment.Error.WriteLine($"{name}: {ScaleSweepCli.OneLine(e.Message)}");
+                environment.Error.WriteLine(UsageErrors.Line(name, e.Message));
                 return ExitCodes.Usage;
             }
             catch (ClusterUnavailableException e)

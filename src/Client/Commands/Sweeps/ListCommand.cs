@@ -18,9 +18,10 @@ internal static class ListCommand
         {
             SweepSummary[] all = await session.Grains.GetGrain<ISweepIndexGrain>(0).List().ConfigureAwait(false);
             SweepStatus[] statuses = await Task.WhenAll(all.Select(s => session.Grains.GetGrain<ISweepGrain>(s.Id).GetStatus())).ConfigureAwait(false);
-            SweepTable.Write(ConsoleFactory.For(environment.Out, environment.OutIsTerminal), statuses);
+            SweepTable.Write(ConsoleFactory.ForOut(environment), statuses);
+            SweepFollower.WriteInterruptedNotes(environment, "scalesweep list", statuses);
             return ExitCodes.Success;
-        });
+        }, readOnly: true);
         return command;
     }
 }

@@ -18,10 +18,26 @@ internal static class ReportOutput
         }
 
         SweepReport report = await GetReport(sweep, status.Id).ConfigureAwait(false);
-        ReportTables.Write(environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), report);
-        IReadOnlyList<string> files = ReportWriter.Write(report, directory);
+        ReportTables.Write(environment.Out, ConsoleFactory.ForOut(environment), report);
+        IReadOnlyList<string> files = Write(report, directory);
         environment.Error.WriteLine($"{name}: wrote {files.Count} files to {Path.GetFullPath(directory)}");
         return report.Runs.Completed > 0 ? ExitCodes.Success : ExitCodes.NoResult;
+    }
+
+    /// <summary>
+    /// Writes the report folder; a folder that cannot be written is a bad --out (exit 2), not an internal
+    /// error: the report stays stored, and the same command with another --out writes it.
+    /// </summary>
+    public static IReadOnlyList<string> Write(SweepReport report, string directory)
+    {
+        try
+        {
+            return ReportWriter.Write(report, directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out: cannot write the report to '{directory}': {e.Message}");
+        }
     }
 
     /// <summary>The stored report of a completed sweep.</summary>

@@ -52,17 +52,17 @@ internal static class ResultsCommand
             {
                 case Format.Json: environment.Out.Write(ReportJson.Serialize(report)); break;
                 case Format.Csv: environment.Out.Write(CurvesCsv.Serialize(report)); break;
-                default: ReportTables.Write(environment.Out, ConsoleFactory.For(environment.Out, environment.OutIsTerminal), report); break;
+                default: ReportTables.Write(environment.Out, ConsoleFactory.ForOut(environment), report); break;
             }
 
             if (parse.GetValue(output) is { } directory)
             {
-                IReadOnlyList<string> files = ReportWriter.Write(report, directory);
+                IReadOnlyList<string> files = ReportOutput.Write(report, directory);
                 environment.Error.WriteLine($"scalesweep results: wrote {files.Count} files to {Path.GetFullPath(directory)}");
             }
 
             return ExitCodes.Success;
-        });
+        }, readOnly: true);
         return command;
     }
 
@@ -82,30 +82,26 @@ internal static class ResultsCommand
             }
 
             string directory = parse.GetValue(output) ?? Path.Combine("results", report.Name);
-            foreach (string file in ReportWriter.Write(report, directory))
+            foreach (string file in ReportOutput.Write(report, directory))
             {
                 environment.Out.WriteLine(file);
             }
 
             return ExitCodes.Success;
-        });
+        }, readOnly: true);
         return command;
     }
 
+    /// <summary>The report of a completed sweep; null, with a line saying why, for one that has none.</summary>
     private static async Task<SweepReport?> CompletedReport(CliEnvironment environment, string name, IClusterSession session, string sweepId)
     {
-        ISweepGrain sweep = session.Grains.GetGrain<ISweepGrain>(sweepId);
-        SweepStatus status = await sweep.GetStatus().ConfigureAwait(false);
-        switch (status.State)
+        (ISweepGrain sweep, SweepStatus status) = await KnownSweep.GetAsync(session, sweepId).ConfigureAwait(false);
+        if (status.State == SweepState.Completed)
         {
-            case SweepState.Unknown:
-                environment.Error.WriteLine($"{name}: no sweep has the id '{sweepId}' (scalesweep list shows them).");
-                return null;
-            case SweepState.Completed:
-                return await ReportOutput.GetReport(sweep, sweepId).ConfigureAwait(false);
-            default:
-                environment.Error.WriteLine($"{name}: sweep {sweepId} has no report yet: {SweepFollower.Describe(status)}.");
-                return null;
+            return await ReportOutput.GetReport(sweep, sweepId).ConfigureAwait(false);
         }
+
+        environment.Error.WriteLine($"{name}: sweep {sweepId} has no report: {SweepFollower.Describe(status)}.");
+        return null;
     }
 }

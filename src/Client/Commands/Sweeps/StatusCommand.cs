@@ -13,7 +13,7 @@ internal static class StatusCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var id = new Argument<string?>("ID") { Description = "Sweep id; without it, every sweep.", Arity = ArgumentArity.ZeroOrOne };
+        var id = new Argument<string?>("ID") { Description = "Sweep id; without it, every sweep.", Arity = ArgumentArity.ZeroOrOne }.Refusing();
         var watch = new Option<bool>("--watch") { Description = "Follow the sweep with a live display until it is no longer running." };
         var json = new Option<bool>("--json") { Description = "Print JSON: {\"id\", \"state\", \"runs\": {counts by status}, ...} (an array without ID)." };
         var cluster = new ClusterCommandOptions();
@@ -44,19 +44,14 @@ internal static class StatusCommand
                 }
                 else
                 {
-                    SweepTable.Write(ConsoleFactory.For(environment.Out, environment.OutIsTerminal), statuses);
+                    SweepTable.Write(ConsoleFactory.ForOut(environment), statuses);
+                    SweepFollower.WriteInterruptedNotes(environment, "scalesweep status", statuses);
                 }
 
                 return ExitCodes.Success;
             }
 
-            ISweepGrain sweep = session.Grains.GetGrain<ISweepGrain>(sweepId);
-            SweepStatus status = await sweep.GetStatus().ConfigureAwait(false);
-            if (status.State == SweepState.Unknown)
-            {
-                environment.Error.WriteLine($"scalesweep status: no sweep has the id '{sweepId}' (scalesweep list shows them).");
-                return ExitCodes.Usage;
-            }
+            (ISweepGrain sweep, SweepStatus status) = await KnownSweep.GetAsync(session, sweepId).ConfigureAwait(false);
 
             if (parse.GetValue(watch))
             {
@@ -65,7 +60,7 @@ internal static class StatusCommand
 
             environment.Out.WriteLine(parse.GetValue(json) ? StatusJson.ToJson(status) : $"{status.Id}: {SweepFollower.Describe(status)}");
             return ExitCodes.Success;
-        });
+        }, readOnly: true);
         return command;
     }
 }

@@ -16,6 +16,7 @@ internal static class StatusJson
         json.WriteNumber("total", status.Runs.Total);
         json.WriteNumber("pending", status.Runs.Pending);
         json.WriteNumber("running", status.Runs.Running);
+        json.WriteNumber("queued", status.RunsQueued);
         json.WriteNumber("completed", status.Runs.Completed);
         json.WriteNumber("diverged", status.Runs.Diverged);
         json.WriteNumber("failed", status.Runs.Failed);
@@ -30,6 +31,7 @@ internal static class StatusJson
             json.WriteStartObject("theory");
             json.WriteNumber("done", status.TheoryDone);
             json.WriteNumber("total", status.TheoryTotal);
+            json.WriteNumber("solving", status.TheorySolving);
             json.WriteEndObject();
         }
 

@@ -8,12 +8,12 @@ namespace ScaleSweep.Client.Commands.Sweeps;
 
 /// <summary>
 /// Follows a sweep until it is no longer running: a live progress bar (runs done, running, failed,
-/// steps per second, time left) on a terminal, a progress line every few seconds otherwise.
+/// steps per second, time left) on a terminal, otherwise a plain line as runs finish and every few
+/// seconds (see <see cref="ProgressLinePacer"/>).
 /// </summary>
 internal static class SweepFollower
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan LinePeriod = TimeSpan.FromSeconds(10);
 
     /// <summary>How long storage may stay unreachable before the CLI stops waiting and says so.</summary>
     public static readonly TimeSpan StorageTimeout = TimeSpan.FromMinutes(10);
@@ -29,13 +29,12 @@ internal static class SweepFollower
 
         if (!environment.ErrorIsTerminal)
         {
-            DateTime nextLine = DateTime.UtcNow;
+            var pacer = new ProgressLinePacer(TimeProvider.System);
             while (status.State == SweepState.Running)
             {
-                if (DateTime.UtcNow >= nextLine)
+                if (pacer.ShouldWrite(status))
                 {
                     environment.Error.WriteLine($"{name}: {Describe(status)}");
-                    nextLine = DateTime.UtcNow + LinePeriod;
                 }
 
                 await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
@@ -69,16 +68,35 @@ internal static class SweepFollower
             }).ConfigureAwait(false);
     }
 
-    /// <summary>"3/8 runs done, 2 running, 0 failed, 1.2e5 steps/s, ~12 s left".</summary>
+    /// <summary>
+    /// "3/8 runs done, 2 computing, 2 queued, 0 diverged, 0 failed, theory curves 1/4 (2 solving), 1.2e5 steps/s, ~12 s left".
+    /// Queued runs wait on their silo for a worker slot (the sweep keeps a short queue per slot), so
+    /// "computing" never exceeds the slots.
+    /// </summary>
     public static string Describe(SweepStatus status)
     {
         var runs = status.Runs;
-        string text = string.Create(CultureInfo.InvariantCulture,
-            $"{runs.Finished}/{runs.Total} runs done, {runs.Running} running, {runs.Diverged} diverged, {runs.Failed} failed");
+        string text = string.Create(CultureInfo.InvariantCulture, $"{runs.Finished}/{runs.Total} runs done, {status.RunsComputing} computing");
+        if (status.RunsQueued > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", {status.RunsQueued} queued");
+        }
+
+        text += string.Create(CultureInfo.InvariantCulture, $", {runs.Diverged} diverged, {runs.Failed} failed");
         if (status.TheoryTotal > 0)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $", {status.TheoryDone}/{status.TheoryTotal} theory curves");
+            text += string.Create(CultureInfo.InvariantCulture, $", theory curves {status.TheoryDone}/{status.TheoryTotal}");
+            if (status.TheorySolving > 0 && status.State == SweepState.Running)
+            {
+                text += string.Create(CultureInfo.InvariantCulture, $" ({status.TheorySolving} solving)");
+            }
         }
+
+        if (status.State == SweepState.Interrupted)
+        {
+            return $"{text} (interrupted: {InterruptedHint})";
+        }
+
         if (status.State != SweepState.Running)
         {
             return $"{text} ({status.State.ToString().ToLowerInvariant()})";
@@ -96,6 +114,19 @@ internal static class SweepFollower
         }
 
         return text;
+    }
+
+    /// <summary>What an interrupted sweep's line adds: why nothing computes it, and how to continue it.</summary>
+    public const string InterruptedHint =
+        "its embedded silo stopped and nothing computes it; `scalesweep run SPEC` with the same spec resumes it from its checkpoints";
+
+    /// <summary>After a table of sweeps: one line on stderr per interrupted sweep, as the table has no room for it.</summary>
+    public static void WriteInterruptedNotes(CliEnvironment environment, string name, IEnumerable<SweepStatus> statuses)
+    {
+        foreach (SweepStatus status in statuses.Where(s => s.State == SweepState.Interrupted))
+        {
+            environment.Error.WriteLine($"{name}: {status.Id} is interrupted: {InterruptedHint}.");
+        }
     }
 
     private static string FormatSeconds(double seconds) => seconds switch
