@@ -14,11 +14,7 @@ internal static class SimulateCommand
 {
     public const int MaxSeeds = 100_000;
 
-    private static readonly Dictionary<string, ModelKind> Models = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["projected"] = ModelKind.Projected,
-        ["linear-network"] = ModelKind.LinearNetwork,
-    };
+    private static readonly Dictionary<string, ModelKind> Models = new(ModelKindNames.ByName, StringComparer.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, Sampler> Samplers = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -64,7 +64,7 @@ internal static class SimulateTable
     /// <summary>"simulate projected:", then one item per setting, so a line breaks between settings, not inside one.</summary>
     private static List<string> Header(SimulateRequest request, SimulationConfig config)
     {
-        string model = config.Model == ModelKind.LinearNetwork ? "linear-network" : "projected";
+        string model = ModelKindNames.Name(config.Model);
         var items = new List<string> { $"simulate {model}:" };
         if (config.CustomSpectrum is { } s)
         {

@@ -1,5 +1,4 @@
 using ScaleSweep.Sweeps.Grid;
-using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Numerics.Models;
 using ScaleSweep.Numerics.Theory;
 
@@ -8,9 +7,6 @@ namespace ScaleSweep.Sweeps.Reports;
 /// <summary>The paper's exponents for the groups and frontiers of a report, with the phase text that explains them.</summary>
 internal static class ReportTheory
 {
-    /// <summary>How the report names a model: "projected" or "linear-network", as the CLI does.</summary>
-    public static string ModelName(ModelKind model) => model == ModelKind.LinearNetwork ? "linear-network" : "projected";
-
     /// <summary>The time exponent chi of eq. 10-11 for the group's (beta, gamma).</summary>
     /// <remarks>
     /// The paper derives no time exponent for the linear network; Appendix G.2 observes t^-2beta/(1+beta)

@@ -53,7 +53,7 @@ public static class SweepReportBuilder
 
         FrontierReport[] frontiers = BuildFrontiers(grid, seeds, groups);
         return new SweepReport(
-            sweepId, spec.Name, ReportTheory.ModelName(spec.Model), tally.ToCounts(), groups, frontiers, issues.ToArray())
+            sweepId, spec.Name, ModelKindNames.Name(spec.Model), tally.ToCounts(), groups, frontiers, issues.ToArray())
         {
             TheoryCurves = TheoryCurves.Build(spec, theory ?? []),
         };

@@ -120,12 +120,9 @@ public static class SweepSpecParser
     private static ModelKind ReadModel(JsonElement element)
     {
         string text = SpecJson.String(element, F.Model, R.Model);
-        return text switch
-        {
-            "projected" => ModelKind.Projected,
-            "linear-network" => ModelKind.LinearNetwork,
-            _ => throw new SweepSpecException(F.Model, $"{R.Quote(text)} is not a model: {R.Model}"),
-        };
+        return ModelKindNames.ByName.TryGetValue(text, out ModelKind model)
+            ? model
+            : throw new SweepSpecException(F.Model, $"{R.Quote(text)} is not a model: {R.Model}");
     }
 
     /// <summary>A count k means seeds 0..k-1; it is capped here, before the list is allocated.</summary>
