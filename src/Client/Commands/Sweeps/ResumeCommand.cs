@@ -40,17 +40,8 @@ internal static class ResumeCommand
                 return ExitCodes.Success;
             }
 
-            try
-            {
-                status = await SweepFollower.FollowAsync(sweep, environment, name, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                environment.Error.WriteLine($"{name}: interrupted; the runs are checkpointed as the embedded silo stops. Run the same command again to resume sweep {status.Id}.");
-                throw;
-            }
-
-            return await ReportOutput.FinishAsync(environment, name, sweep, status, parse.GetValue(output) ?? Path.Combine("results", status.Name)).ConfigureAwait(false);
+            return await SweepToEnd.FollowAndWriteAsync(
+                environment, name, session, sweep, status, parse.GetValue(output) ?? Path.Combine("results", status.Name), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
