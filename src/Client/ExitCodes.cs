@@ -2,7 +2,7 @@ namespace ScaleSweep.Client;
 
 /// <summary>
 /// The exit codes of every scalesweep command, one table for all of them. <see cref="All"/> holds their
-/// meanings: every command's --help states them from it, and a test holds the README's table to it.
+/// meanings: every command's --help states them from it, and a test holds the table in docs/cli.md to it.
 /// </summary>
 public static class ExitCodes
 {
@@ -26,7 +26,7 @@ public static class ExitCodes
     /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 
-    /// <summary>Every exit code in order, with what it means (in the README's words) and a short form for --help.</summary>
+    /// <summary>Every exit code in order, with what it means (in the words of docs/cli.md) and a short form for --help.</summary>
     public static IReadOnlyList<ExitCodeMeaning> All { get; } =
     [
         new(Success, "done", "done (some runs may have diverged: they are reported and left out of the fits)"),

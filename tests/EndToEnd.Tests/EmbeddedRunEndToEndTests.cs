@@ -55,31 +55,8 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
     [Fact]
     public async Task After_Ctrl_C_status_and_list_say_the_sweep_is_interrupted_and_how_to_resume_it_and_run_resumes_it()
     {
-        // Runs of a few seconds each, so Ctrl+C after the first one finished leaves most unfinished.
-        string name = "e2e-interrupt-" + Guid.NewGuid().ToString("N")[..8];
-        string path = Path.Combine(_directory, name + ".json");
-        File.WriteAllText(path, $$"""
-            { "name": "{{name}}", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0, 1], "N": [64, 128],
-              "B": ["inf"], "eta": 0.05, "M": 1000, "steps": 300000, "seeds": 2, "checkpointSeconds": 0.5 }
-            """);
-        SpecFile spec = SpecFile.Read(path);
-        string data = Path.Combine(_directory, "data");
-        string output = Path.Combine(_directory, "out");
+        (string path, SpecFile spec, string data, string output, string id) = await InterruptedSweep("e2e-interrupt-");
 
-        // Without a terminal the progress is a plain line as runs finish: Ctrl+C after the first, before the last.
-        (CliResult run, bool interrupted) = await Cli.RunAndInterruptAsync(Timeout,
-            line => System.Text.RegularExpressions.Regex.Match(line, @"^scalesweep run: (\d+)/(\d+) runs done") is { Success: true } m
-                && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is > 0 and var done && done < int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
-            "run", path, "--data", data, "--out", output, "--workers", "2");
-        _output.ShouldExit(run, 130);
-        _output.Check(run, () =>
-        {
-            Assert.True(interrupted, "no progress line said one run was done");
-            Assert.Contains("interrupted", run.StdErr);
-            Assert.False(File.Exists(Path.Combine(output, "report.json")), "a report was written");
-        });
-
-        string id = run.ErrorLines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"sweep (\S+): \d+ runs")).First(m => m.Success).Groups[1].Value;
         CliResult status = await Cli.RunAsync(Timeout, "status", id, "--data", data);
         _output.ShouldExit(status, 0);
         _output.Check(status, () =>
@@ -107,5 +84,57 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
         CliResult after = await Cli.RunAsync(Timeout, "status", id, "--data", data);
         _output.ShouldExit(after, 0);
         _output.Check(after, () => Assert.Contains("(completed)", after.StdOut));
+    }
+
+    [Fact]
+    public async Task Resume_on_the_embedded_default_follows_an_interrupted_sweep_to_its_end_and_writes_the_report()
+    {
+        (_, SpecFile spec, string data, string output, string id) = await InterruptedSweep("e2e-resume-");
+
+        // The embedded silo lives as long as the command: resume must follow the sweep, not return at once.
+        CliResult resumed = await Cli.RunAsync(Timeout, "resume", id, "--data", data, "--out", output, "--workers", "2");
+        _output.ShouldExit(resumed, 0);
+        _output.Check(resumed, () =>
+        {
+            ReportChecks.CheckReport(output, spec);
+            Assert.Contains("(completed)", resumed.StdErr);
+        });
+    }
+
+    /// <summary>
+    /// Starts `run` on a new spec of runs lasting a few seconds each and presses Ctrl+C once the first run
+    /// finished, before the last: most runs are left unfinished, with checkpoints.
+    /// </summary>
+    private async Task<(string Path, SpecFile Spec, string Data, string Output, string Id)> InterruptedSweep(string prefix)
+    {
+        // Runs of a few seconds each, so Ctrl+C after the first one finished leaves most unfinished.
+        string name = prefix + Guid.NewGuid().ToString("N")[..8];
+
+        // Runs are content-addressed and a test Azurite outlives a test: new seeds make new runs, which must compute.
+        long seed = Random.Shared.NextInt64(1, 1L << 40);
+        string path = Path.Combine(_directory, name + ".json");
+        File.WriteAllText(path, $$"""
+            { "name": "{{name}}", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0, 1], "N": [64, 128],
+              "B": ["inf"], "eta": 0.05, "M": 1000, "steps": 300000, "seeds": [{{seed}}, {{seed + 1}}], "checkpointSeconds": 0.5 }
+            """);
+        SpecFile spec = SpecFile.Read(path);
+        string data = Path.Combine(_directory, "data");
+        string output = Path.Combine(_directory, "out");
+
+        // Without a terminal the progress is a plain line as runs finish: Ctrl+C after the first, before the last.
+        (CliResult run, bool interrupted) = await Cli.RunAndInterruptAsync(Timeout,
+            line => System.Text.RegularExpressions.Regex.Match(line, @"^scalesweep run: (\d+)/(\d+) runs done") is { Success: true } m
+                && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is > 0 and var done && done < int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+            "run", path, "--data", data, "--out", output, "--workers", "2");
+        _output.ShouldExit(run, 130);
+        _output.Check(run, () =>
+        {
+            Assert.True(interrupted, "no progress line said one run was done");
+            Assert.Contains("interrupted", run.StdErr);
+            Assert.False(File.Exists(Path.Combine(output, "report.json")), "a report was written");
+        });
+
+        string id = run.ErrorLines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"sweep (\S+): \d+ runs")).First(m => m.Success).Groups[1].Value;
+        return (path, spec, data, output, id);
     }
 }

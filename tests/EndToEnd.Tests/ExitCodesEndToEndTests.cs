@@ -6,7 +6,7 @@ using ScaleSweep.EndToEnd.Tests.Infrastructure;
 namespace ScaleSweep.EndToEnd.Tests;
 
 /// <summary>
-/// The one exit-code table (<see cref="ExitCodes.All"/>): the README's table and every command's --help
+/// The one exit-code table (<see cref="ExitCodes.All"/>): the table of docs/cli.md and every command's --help
 /// state it, and each row is what the real program exits with when that happens. No cluster is started
 /// here; the rows that need one are elsewhere:
 /// <list type="bullet">
@@ -37,11 +37,11 @@ public sealed class ExitCodesEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_README_table_is_the_table_of_ExitCodes()
+    public void The_docs_table_is_the_table_of_ExitCodes()
     {
-        string readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
-        int section = readme.IndexOf("### Errors and exit codes", StringComparison.Ordinal);
-        Assert.True(section >= 0, "README.md has no section \"### Errors and exit codes\"");
+        string readme = File.ReadAllText(Path.Combine(Repository.Root, "docs", "cli.md"));
+        int section = readme.IndexOf("## Errors and exit codes", StringComparison.Ordinal);
+        Assert.True(section >= 0, "docs/cli.md has no section \"## Errors and exit codes\"");
         int end = readme.IndexOf("\n#", section + 1, StringComparison.Ordinal);
         string[] rows = readme[section..end].Split('\n')
             .Where(l => l.Length > 2 && l.StartsWith("| ", StringComparison.Ordinal) && char.IsAsciiDigit(l[2]))

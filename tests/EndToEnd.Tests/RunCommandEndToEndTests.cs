@@ -143,7 +143,7 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         _output.Check(list, () => Assert.Contains(id, list.StdOut));
     }
 
-    /// <summary>Exit code 2 for an id no sweep has, alike for every command that takes one (README, "Errors and exit codes").</summary>
+    /// <summary>Exit code 2 for an id no sweep has, alike for every command that takes one (docs/cli.md, "Errors and exit codes").</summary>
     [Theory]
     [InlineData("status")]
     [InlineData("results")]

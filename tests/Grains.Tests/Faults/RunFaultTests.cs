@@ -50,7 +50,7 @@ public sealed class RunFaultTests
         TestCluster cluster = await ClusterFactory.StartAsync(silos: 2);
         try
         {
-            // eta = 4 with gamma = 1 and B = 32 blows up within a few hundred steps (see the README's learning-rate note).
+            // eta = 4 with gamma = 1 and B = 32 blows up within a few hundred steps (see the learning-rate note in docs/numerics.md).
             SweepSpec spec = Specs.Small("diverge", widths: [16]) with { Gamma = [1.0], Eta = [0.05, 4.0] };
             SweepStatus status = await SweepClusterTests.RunToEnd(cluster, spec);
 

@@ -5,16 +5,12 @@ using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Client.Commands.Sweeps;
 
-/// <summary>`scalesweep cancel ID` and `scalesweep resume ID`.</summary>
+/// <summary>`scalesweep cancel ID`.</summary>
 internal static class CancelCommand
 {
     public static Command Create(CliEnvironment environment) => Build(environment, "cancel",
         "Cancel a sweep: stop dispatching, release its running runs (checkpointed); finished runs stay stored.",
         sweep => sweep.Cancel());
-
-    public static Command CreateResume(CliEnvironment environment) => Build(environment, "resume",
-        "Resume a cancelled or interrupted sweep from its stored runs and checkpoints.",
-        sweep => sweep.Resume());
 
     private static Command Build(CliEnvironment environment, string name, string description, Func<ISweepGrain, Task<SweepStatus>> act)
     {

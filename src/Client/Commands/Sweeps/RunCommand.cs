@@ -45,19 +45,8 @@ internal static class RunCommand
                     ? $"{name}: sweep {id} is already complete; its stored report follows."
                     : $"{name}: sweep {id}: {status.Runs.Total} runs on the {session.Description} ({status.Slots} worker slots).");
 
-                try
-                {
-                    status = await SweepFollower.FollowAsync(sweep, environment, name, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    environment.Error.WriteLine(session.IsEmbedded
-                        ? $"{name}: interrupted; the runs are checkpointed as the embedded silo stops. Run the same command again to resume sweep {id}."
-                        : $"{name}: stopped following; sweep {id} goes on in the cluster (scalesweep status {id}).");
-                    throw;
-                }
-
-                return await ReportOutput.FinishAsync(environment, name, sweep, status, parse.GetValue(output) ?? Path.Combine("results", sweepSpec.Name)).ConfigureAwait(false);
+                return await SweepToEnd.FollowAndWriteAsync(
+                    environment, name, session, sweep, status, parse.GetValue(output) ?? Path.Combine("results", sweepSpec.Name), cancellationToken).ConfigureAwait(false);
             });
         return command;
     }

@@ -30,7 +30,7 @@ internal static class SubmitCommand
                 environment.Error.WriteLine($"scalesweep submit: {SweepFollower.Describe(status)}");
                 if (session.IsEmbedded && status.State == SweepState.Running)
                 {
-                    environment.Error.WriteLine("scalesweep submit: no --gateway: the embedded silo stops with this command; `scalesweep run` or `resume` continues the sweep.");
+                    environment.Error.WriteLine("scalesweep submit: no --gateway: the embedded silo stops with this command; `scalesweep run` with the same spec, or `scalesweep resume ID`, follows the sweep to its end.");
                 }
 
                 environment.Out.WriteLine(id);

@@ -118,7 +118,7 @@ internal static class SweepFollower
 
     /// <summary>What an interrupted sweep's line adds: why nothing computes it, and how to continue it.</summary>
     public const string InterruptedHint =
-        "its embedded silo stopped and nothing computes it; `scalesweep run SPEC` with the same spec resumes it from its checkpoints";
+        "its embedded silo stopped and nothing computes it; `scalesweep run SPEC` with the same spec resumes it from its checkpoints, as does `scalesweep resume ID`";
 
     /// <summary>After a table of sweeps: one line on stderr per interrupted sweep, as the table has no room for it.</summary>
     public static void WriteInterruptedNotes(CliEnvironment environment, string name, IEnumerable<SweepStatus> statuses)
