@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ScaleSweep.Client.Cluster;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Client.Commands.Sweeps;
 

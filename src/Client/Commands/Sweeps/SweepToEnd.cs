@@ -1,6 +1,6 @@
 using ScaleSweep.Client.Cluster;
 using ScaleSweep.Grains.Abstractions.Grains;
-using ScaleSweep.Grains.Abstractions.Sweeps;
+using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Client.Commands.Sweeps;
 
