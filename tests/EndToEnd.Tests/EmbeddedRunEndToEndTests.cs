@@ -13,26 +13,24 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
     private readonly ITestOutputHelper _output;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-embedded-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDirectory _directory = new("embedded");
 
-    public EmbeddedRunEndToEndTests(Azurite azurite, ITestOutputHelper output)
+    public EmbeddedRunEndToEndTests(ITestOutputHelper output)
     {
-        _ = azurite;
         _output = output;
-        Directory.CreateDirectory(_directory);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Run_with_the_embedded_silo_writes_the_report_and_a_second_run_returns_it()
     {
         // The embedded silo always uses the store's default prefix, so the spec's name (and with it the
         // sweep id) is new each time: the first run must compute, not find an earlier test's sweep.
-        SpecFile spec = SpecFile.WriteSmall(_directory, "e2e-embedded-" + Guid.NewGuid().ToString("N")[..8]);
-        string data = Path.Combine(_directory, "data");
-        string first = Path.Combine(_directory, "first");
-        string second = Path.Combine(_directory, "second");
+        SpecFile spec = SpecFile.WriteSmall(_directory.FullName, "e2e-embedded-" + Guid.NewGuid().ToString("N")[..8]);
+        string data = _directory.Combine("data");
+        string first = _directory.Combine("first");
+        string second = _directory.Combine("second");
 
         CliResult run = await Cli.RunAsync(Timeout, "run", spec.Path, "--data", data, "--out", first, "--workers", "2");
         _output.ShouldExit(run, 0);
@@ -57,20 +55,20 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
     {
         // Runs of a few seconds each, so Ctrl+C after the first one finished leaves most unfinished.
         string name = "e2e-interrupt-" + Guid.NewGuid().ToString("N")[..8];
-        string path = Path.Combine(_directory, name + ".json");
+        string path = _directory.Combine(name + ".json");
         File.WriteAllText(path, $$"""
             { "name": "{{name}}", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0, 1], "N": [64, 128],
               "B": ["inf"], "eta": 0.05, "M": 1000, "steps": 300000, "seeds": 2, "checkpointSeconds": 0.5 }
             """);
         SpecFile spec = SpecFile.Read(path);
-        string data = Path.Combine(_directory, "data");
-        string output = Path.Combine(_directory, "out");
+        string data = _directory.Combine("data");
+        string output = _directory.Combine("out");
 
         // Without a terminal the progress is a plain line as runs finish: Ctrl+C after the first, before the last.
-        (CliResult run, bool interrupted) = await Cli.RunAndInterruptAsync(Timeout,
+        (CliResult run, bool interrupted) = await Cli.InterruptAsync(Interrupt.WhenErrorLine(
             line => System.Text.RegularExpressions.Regex.Match(line, @"^scalesweep run: (\d+)/(\d+) runs done") is { Success: true } m
-                && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is > 0 and var done && done < int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
-            "run", path, "--data", data, "--out", output, "--workers", "2");
+                && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is > 0 and var done && done < int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)),
+            Timeout, "run", path, "--data", data, "--out", output, "--workers", "2");
         _output.ShouldExit(run, 130);
         _output.Check(run, () =>
         {

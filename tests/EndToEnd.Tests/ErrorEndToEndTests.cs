@@ -16,7 +16,7 @@ public sealed class ErrorEndToEndTests : IDisposable
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(10);
 
     private readonly ITestOutputHelper _output;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-errors-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDirectory _directory = new("errors");
 
     /// <summary>A loopback port nothing listens on: the CLI gets exit code 4 if it ever tries to connect.</summary>
     private readonly string _closedGateway = "127.0.0.1:" + FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture);
@@ -24,10 +24,9 @@ public sealed class ErrorEndToEndTests : IDisposable
     public ErrorEndToEndTests(ITestOutputHelper output)
     {
         _output = output;
-        Directory.CreateDirectory(_directory);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     public static TheoryData<string> BadSpecs => new() { "missing", "alpha", "binary" };
 
@@ -36,7 +35,7 @@ public sealed class ErrorEndToEndTests : IDisposable
     public async Task Run_with_a_bad_spec_exits_2_with_one_line_before_connecting_to_the_gateway(string kind)
     {
         (string spec, string named) = BadSpec(kind);
-        CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--gateway", _closedGateway, "--out", Path.Combine(_directory, "out"));
+        CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--gateway", _closedGateway, "--out", _directory.Combine("out"));
         _output.ShouldExit(result, 2);
         _output.Check(result, () =>
         {
@@ -45,7 +44,7 @@ public sealed class ErrorEndToEndTests : IDisposable
             Assert.Contains(named, line);
             Assert.Equal("", result.StdOut);
             Assert.True(result.Elapsed < Quick, $"took {result.Elapsed.TotalSeconds:F1} s");
-            Assert.False(Directory.Exists(Path.Combine(_directory, "out")), "an output folder was written");
+            Assert.False(Directory.Exists(_directory.Combine("out")), "an output folder was written");
         });
     }
 
@@ -57,8 +56,8 @@ public sealed class ErrorEndToEndTests : IDisposable
         // that is not there yet, any attempt to start Azurite or the silo would fail with exit code 4 or
         // leave the data folder behind.
         (string spec, string named) = BadSpec(kind);
-        string data = Path.Combine(_directory, "data");
-        CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--data", data, "--deploy", Path.Combine(_directory, "no-deploy"), "--out", Path.Combine(_directory, "out"));
+        string data = _directory.Combine("data");
+        CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--data", data, "--deploy", _directory.Combine("no-deploy"), "--out", _directory.Combine("out"));
         _output.ShouldExit(result, 2);
         _output.Check(result, () =>
         {
@@ -88,16 +87,16 @@ public sealed class ErrorEndToEndTests : IDisposable
         switch (kind)
         {
             case "missing":
-                string missing = Path.Combine(_directory, "no-such-spec.json");
+                string missing = _directory.Combine("no-such-spec.json");
                 return (missing, missing);
             case "alpha":
-                string alpha = Path.Combine(_directory, "alpha.json");
+                string alpha = _directory.Combine("alpha.json");
                 string text = File.ReadAllText(Repository.Example("linear-network.json"));
                 Assert.Contains("\"alpha\": [2]", text);
                 File.WriteAllText(alpha, text.Replace("\"alpha\": [2]", "\"alpha\": [0.5]", StringComparison.Ordinal));
                 return (alpha, "alpha");
             case "binary":
-                string binary = Path.Combine(_directory, "binary.json");
+                string binary = _directory.Combine("binary.json");
                 File.WriteAllBytes(binary, [0x7B, 0x0A, 0x00, 0x01, 0xFF, 0xFE, 0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x7D]);
                 return (binary, binary);
             default:

@@ -13,16 +13,14 @@ public sealed partial class PrometheusEndToEndTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
     private readonly ITestOutputHelper _output;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-metrics-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDirectory _directory = new("metrics");
 
-    public PrometheusEndToEndTests(Azurite azurite, ITestOutputHelper output)
+    public PrometheusEndToEndTests(ITestOutputHelper output)
     {
-        _ = azurite;
         _output = output;
-        Directory.CreateDirectory(_directory);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task The_scrape_endpoint_serves_the_sweeps_steps_runs_and_worker_slots_with_Orleans_and_runtime_metrics()
@@ -40,8 +38,8 @@ public sealed partial class PrometheusEndToEndTests : IDisposable
             Assert.Equal(2, before.Value("scalesweep_worker_slots", ("slot_state", "free")));
             Assert.Equal(0, before.Value("scalesweep_worker_slots", ("slot_state", "busy")));
 
-            SpecFile spec = SpecFile.WriteSmall(_directory, "e2e-metrics-" + Guid.NewGuid().ToString("N")[..8]);
-            Task<CliResult> run = Cli.RunAsync(Timeout, "run", spec.Path, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId, "--out", Path.Combine(_directory, "out"));
+            SpecFile spec = SpecFile.WriteSmall(_directory.FullName, "e2e-metrics-" + Guid.NewGuid().ToString("N")[..8]);
+            Task<CliResult> run = Cli.RunAsync(Timeout, "run", spec.Path, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId, "--out", _directory.Combine("out"));
 
             // While it runs, the endpoint answers (scrapes must not wait for the workers).
             int scrapes = 0;

@@ -16,9 +16,8 @@ public sealed class ClusterRestartTests
 
     private readonly ITestOutputHelper _output;
 
-    public ClusterRestartTests(Azurite azurite, ITestOutputHelper output)
+    public ClusterRestartTests(ITestOutputHelper output)
     {
-        _ = azurite;
         _output = output;
     }
 

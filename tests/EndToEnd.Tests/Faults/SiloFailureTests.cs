@@ -20,9 +20,8 @@ public sealed class SiloFailureTests
 
     private readonly ITestOutputHelper _output;
 
-    public SiloFailureTests(Azurite azurite, ITestOutputHelper output)
+    public SiloFailureTests(ITestOutputHelper output)
     {
-        _ = azurite;
         _output = output;
     }
 

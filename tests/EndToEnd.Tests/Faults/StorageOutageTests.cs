@@ -16,9 +16,8 @@ public sealed class StorageOutageTests
 
     private readonly ITestOutputHelper _output;
 
-    public StorageOutageTests(Azurite azurite, ITestOutputHelper output)
+    public StorageOutageTests(ITestOutputHelper output)
     {
-        _ = azurite;
         _output = output;
     }
 
