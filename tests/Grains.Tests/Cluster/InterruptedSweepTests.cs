@@ -22,8 +22,8 @@ public sealed class InterruptedSweepTests
         // Stopped gracefully at the end of the block, as the embedded silo stops on Ctrl+C.
         await using (TestClusterHandle running = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix))
         {
-            await running.Sweep(spec).Submit(spec);
-            await Poll.UntilAsync(async () => (await running.Sweep(spec).GetStatus()).StepsDone > 50_000);
+            ISweepGrain submitted = await running.SubmitAsync(spec);
+            await Poll.UntilAsync(async () => (await submitted.GetStatus()).StepsDone > 50_000);
 
             // A reader beside the running cluster (`status` in a second terminal): running, and advancing as stored.
             await using TestClusterHandle beside = await TestClusterHandle.StartAsync(silos: 1, prefix: prefix, readOnly: true);

@@ -34,8 +34,7 @@ public sealed class SweepLifecycleTests
     {
         await using TestClusterHandle cluster = await TestClusterHandle.StartAsync(silos: 2);
         SweepSpec spec = Specs.Small("cancel", steps: 400_000, checkpointSeconds: 0.1);
-        ISweepGrain sweep = cluster.Sweep(spec);
-        await sweep.Submit(spec);
+        ISweepGrain sweep = await cluster.SubmitAsync(spec);
         await Poll.UntilAsync(async () => (await sweep.GetStatus()).StepsDone > 50_000);
 
         SweepStatus cancelled = await sweep.Cancel();
@@ -57,8 +56,7 @@ public sealed class SweepLifecycleTests
     {
         await using TestClusterHandle cluster = await TestClusterHandle.StartAsync(silos: 3);
         SweepSpec spec = Specs.Small("leave", steps: 400_000, checkpointSeconds: 0.1);
-        ISweepGrain sweep = cluster.Sweep(spec);
-        await sweep.Submit(spec);
+        ISweepGrain sweep = await cluster.SubmitAsync(spec);
 
         // Stop a silo (not the primary, which hosts the test cluster's membership) while it computes runs.
         SiloHandle leaving = cluster.Cluster.SecondarySilos[^1];

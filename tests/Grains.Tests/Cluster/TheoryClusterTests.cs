@@ -87,8 +87,7 @@ public sealed class TheoryClusterTests
             Theory = new TheorySpec(TheoryWidth.Infinite, Modes: 4096),
         };
         TheoryRequest request = TheoryPlan.Requests(spec).Single();
-        ISweepGrain sweep = cluster.Sweep(spec);
-        await sweep.Submit(spec);
+        ISweepGrain sweep = await cluster.SubmitAsync(spec);
         ITheoryGrain theory = cluster.Client.GetGrain<ITheoryGrain>(request.Key());
         await Poll.UntilAsync(async () => (await theory.GetProgress()).Status == RunStatus.Running);
 

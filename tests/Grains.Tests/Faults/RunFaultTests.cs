@@ -64,10 +64,11 @@ public sealed class RunFaultTests
         string prefix = Azurite.NewPrefix();
         // Two runs of the same cost (seeds 0 and 1, rich), so neither is done when the cluster stops.
         SweepSpec spec = Specs.Small("corrupt", steps: 600_000, seeds: [0, 1], widths: [16], checkpointSeconds: 0.2) with { Gamma = [1.0] };
+
         // A graceful stop at the end of the block stores a final checkpoint of both runs.
         await using (TestClusterHandle first = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix))
         {
-            await first.Sweep(spec).Submit(spec);
+            await first.SubmitAsync(spec);
             await Poll.UntilAsync(() => BothPastStep(first, spec, 50_000), TimeSpan.FromSeconds(60), () => Task.FromResult("the runs did not get going"));
         }
 

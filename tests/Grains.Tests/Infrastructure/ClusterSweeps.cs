@@ -15,6 +15,14 @@ public static class ClusterSweeps
     /// <summary>The run's grain.</summary>
     public static IRunGrain Run(this TestClusterHandle cluster, SimulationConfig config) => cluster.Client.GetGrain<IRunGrain>(config.Fingerprint());
 
+    /// <summary>Submits the spec; returns its coordinator.</summary>
+    public static async Task<ISweepGrain> SubmitAsync(this TestClusterHandle cluster, SweepSpec spec)
+    {
+        ISweepGrain sweep = cluster.Sweep(spec);
+        await sweep.Submit(spec);
+        return sweep;
+    }
+
     /// <summary>Submits the spec and returns its status once it no longer runs (or, still running, after <see cref="Poll.DefaultTimeout"/>).</summary>
     public static async Task<SweepStatus> RunToEndAsync(this TestClusterHandle cluster, SweepSpec spec)
     {

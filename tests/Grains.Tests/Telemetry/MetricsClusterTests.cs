@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Sweeps.Runs;
@@ -25,11 +24,7 @@ public sealed class MetricsClusterTests
     [Fact]
     public async Task ASmallSweepRecordsEveryRunOnceAndExactlyTheStepsItsRunsTook()
     {
-        var exported = new List<MetricSnapshot>();
-        using MeterProvider meters = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(ScaleSweepMetrics.MeterName)
-            .AddInMemoryExporter(exported)
-            .Build();
+        using var meter = new InMemoryMeter();
         await using TestClusterHandle cluster = await TestClusterHandle.StartAsync(silos: 2, propagateTraces: true);
         SweepSpec spec = Specs.Small("telemetry-metrics", steps: 200_000, checkpointSeconds: 0.05);
         SweepStatus status = await cluster.RunToEndAsync(spec);
@@ -41,8 +36,7 @@ public sealed class MetricsClusterTests
             steps += result.Progress.Step;
         }
 
-        meters.ForceFlush();
-        Dictionary<string, MetricSnapshot> last = exported.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.Last());
+        Dictionary<string, MetricSnapshot> last = meter.Latest();
 
         Assert.Equal(8, status.Runs.Completed);
         Assert.Equal(spec.Steps * 8, steps);
@@ -112,18 +106,13 @@ public sealed class MetricsClusterTests
     [Fact]
     public async Task ACheckpointWriteRecordsCountSizeAndLatencyAndAFailedOneItsErrorType()
     {
-        var exported = new List<MetricSnapshot>();
-        using MeterProvider meters = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(ScaleSweepMetrics.MeterName)
-            .AddInMemoryExporter(exported)
-            .Build();
+        using var meter = new InMemoryMeter();
         var checkpoint = new RunJobCheckpoint(123, new byte[5000], 1.5);
 
         await RunTelemetry.WriteCheckpoint(() => Task.Delay(20), "run-a", checkpoint, job: null);
         await Assert.ThrowsAsync<TimeoutException>(() => RunTelemetry.WriteCheckpoint(() => throw new TimeoutException(), "run-a", checkpoint, job: null));
 
-        meters.ForceFlush();
-        Dictionary<string, MetricSnapshot> last = exported.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.Last());
+        Dictionary<string, MetricSnapshot> last = meter.Latest();
         Assert.Equal(1, Sum(last["scalesweep.checkpoint.writes"], (TelemetryTags.ErrorType, "System.TimeoutException")));
         Assert.Equal(2, Sum(last["scalesweep.checkpoint.writes"]));
         MetricPoint size = Assert.Single(last["scalesweep.checkpoint.size"].MetricPoints);
