@@ -9,16 +9,10 @@ namespace ScaleSweep.EndToEnd.Tests;
 /// spec return the stored report.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class EmbeddedRunEndToEndTests : IDisposable
+public sealed class EmbeddedRunEndToEndTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
-    private readonly ITestOutputHelper _output;
     private readonly TempDirectory _directory = new("embedded");
-
-    public EmbeddedRunEndToEndTests(ITestOutputHelper output)
-    {
-        _output = output;
-    }
 
     public void Dispose() => _directory.Dispose();
 
@@ -33,8 +27,8 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
         string second = _directory.Combine("second");
 
         CliResult run = await Cli.RunAsync(Timeout, "run", spec.Path, "--data", data, "--out", first, "--workers", "2");
-        _output.ShouldExit(run, 0);
-        _output.Check(run, () =>
+        output.ShouldExit(run, 0);
+        output.Check(run, () =>
         {
             Assert.Contains($"{spec.Runs} runs on the embedded silo", run.StdErr);
             ReportChecks.CheckReport(first, spec);
@@ -42,8 +36,8 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
         });
 
         CliResult again = await Cli.RunAsync(Timeout, "run", spec.Path, "--data", data, "--out", second, "--workers", "2");
-        _output.ShouldExit(again, 0);
-        _output.Check(again, () =>
+        output.ShouldExit(again, 0);
+        output.Check(again, () =>
         {
             Assert.Contains("already complete", again.StdErr);
             Assert.Equal(File.ReadAllBytes(Path.Combine(first, "report.json")), File.ReadAllBytes(Path.Combine(second, "report.json")));
@@ -62,25 +56,25 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
             """);
         SpecFile spec = SpecFile.Read(path);
         string data = _directory.Combine("data");
-        string output = _directory.Combine("out");
+        string outDir = _directory.Combine("out");
 
         // Without a terminal the progress is a plain line as runs finish: Ctrl+C after the first, before the last.
         (CliResult run, bool interrupted) = await Cli.InterruptAsync(Interrupt.WhenErrorLine(
             line => System.Text.RegularExpressions.Regex.Match(line, @"^scalesweep run: (\d+)/(\d+) runs done") is { Success: true } m
                 && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is > 0 and var done && done < int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)),
-            Timeout, "run", path, "--data", data, "--out", output, "--workers", "2");
-        _output.ShouldExit(run, 130);
-        _output.Check(run, () =>
+            Timeout, "run", path, "--data", data, "--out", outDir, "--workers", "2");
+        output.ShouldExit(run, 130);
+        output.Check(run, () =>
         {
             Assert.True(interrupted, "no progress line said one run was done");
             Assert.Contains("interrupted", run.StdErr);
-            Assert.False(File.Exists(Path.Combine(output, "report.json")), "a report was written");
+            Assert.False(File.Exists(Path.Combine(outDir, "report.json")), "a report was written");
         });
 
         string id = run.ErrorLines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"sweep (\S+): \d+ runs")).First(m => m.Success).Groups[1].Value;
         CliResult status = await Cli.RunAsync(Timeout, "status", id, "--data", data);
-        _output.ShouldExit(status, 0);
-        _output.Check(status, () =>
+        output.ShouldExit(status, 0);
+        output.Check(status, () =>
         {
             Assert.StartsWith($"{id}: ", status.StdOut);
             Assert.Contains("0 computing", status.StdOut);
@@ -90,20 +84,20 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
         });
 
         CliResult list = await Cli.RunAsync(Timeout, "list", "--data", data);
-        _output.ShouldExit(list, 0);
-        _output.Check(list, () =>
+        output.ShouldExit(list, 0);
+        output.Check(list, () =>
         {
             string row = list.StdOut.Split('\n').Single(l => l.Contains(id));
             Assert.Contains("interrupted", row);
             Assert.Contains($"scalesweep list: {id} is interrupted: ", list.StdErr);
         });
 
-        CliResult resumed = await Cli.RunAsync(Timeout, "run", path, "--data", data, "--out", output, "--workers", "2");
-        _output.ShouldExit(resumed, 0);
-        _output.Check(resumed, () => ReportChecks.CheckReport(output, spec));
+        CliResult resumed = await Cli.RunAsync(Timeout, "run", path, "--data", data, "--out", outDir, "--workers", "2");
+        output.ShouldExit(resumed, 0);
+        output.Check(resumed, () => ReportChecks.CheckReport(outDir, spec));
 
         CliResult after = await Cli.RunAsync(Timeout, "status", id, "--data", data);
-        _output.ShouldExit(after, 0);
-        _output.Check(after, () => Assert.Contains("(completed)", after.StdOut));
+        output.ShouldExit(after, 0);
+        output.Check(after, () => Assert.Contains("(completed)", after.StdOut));
     }
 }

@@ -8,23 +8,17 @@ namespace ScaleSweep.EndToEnd.Tests;
 /// line that says what is wrong. A bad spec must be refused before anything is connected or started.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class ErrorEndToEndTests : IDisposable
+public sealed class ErrorEndToEndTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Well below the 15 s the CLI waits for a gateway, and the time any silo or Azurite takes to start.</summary>
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(10);
 
-    private readonly ITestOutputHelper _output;
     private readonly TempDirectory _directory = new("errors");
 
     /// <summary>A loopback port nothing listens on: the CLI gets exit code 4 if it ever tries to connect.</summary>
     private readonly string _closedGateway = "127.0.0.1:" + FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture);
-
-    public ErrorEndToEndTests(ITestOutputHelper output)
-    {
-        _output = output;
-    }
 
     public void Dispose() => _directory.Dispose();
 
@@ -36,8 +30,8 @@ public sealed class ErrorEndToEndTests : IDisposable
     {
         (string spec, string named) = BadSpec(kind);
         CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--gateway", _closedGateway, "--out", _directory.Combine("out"));
-        _output.ShouldExit(result, 2);
-        _output.Check(result, () =>
+        output.ShouldExit(result, 2);
+        output.Check(result, () =>
         {
             string line = Assert.Single(result.ErrorLines);
             Assert.StartsWith("scalesweep run: ", line);
@@ -58,8 +52,8 @@ public sealed class ErrorEndToEndTests : IDisposable
         (string spec, string named) = BadSpec(kind);
         string data = _directory.Combine("data");
         CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--data", data, "--deploy", _directory.Combine("no-deploy"), "--out", _directory.Combine("out"));
-        _output.ShouldExit(result, 2);
-        _output.Check(result, () =>
+        output.ShouldExit(result, 2);
+        output.Check(result, () =>
         {
             Assert.Contains(named, Assert.Single(result.ErrorLines));
             Assert.True(result.Elapsed < Quick, $"took {result.Elapsed.TotalSeconds:F1} s");
@@ -71,8 +65,8 @@ public sealed class ErrorEndToEndTests : IDisposable
     public async Task Status_with_an_unreachable_gateway_exits_4_naming_the_gateway()
     {
         CliResult result = await Cli.RunAsync(Timeout, "status", "x", "--gateway", _closedGateway);
-        _output.ShouldExit(result, 4);
-        _output.Check(result, () =>
+        output.ShouldExit(result, 4);
+        output.Check(result, () =>
         {
             string line = Assert.Single(result.ErrorLines);
             Assert.StartsWith("scalesweep status: ", line);

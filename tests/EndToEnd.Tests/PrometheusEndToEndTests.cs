@@ -9,16 +9,10 @@ namespace ScaleSweep.EndToEnd.Tests;
 /// before, during and after a sweep run through its gateway.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed partial class PrometheusEndToEndTests : IDisposable
+public sealed partial class PrometheusEndToEndTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
-    private readonly ITestOutputHelper _output;
     private readonly TempDirectory _directory = new("metrics");
-
-    public PrometheusEndToEndTests(ITestOutputHelper output)
-    {
-        _output = output;
-    }
 
     public void Dispose() => _directory.Dispose();
 
@@ -51,12 +45,12 @@ public sealed partial class PrometheusEndToEndTests : IDisposable
             }
 
             CliResult result = await run;
-            _output.ShouldExit(result, 0);
-            _output.WriteLine($"{scrapes} scrapes while the sweep ran");
+            output.ShouldExit(result, 0);
+            output.WriteLine($"{scrapes} scrapes while the sweep ran");
 
             Scrape after = await ScrapeAsync(http);
             const long StepsPerRun = 400;
-            _output.Check(result, () =>
+            output.Check(result, () =>
             {
                 Assert.Equal(spec.Runs * StepsPerRun, after.Value("scalesweep_steps_total"));
                 Assert.Equal(spec.Runs, after.Value("scalesweep_runs_finished_total", ("run_status", "completed")));
@@ -76,7 +70,7 @@ public sealed partial class PrometheusEndToEndTests : IDisposable
         }
         catch
         {
-            _output.WriteLine(silo.LogTail());
+            output.WriteLine(silo.LogTail());
             throw;
         }
     }
