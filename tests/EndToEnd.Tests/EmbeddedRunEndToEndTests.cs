@@ -9,34 +9,26 @@ namespace ScaleSweep.EndToEnd.Tests;
 /// spec return the stored report.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class EmbeddedRunEndToEndTests : IDisposable
+public sealed class EmbeddedRunEndToEndTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
-    private readonly ITestOutputHelper _output;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-embedded-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDirectory _directory = new("embedded");
 
-    public EmbeddedRunEndToEndTests(Azurite azurite, ITestOutputHelper output)
-    {
-        _ = azurite;
-        _output = output;
-        Directory.CreateDirectory(_directory);
-    }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Run_with_the_embedded_silo_writes_the_report_and_a_second_run_returns_it()
     {
         // The embedded silo always uses the store's default prefix, so the spec's name (and with it the
         // sweep id) is new each time: the first run must compute, not find an earlier test's sweep.
-        SpecFile spec = SpecFile.WriteSmall(_directory, "e2e-embedded-" + Guid.NewGuid().ToString("N")[..8]);
-        string data = Path.Combine(_directory, "data");
-        string first = Path.Combine(_directory, "first");
-        string second = Path.Combine(_directory, "second");
+        SpecFile spec = SpecFile.WriteSmall(_directory.FullName, "e2e-embedded-" + Guid.NewGuid().ToString("N")[..8]);
+        string data = _directory.Combine("data");
+        string first = _directory.Combine("first");
+        string second = _directory.Combine("second");
 
         CliResult run = await Cli.RunAsync(Timeout, "run", spec.Path, "--data", data, "--out", first, "--workers", "2");
-        _output.ShouldExit(run, 0);
-        _output.Check(run, () =>
+        output.ShouldExit(run, 0);
+        output.Check(run, () =>
         {
             Assert.Contains($"{spec.Runs} runs on the embedded silo", run.StdErr);
             ReportChecks.CheckReport(first, spec);
@@ -44,8 +36,8 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
         });
 
         CliResult again = await Cli.RunAsync(Timeout, "run", spec.Path, "--data", data, "--out", second, "--workers", "2");
-        _output.ShouldExit(again, 0);
-        _output.Check(again, () =>
+        output.ShouldExit(again, 0);
+        output.Check(again, () =>
         {
             Assert.Contains("already complete", again.StdErr);
             Assert.Equal(File.ReadAllBytes(Path.Combine(first, "report.json")), File.ReadAllBytes(Path.Combine(second, "report.json")));
@@ -55,11 +47,10 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
     [Fact]
     public async Task After_Ctrl_C_status_and_list_say_the_sweep_is_interrupted_and_how_to_resume_it_and_run_resumes_it()
     {
-        (string path, SpecFile spec, string data, string output, string id) = await InterruptedSweep("e2e-interrupt-");
-
+        (string path, SpecFile spec, string data, string outDir, string id) = await InterruptedSweep("e2e-interrupt-");
         CliResult status = await Cli.RunAsync(Timeout, "status", id, "--data", data);
-        _output.ShouldExit(status, 0);
-        _output.Check(status, () =>
+        output.ShouldExit(status, 0);
+        output.Check(status, () =>
         {
             Assert.StartsWith($"{id}: ", status.StdOut);
             Assert.Contains("0 computing", status.StdOut);
@@ -69,34 +60,34 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
         });
 
         CliResult list = await Cli.RunAsync(Timeout, "list", "--data", data);
-        _output.ShouldExit(list, 0);
-        _output.Check(list, () =>
+        output.ShouldExit(list, 0);
+        output.Check(list, () =>
         {
             string row = list.StdOut.Split('\n').Single(l => l.Contains(id));
             Assert.Contains("interrupted", row);
             Assert.Contains($"scalesweep list: {id} is interrupted: ", list.StdErr);
         });
 
-        CliResult resumed = await Cli.RunAsync(Timeout, "run", path, "--data", data, "--out", output, "--workers", "2");
-        _output.ShouldExit(resumed, 0);
-        _output.Check(resumed, () => ReportChecks.CheckReport(output, spec));
+        CliResult resumed = await Cli.RunAsync(Timeout, "run", path, "--data", data, "--out", outDir, "--workers", "2");
+        output.ShouldExit(resumed, 0);
+        output.Check(resumed, () => ReportChecks.CheckReport(outDir, spec));
 
         CliResult after = await Cli.RunAsync(Timeout, "status", id, "--data", data);
-        _output.ShouldExit(after, 0);
-        _output.Check(after, () => Assert.Contains("(completed)", after.StdOut));
+        output.ShouldExit(after, 0);
+        output.Check(after, () => Assert.Contains("(completed)", after.StdOut));
     }
 
     [Fact]
     public async Task Resume_on_the_embedded_default_follows_an_interrupted_sweep_to_its_end_and_writes_the_report()
     {
-        (_, SpecFile spec, string data, string output, string id) = await InterruptedSweep("e2e-resume-");
+        (_, SpecFile spec, string data, string outDir, string id) = await InterruptedSweep("e2e-resume-");
 
         // The embedded silo lives as long as the command: resume must follow the sweep, not return at once.
-        CliResult resumed = await Cli.RunAsync(Timeout, "resume", id, "--data", data, "--out", output, "--workers", "2");
-        _output.ShouldExit(resumed, 0);
-        _output.Check(resumed, () =>
+        CliResult resumed = await Cli.RunAsync(Timeout, "resume", id, "--data", data, "--out", outDir, "--workers", "2");
+        output.ShouldExit(resumed, 0);
+        output.Check(resumed, () =>
         {
-            ReportChecks.CheckReport(output, spec);
+            ReportChecks.CheckReport(outDir, spec);
             Assert.Contains("(completed)", resumed.StdErr);
         });
     }
@@ -105,36 +96,37 @@ public sealed class EmbeddedRunEndToEndTests : IDisposable
     /// Starts `run` on a new spec of runs lasting a few seconds each and presses Ctrl+C once the first run
     /// finished, before the last: most runs are left unfinished, with checkpoints.
     /// </summary>
-    private async Task<(string Path, SpecFile Spec, string Data, string Output, string Id)> InterruptedSweep(string prefix)
+    private async Task<(string Path, SpecFile Spec, string Data, string OutDir, string Id)> InterruptedSweep(string prefix)
     {
-        // Runs of a few seconds each, so Ctrl+C after the first one finished leaves most unfinished.
+        // Runs of a few seconds each, so Ctrl+C after the first one finished leaves most unfinished. Runs are
+        // stored by what they compute, not by sweep, on the store every embedded silo shares: seeds of this
+        // test's own keep an earlier test run's stored runs from completing the sweep at once.
         string name = prefix + Guid.NewGuid().ToString("N")[..8];
-
-        // Runs are content-addressed and a test Azurite outlives a test: new seeds make new runs, which must compute.
-        long seed = Random.Shared.NextInt64(1, 1L << 40);
-        string path = Path.Combine(_directory, name + ".json");
+        int seed = Random.Shared.Next(1_000, 1_000_000_000);
+        string path = _directory.Combine(name + ".json");
         File.WriteAllText(path, $$"""
             { "name": "{{name}}", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0, 1], "N": [64, 128],
               "B": ["inf"], "eta": 0.05, "M": 1000, "steps": 300000, "seeds": [{{seed}}, {{seed + 1}}], "checkpointSeconds": 0.5 }
             """);
         SpecFile spec = SpecFile.Read(path);
-        string data = Path.Combine(_directory, "data");
-        string output = Path.Combine(_directory, "out");
+        string data = _directory.Combine("data");
+        string outDir = _directory.Combine("out");
 
         // Without a terminal the progress is a plain line as runs finish: Ctrl+C after the first, before the last.
-        (CliResult run, bool interrupted) = await Cli.RunAndInterruptAsync(Timeout,
+        (CliResult run, bool interrupted) = await Cli.InterruptAsync(Interrupt.WhenErrorLine(
             line => System.Text.RegularExpressions.Regex.Match(line, @"^scalesweep run: (\d+)/(\d+) runs done") is { Success: true } m
-                && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is > 0 and var done && done < int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
-            "run", path, "--data", data, "--out", output, "--workers", "2");
-        _output.ShouldExit(run, 130);
-        _output.Check(run, () =>
+                && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is > 0 and var done && done < int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)),
+            Timeout, "run", path, "--data", data, "--out", outDir, "--workers", "2");
+        output.ShouldExit(run, 130);
+        output.Check(run, () =>
         {
             Assert.True(interrupted, "no progress line said one run was done");
             Assert.Contains("interrupted", run.StdErr);
-            Assert.False(File.Exists(Path.Combine(output, "report.json")), "a report was written");
+            Assert.False(File.Exists(Path.Combine(outDir, "report.json")), "a report was written");
         });
 
         string id = run.ErrorLines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"sweep (\S+): \d+ runs")).First(m => m.Success).Groups[1].Value;
-        return (path, spec, data, output, id);
+
+        return (path, spec, data, outDir, id);
     }
 }

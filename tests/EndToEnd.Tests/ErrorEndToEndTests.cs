@@ -8,26 +8,19 @@ namespace ScaleSweep.EndToEnd.Tests;
 /// line that says what is wrong. A bad spec must be refused before anything is connected or started.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class ErrorEndToEndTests : IDisposable
+public sealed class ErrorEndToEndTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Well below the 15 s the CLI waits for a gateway, and the time any silo or Azurite takes to start.</summary>
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(10);
 
-    private readonly ITestOutputHelper _output;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-errors-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDirectory _directory = new("errors");
 
     /// <summary>A loopback port nothing listens on: the CLI gets exit code 4 if it ever tries to connect.</summary>
     private readonly string _closedGateway = "127.0.0.1:" + FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture);
 
-    public ErrorEndToEndTests(ITestOutputHelper output)
-    {
-        _output = output;
-        Directory.CreateDirectory(_directory);
-    }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     public static TheoryData<string> BadSpecs => new() { "missing", "alpha", "binary" };
 
@@ -36,16 +29,16 @@ public sealed class ErrorEndToEndTests : IDisposable
     public async Task Run_with_a_bad_spec_exits_2_with_one_line_before_connecting_to_the_gateway(string kind)
     {
         (string spec, string named) = BadSpec(kind);
-        CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--gateway", _closedGateway, "--out", Path.Combine(_directory, "out"));
-        _output.ShouldExit(result, 2);
-        _output.Check(result, () =>
+        CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--gateway", _closedGateway, "--out", _directory.Combine("out"));
+        output.ShouldExit(result, 2);
+        output.Check(result, () =>
         {
             string line = Assert.Single(result.ErrorLines);
             Assert.StartsWith("scalesweep run: ", line);
             Assert.Contains(named, line);
             Assert.Equal("", result.StdOut);
             Assert.True(result.Elapsed < Quick, $"took {result.Elapsed.TotalSeconds:F1} s");
-            Assert.False(Directory.Exists(Path.Combine(_directory, "out")), "an output folder was written");
+            Assert.False(Directory.Exists(_directory.Combine("out")), "an output folder was written");
         });
     }
 
@@ -57,10 +50,10 @@ public sealed class ErrorEndToEndTests : IDisposable
         // that is not there yet, any attempt to start Azurite or the silo would fail with exit code 4 or
         // leave the data folder behind.
         (string spec, string named) = BadSpec(kind);
-        string data = Path.Combine(_directory, "data");
-        CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--data", data, "--deploy", Path.Combine(_directory, "no-deploy"), "--out", Path.Combine(_directory, "out"));
-        _output.ShouldExit(result, 2);
-        _output.Check(result, () =>
+        string data = _directory.Combine("data");
+        CliResult result = await Cli.RunAsync(Timeout, "run", spec, "--data", data, "--deploy", _directory.Combine("no-deploy"), "--out", _directory.Combine("out"));
+        output.ShouldExit(result, 2);
+        output.Check(result, () =>
         {
             Assert.Contains(named, Assert.Single(result.ErrorLines));
             Assert.True(result.Elapsed < Quick, $"took {result.Elapsed.TotalSeconds:F1} s");
@@ -72,8 +65,8 @@ public sealed class ErrorEndToEndTests : IDisposable
     public async Task Status_with_an_unreachable_gateway_exits_4_naming_the_gateway()
     {
         CliResult result = await Cli.RunAsync(Timeout, "status", "x", "--gateway", _closedGateway);
-        _output.ShouldExit(result, 4);
-        _output.Check(result, () =>
+        output.ShouldExit(result, 4);
+        output.Check(result, () =>
         {
             string line = Assert.Single(result.ErrorLines);
             Assert.StartsWith("scalesweep status: ", line);
@@ -88,16 +81,16 @@ public sealed class ErrorEndToEndTests : IDisposable
         switch (kind)
         {
             case "missing":
-                string missing = Path.Combine(_directory, "no-such-spec.json");
+                string missing = _directory.Combine("no-such-spec.json");
                 return (missing, missing);
             case "alpha":
-                string alpha = Path.Combine(_directory, "alpha.json");
+                string alpha = _directory.Combine("alpha.json");
                 string text = File.ReadAllText(Repository.Example("linear-network.json"));
                 Assert.Contains("\"alpha\": [2]", text);
                 File.WriteAllText(alpha, text.Replace("\"alpha\": [2]", "\"alpha\": [0.5]", StringComparison.Ordinal));
                 return (alpha, "alpha");
             case "binary":
-                string binary = Path.Combine(_directory, "binary.json");
+                string binary = _directory.Combine("binary.json");
                 File.WriteAllBytes(binary, [0x7B, 0x0A, 0x00, 0x01, 0xFF, 0xFE, 0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x7D]);
                 return (binary, binary);
             default:

@@ -123,11 +123,12 @@ public sealed class ExitCodesEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task Exit_130_interrupted_by_SIGINT()
     {
-        CliResult result = await Cli.InterruptAsync(
-            cpu: TimeSpan.FromSeconds(1), Timeout, "simulate", "--M", "1000", "--N", "128", "--steps", "1e7", "--seeds", "2", "--threads", "2");
+        (CliResult result, bool interrupted) = await Cli.InterruptAsync(
+            Interrupt.AfterProcessorTime(TimeSpan.FromSeconds(1)), Timeout, "simulate", "--M", "1000", "--N", "128", "--steps", "1e7", "--seeds", "2", "--threads", "2");
         output.ShouldExit(result, ExitCodes.Cancelled);
         output.Check(result, () =>
         {
+            Assert.True(interrupted, "the simulation ended before it had used 1 s of processor time");
             DocumentedValueRunner.AssertNoInternalError(result);
             Assert.Equal("scalesweep simulate: cancelled.", Assert.Single(result.ErrorLines));
             Assert.Equal("", result.StdOut);

@@ -9,20 +9,12 @@ namespace ScaleSweep.EndToEnd.Tests;
 /// before, during and after a sweep run through its gateway.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed partial class PrometheusEndToEndTests : IDisposable
+public sealed partial class PrometheusEndToEndTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
-    private readonly ITestOutputHelper _output;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-metrics-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDirectory _directory = new("metrics");
 
-    public PrometheusEndToEndTests(Azurite azurite, ITestOutputHelper output)
-    {
-        _ = azurite;
-        _output = output;
-        Directory.CreateDirectory(_directory);
-    }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task The_scrape_endpoint_serves_the_sweeps_steps_runs_and_worker_slots_with_Orleans_and_runtime_metrics()
@@ -40,8 +32,8 @@ public sealed partial class PrometheusEndToEndTests : IDisposable
             Assert.Equal(2, before.Value("scalesweep_worker_slots", ("slot_state", "free")));
             Assert.Equal(0, before.Value("scalesweep_worker_slots", ("slot_state", "busy")));
 
-            SpecFile spec = SpecFile.WriteSmall(_directory, "e2e-metrics-" + Guid.NewGuid().ToString("N")[..8]);
-            Task<CliResult> run = Cli.RunAsync(Timeout, "run", spec.Path, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId, "--out", Path.Combine(_directory, "out"));
+            SpecFile spec = SpecFile.WriteSmall(_directory.FullName, "e2e-metrics-" + Guid.NewGuid().ToString("N")[..8]);
+            Task<CliResult> run = Cli.RunAsync(Timeout, "run", spec.Path, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId, "--out", _directory.Combine("out"));
 
             // While it runs, the endpoint answers (scrapes must not wait for the workers).
             int scrapes = 0;
@@ -53,12 +45,12 @@ public sealed partial class PrometheusEndToEndTests : IDisposable
             }
 
             CliResult result = await run;
-            _output.ShouldExit(result, 0);
-            _output.WriteLine($"{scrapes} scrapes while the sweep ran");
+            output.ShouldExit(result, 0);
+            output.WriteLine($"{scrapes} scrapes while the sweep ran");
 
             Scrape after = await ScrapeAsync(http);
             const long StepsPerRun = 400;
-            _output.Check(result, () =>
+            output.Check(result, () =>
             {
                 Assert.Equal(spec.Runs * StepsPerRun, after.Value("scalesweep_steps_total"));
                 Assert.Equal(spec.Runs, after.Value("scalesweep_runs_finished_total", ("run_status", "completed")));
@@ -78,7 +70,7 @@ public sealed partial class PrometheusEndToEndTests : IDisposable
         }
         catch
         {
-            _output.WriteLine(silo.LogTail());
+            output.WriteLine(silo.LogTail());
             throw;
         }
     }

@@ -14,16 +14,12 @@ public sealed class GatewaySweepFixture : IDisposable
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(300);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TempDirectory _work = new("run");
     private Task<(SiloProcess Silo, CliResult Run)>? _first;
-
-    public GatewaySweepFixture()
-    {
-        Directory.CreateDirectory(WorkDirectory);
-    }
 
     public SpecFile Spec { get; } = SpecFile.Read(Repository.Example("linear-network.json"));
 
-    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "scalesweep-e2e-run-" + Guid.NewGuid().ToString("N")[..8]);
+    public string WorkDirectory => _work.FullName;
 
     public string FirstOut => Path.Combine(WorkDirectory, "first");
 
@@ -48,13 +44,7 @@ public sealed class GatewaySweepFixture : IDisposable
     public void Dispose()
     {
         Silo?.Dispose();
-        try
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _work.Dispose();
     }
 
     private async Task<(SiloProcess, CliResult)> StartAndRun()
@@ -72,9 +62,8 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
     private readonly GatewaySweepFixture _fixture;
     private readonly ITestOutputHelper _output;
 
-    public RunCommandEndToEndTests(Azurite azurite, GatewaySweepFixture fixture, ITestOutputHelper output)
+    public RunCommandEndToEndTests(GatewaySweepFixture fixture, ITestOutputHelper output)
     {
-        _ = azurite;
         _fixture = fixture;
         _output = output;
     }

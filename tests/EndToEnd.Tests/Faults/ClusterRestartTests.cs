@@ -9,28 +9,20 @@ namespace ScaleSweep.EndToEnd.Tests.Faults;
 /// sweep then completes with every run stored once and the uninterrupted sweep's groups, byte for byte.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class ClusterRestartTests
+public sealed class ClusterRestartTests(ITestOutputHelper output)
 {
     /// <summary>The sweep's reminder period (SweepGrain): a restarted cluster resumes a sweep within it.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    private readonly ITestOutputHelper _output;
-
-    public ClusterRestartTests(Azurite azurite, ITestOutputHelper output)
-    {
-        _ = azurite;
-        _output = output;
-    }
-
     [Fact]
     public async Task After_every_silo_is_killed_the_sweep_resumes_by_itself_and_on_the_resume_command()
     {
-        var scenario = new FaultScenario(_output, "restart");
-        string reference = await FaultSweep.ReferenceGroupsAsync(_output);
+        var scenario = new FaultScenario(output, "restart");
+        string reference = await FaultSweep.ReferenceGroupsAsync(output);
         SpecFile spec = FaultSweep.Write(scenario.DirectoryPath, checkpointSeconds: 0.5);
         using SiloCluster cluster = FaultCluster.Create(scenario, 2, "AzureStorage", Azurite.ConnectionString);
         await cluster.StartAllAsync();
-        string id = await SweepCommands.SubmitAsync(_output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
+        string id = await SweepCommands.SubmitAsync(output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
         DateTime submitted = cluster.Lines().Where(l => l.Message.StartsWith($"Sweep {id} submitted", StringComparison.Ordinal)).Select(l => l.Time).Single();
 
         // 1. Kill every silo, start them again, and leave the sweep alone: its reminder must wake it.
@@ -50,7 +42,7 @@ public sealed class ClusterRestartTests
         DateTime previous = resumed.Max(r => r.Time);
         (IReadOnlyList<RunInFlight> lost2, DateTime killed2, DateTime up2) = await KillAllAndRestartAsync(scenario, cluster, "second", previous);
         CliResult resume = await Cli.RunAsync(TimeSpan.FromSeconds(60), "resume", id, "--gateway", cluster.Gateway(0), "--cluster-id", cluster.ClusterId);
-        _output.ShouldExit(resume, 0);
+        output.ShouldExit(resume, 0);
         DateTime commanded = DateTime.UtcNow - resume.Elapsed;
         string[] failed2 = GenerationSources(cluster, 1);
         await FaultScenario.WaitForAsync(() => FaultChecks.AllResumed(cluster.RunEvents(), lost2, failed2, killed2),
@@ -70,13 +62,13 @@ public sealed class ClusterRestartTests
             Assert.True(resumed2.Max(r => r.Time) < nextTick, "the runs resumed only at the reminder's tick, not on the resume command");
         }
 
-        SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(_output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
+        SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
         Assert.Equal(spec.Runs, done.Completed);
         scenario.Measure("submit -> sweep completed (two full restarts)", DateTime.UtcNow - submitted);
         IReadOnlyList<RunEvent> events = cluster.RunEvents();
-        _output.WriteLine(FaultChecks.Describe(events));
+        output.WriteLine(FaultChecks.Describe(events));
         FaultChecks.AssertEachRunStoredOnce(events, spec.Runs);
-        FaultChecks.AssertSameGroups(reference, await SweepCommands.GroupsAsync(_output, id, cluster.Gateway(0), cluster.ClusterId));
+        FaultChecks.AssertSameGroups(reference, await SweepCommands.GroupsAsync(output, id, cluster.Gateway(0), cluster.ClusterId));
         scenario.Measure("results", "every run stored once over 3 generations of silos; groups byte-identical to the uninterrupted sweep");
     }
 

@@ -10,7 +10,7 @@ namespace ScaleSweep.EndToEnd.Tests.Faults;
 /// does not fail, polling `status` every second as `scalesweep run` would.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class SiloFailureTests
+public sealed class SiloFailureTests(ITestOutputHelper output)
 {
     /// <summary>Without periodic checkpoints, a lost run that had computed this long must resume from its final snapshot.</summary>
     private static readonly TimeSpan GracefulBound = TimeSpan.FromSeconds(1);
@@ -18,19 +18,11 @@ public sealed class SiloFailureTests
     /// <summary>How long a graceful-stop victim's runs compute before the fault.</summary>
     private static readonly TimeSpan GracefulMinRunning = TimeSpan.FromSeconds(1.5);
 
-    private readonly ITestOutputHelper _output;
-
-    public SiloFailureTests(Azurite azurite, ITestOutputHelper output)
-    {
-        _ = azurite;
-        _output = output;
-    }
-
     [Fact]
     public async Task Kill_9_of_one_silo_of_three_loses_no_run_and_gives_identical_results()
     {
-        var scenario = new FaultScenario(_output, "kill9");
-        string reference = await FaultSweep.ReferenceGroupsAsync(_output);
+        var scenario = new FaultScenario(output, "kill9");
+        string reference = await FaultSweep.ReferenceGroupsAsync(output);
         await RunAsync(scenario, reference, size: 3, checkpointSeconds: 0.5, async (cluster, victim, lost) =>
         {
             cluster[victim].Kill();
@@ -41,8 +33,8 @@ public sealed class SiloFailureTests
     [Fact]
     public async Task A_hung_silo_of_three_SIGSTOP_loses_no_run_and_gives_identical_results()
     {
-        var scenario = new FaultScenario(_output, "sigstop");
-        string reference = await FaultSweep.ReferenceGroupsAsync(_output);
+        var scenario = new FaultScenario(output, "sigstop");
+        string reference = await FaultSweep.ReferenceGroupsAsync(output);
         await RunAsync(scenario, reference, size: 3, checkpointSeconds: 0.5, async (cluster, victim, lost) =>
         {
             DateTime fault = DateTime.UtcNow;
@@ -68,8 +60,8 @@ public sealed class SiloFailureTests
     [Fact]
     public async Task SIGTERM_on_one_silo_of_two_hands_its_runs_on_from_the_steps_they_reached()
     {
-        var scenario = new FaultScenario(_output, "sigterm");
-        string reference = await FaultSweep.ReferenceGroupsAsync(_output);
+        var scenario = new FaultScenario(output, "sigterm");
+        string reference = await FaultSweep.ReferenceGroupsAsync(output);
 
         // No periodic checkpoint within a run (60 s): a lost run that resumes past step 0 does so from
         // the snapshot its silo took as it left.
@@ -98,7 +90,7 @@ public sealed class SiloFailureTests
         await cluster.StartAllAsync();
         scenario.Measure($"{size} silos started (gateways answer)", DateTime.UtcNow - start);
 
-        string id = await SweepCommands.SubmitAsync(_output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
+        string id = await SweepCommands.SubmitAsync(output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
         DateTime submitted = DateTime.UtcNow;
         int[] candidates = Enumerable.Range(1, size - 1).ToArray();
         int victim = graceful
@@ -111,13 +103,13 @@ public sealed class SiloFailureTests
         IReadOnlyList<RunInFlight> Lost() => FaultChecks.Lost(cluster.RunEvents(), failed, faultAt, cluster.Workers);
         await fault(cluster, victim, Lost);
 
-        SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(_output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
+        SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
         DateTime completed = DateTime.UtcNow;
         Assert.Equal(spec.Runs, done.Completed);
 
         IReadOnlyList<RunEvent> events = cluster.RunEvents();
         IReadOnlyList<RunInFlight> lost = FaultChecks.Lost(events, failed, faultAt, cluster.Workers);
-        _output.WriteLine($"runs in flight on the failed silo: {lost.Count}\n{FaultChecks.Describe(events)}");
+        output.WriteLine($"runs in flight on the failed silo: {lost.Count}\n{FaultChecks.Describe(events)}");
         Assert.NotEmpty(lost);
         IReadOnlyList<RunEvent> resumptions = FaultChecks.Resumptions(events, lost, failed, faultAt);
 
@@ -139,7 +131,7 @@ public sealed class SiloFailureTests
             FaultChecks.AssertResumedPastZero(lost, resumptions, faultAt, GracefulBound);
         }
 
-        FaultChecks.AssertSameGroups(reference, await SweepCommands.GroupsAsync(_output, id, cluster.Gateway(0), cluster.ClusterId));
+        FaultChecks.AssertSameGroups(reference, await SweepCommands.GroupsAsync(output, id, cluster.Gateway(0), cluster.ClusterId));
         scenario.Measure("results", "every run stored once; groups byte-identical to the uninterrupted sweep");
     }
 }

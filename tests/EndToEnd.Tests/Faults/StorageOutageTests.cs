@@ -10,29 +10,21 @@ namespace ScaleSweep.EndToEnd.Tests.Faults;
 /// groups, byte for byte. What `scalesweep status` says meanwhile is recorded.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class StorageOutageTests
+public sealed class StorageOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
-
-    private readonly ITestOutputHelper _output;
-
-    public StorageOutageTests(Azurite azurite, ITestOutputHelper output)
-    {
-        _ = azurite;
-        _output = output;
-    }
 
     [Fact]
     public async Task A_30_second_storage_outage_mid_sweep_delays_the_sweep_and_changes_nothing()
     {
-        var scenario = new FaultScenario(_output, "storage-outage");
-        string reference = await FaultSweep.ReferenceGroupsAsync(_output);
+        var scenario = new FaultScenario(output, "storage-outage");
+        string reference = await FaultSweep.ReferenceGroupsAsync(output);
         SpecFile spec = FaultSweep.Write(scenario.DirectoryPath, checkpointSeconds: 1);
         using var storage = new PrivateAzurite(Path.Combine(scenario.DirectoryPath, "azurite"));
         using SiloCluster cluster = FaultCluster.Create(scenario, 2, "AzureStorage", storage.ConnectionString);
         await cluster.StartAllAsync();
         scenario.Measure("clustering", cluster.Clustering + " (membership table in the storage that goes away)");
-        string id = await SweepCommands.SubmitAsync(_output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
+        string id = await SweepCommands.SubmitAsync(output, spec.Path, cluster.Gateway(0), cluster.ClusterId);
         DateTime submitted = DateTime.UtcNow;
 
         await FaultCluster.WaitForRunsInFlightAsync(cluster, 2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
@@ -57,12 +49,12 @@ public sealed class StorageOutageTests
             Assert.True(cluster[slot].IsRunning, $"silo {slot} did not survive the storage outage:\n{cluster[slot].LogTail()}");
         }
 
-        SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(_output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
+        SweepStatusReading done = await SweepCommands.WaitUntilCompletedAsync(output, id, () => cluster.Gateway(0), cluster.ClusterId, FaultCluster.CompletionTimeout);
         DateTime completed = DateTime.UtcNow;
         Assert.Equal(spec.Runs, done.Completed);
 
         IReadOnlyList<RunEvent> events = cluster.RunEvents();
-        _output.WriteLine(FaultChecks.Describe(events));
+        output.WriteLine(FaultChecks.Describe(events));
         IReadOnlyList<SiloLogLine> lines = cluster.Lines();
         int storageWarnings = lines.Count(l => l.Time >= down && l.Message.Contains("could not reach storage", StringComparison.Ordinal));
         RunEvent? firstStored = events.Where(e => e.Kind == RunEventKind.Stored && e.Time >= down).MinBy(e => e.Time);
@@ -77,7 +69,7 @@ public sealed class StorageOutageTests
         scenario.Measure("storage back -> sweep completed (as seen by status polling)", completed - restored);
         scenario.Measure("submit -> sweep completed", completed - submitted);
         FaultChecks.AssertEachRunStoredOnce(events, spec.Runs);
-        FaultChecks.AssertSameGroups(reference, await SweepCommands.GroupsAsync(_output, id, cluster.Gateway(0), cluster.ClusterId));
+        FaultChecks.AssertSameGroups(reference, await SweepCommands.GroupsAsync(output, id, cluster.Gateway(0), cluster.ClusterId));
         scenario.Measure("results", "every run stored once; groups byte-identical to the uninterrupted sweep");
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
 
@@ -23,30 +24,18 @@ public static class Cli
     /// Runs scalesweep with the arguments and waits for it; kills it (its own process tree) and throws
     /// when it takes longer than the timeout.
     /// </summary>
-    public static Task<CliResult> RunAsync(TimeSpan timeout, params string[] arguments) =>
-        RunAsync(timeout, whileRunning: null, arguments);
+    public static async Task<CliResult> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        (await RunCoreAsync(timeout, interrupt: null, arguments)).Result;
 
     /// <summary>
-    /// Runs scalesweep and, once it has used <paramref name="cpu"/> of processor time (so it is past
-    /// start-up and inside its command), sends it SIGINT, as Ctrl+C in a terminal does.
+    /// Runs scalesweep as <see cref="RunAsync(TimeSpan, string[])"/> does and sends it SIGINT once, when
+    /// <paramref name="when"/> says; returns what it did and whether it was interrupted (it may have
+    /// ended before).
     /// </summary>
-    public static Task<CliResult> InterruptAsync(TimeSpan cpu, TimeSpan timeout, params string[] arguments) =>
-        RunAsync(timeout, async process =>
-        {
-            while (!process.HasExited && process.TotalProcessorTime < cpu)
-            {
-                await Task.Delay(50);
-                process.Refresh();
-            }
+    public static Task<(CliResult Result, bool Interrupted)> InterruptAsync(Interrupt when, TimeSpan timeout, params string[] arguments) =>
+        RunCoreAsync(timeout, when, arguments);
 
-            if (!process.HasExited)
-            {
-                using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-                await kill.WaitForExitAsync();
-            }
-        }, arguments);
-
-    private static async Task<CliResult> RunAsync(TimeSpan timeout, Func<Process, Task>? whileRunning, string[] arguments)
+    private static async Task<(CliResult Result, bool Interrupted)> RunCoreAsync(TimeSpan timeout, Interrupt? interrupt, string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost)
         {
@@ -56,7 +45,7 @@ public static class Cli
             UseShellExecute = false,
             WorkingDirectory = Repository.Root,
         };
-        start.ArgumentList.Add(Repository.ClientDll);
+        start.ArgumentList.Add(BuiltPrograms.ClientDll);
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -67,88 +56,95 @@ public static class Cli
         start.Environment.Remove("SCALESWEEP_DEPLOY");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        string command = "scalesweep " + string.Join(' ', arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
+        string command = "scalesweep " + string.Join(' ', arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))
+            + (interrupt is null ? "" : $" ({interrupt.Description})");
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + DotnetHost);
         process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeout);
+        var signal = new SigInt(process, deadline.Token);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = new StringBuilder();
+        Task reading = ReadLinesAsync(process.StandardError, stderr, interrupt?.OnErrorLine is { } onLine
+            ? line => onLine(line) ? signal.SendAsync() : Task.CompletedTask
+            : _ => Task.CompletedTask, deadline.Token);
         try
         {
-            if (whileRunning is not null)
+            if (interrupt?.ProcessorTime is { } cpu)
             {
-                await whileRunning(process).WaitAsync(deadline.Token);
+                while (!process.HasExited && process.TotalProcessorTime < cpu)
+                {
+                    await Task.Delay(50, deadline.Token);
+                    process.Refresh();
+                }
+
+                await signal.SendAsync();
             }
 
+            await reading;
             await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            var killed = new CliResult(command, -1, await stdout, await stderr, clock.Elapsed);
+            await reading.ContinueWith(_ => { }, TaskScheduler.Default); // stderr is complete once the reader has stopped
+            var killed = new CliResult(command, -1, await stdout, stderr.ToString(), clock.Elapsed);
             throw new TimeoutException($"scalesweep did not finish within {timeout.TotalSeconds:F0} s and was killed.\n{killed}");
         }
 
-        return new CliResult(command, process.ExitCode, await stdout, await stderr, clock.Elapsed);
+        return (new CliResult(command, process.ExitCode, await stdout, stderr.ToString(), clock.Elapsed), signal.Sent);
     }
 
     /// <summary>
-    /// Runs scalesweep as <see cref="RunAsync(TimeSpan, string[])"/> does, and sends it SIGINT (Ctrl+C) once, when a line it writes to
-    /// stderr satisfies <paramref name="interruptWhen"/>; returns what it did and whether it was interrupted.
+    /// Copies the reader into <paramref name="text"/> as it comes, unchanged, and calls
+    /// <paramref name="onLine"/> with each whole line (without its line ending).
     /// </summary>
-    public static async Task<(CliResult Result, bool Interrupted)> RunAndInterruptAsync(TimeSpan timeout, Func<string, bool> interruptWhen, params string[] arguments)
+    private static async Task ReadLinesAsync(StreamReader reader, StringBuilder text, Func<string, Task> onLine, CancellationToken cancel)
     {
-        var start = new ProcessStartInfo(DotnetHost)
+        var buffer = new char[4096];
+        var line = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancel)) > 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
-        };
-        start.ArgumentList.Add(Repository.ClientDll);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("SCALESWEEP_GATEWAY");
-        start.Environment.Remove("SCALESWEEP_DEPLOY");
-        string command = "scalesweep " + string.Join(' ', arguments) + " (Ctrl+C on cue)";
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + DotnetHost);
-        process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = new System.Text.StringBuilder();
-        bool interrupted = false;
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            while (await process.StandardError.ReadLineAsync(deadline.Token) is { } line)
+            text.Append(buffer, 0, read);
+            for (int i = 0; i < read; i++)
             {
-                stderr.AppendLine(line);
-                if (!interrupted && interruptWhen(line))
+                if (buffer[i] == '\n')
                 {
-                    interrupted = true;
-                    using Process kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-                    await kill.WaitForExitAsync(deadline.Token);
+                    await onLine(line.ToString().TrimEnd('\r'));
+                    line.Clear();
+                }
+                else
+                {
+                    line.Append(buffer[i]);
                 }
             }
-
-            await process.WaitForExitAsync(deadline.Token);
         }
-        catch (OperationCanceledException)
+
+        if (line.Length > 0)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"scalesweep did not finish within {timeout.TotalSeconds:F0} s and was killed.\n{new CliResult(command, -1, await stdout, stderr.ToString(), clock.Elapsed)}");
+            await onLine(line.ToString());
         }
+    }
 
-        return (new CliResult(command, process.ExitCode, await stdout, stderr.ToString(), clock.Elapsed), interrupted);
+    /// <summary>SIGINT to the CLI, sent at most once and only while it runs.</summary>
+    private sealed class SigInt(Process process, CancellationToken cancel)
+    {
+        public bool Sent { get; private set; }
+
+        public async Task SendAsync()
+        {
+            if (Sent || process.HasExited)
+            {
+                return;
+            }
+
+            Sent = true;
+            using Process kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync(cancel);
+        }
     }
 
     /// <summary>

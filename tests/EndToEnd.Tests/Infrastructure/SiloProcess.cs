@@ -110,7 +110,7 @@ public sealed class SiloProcess : IDisposable
         string logFile = settings.LogFile;
         string directory = Path.GetDirectoryName(Path.GetFullPath(logFile))!;
         Directory.CreateDirectory(directory);
-        string contentRoot = Path.GetDirectoryName(Repository.SiloDll)!;
+        string contentRoot = Path.GetDirectoryName(BuiltPrograms.SiloDll)!;
 
         var start = new ProcessStartInfo("bash")
         {
@@ -125,7 +125,7 @@ public sealed class SiloProcess : IDisposable
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("setsid \"$0\" \"$1\" --contentRoot \"$2\" >> \"$3\" 2>&1 < /dev/null & echo $!");
         start.ArgumentList.Add(Cli.DotnetHost);
-        start.ArgumentList.Add(Repository.SiloDll);
+        start.ArgumentList.Add(BuiltPrograms.SiloDll);
         start.ArgumentList.Add(contentRoot);
         start.ArgumentList.Add(logFile);
         start.Environment["ScaleSweep__Silo__ClusterId"] = settings.ClusterId;

@@ -1,4 +1,3 @@
-using Orleans.TestingHost;
 using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Coordination;
@@ -14,46 +13,29 @@ namespace ScaleSweep.Grains.Tests.Cluster;
 [Collection(AzuriteCollection.Name)]
 public sealed class InterruptedSweepTests
 {
-    private static readonly Dictionary<string, string?> ReadOnly = new() { ["ScaleSweep:Dispatch:ReadOnly"] = "true" };
-
     [Fact]
     public async Task AReadOnlySiloShowsARunningSweepRunningAndAnInterruptedOneInterruptedAndTheResumeIsBitIdentical()
     {
         string prefix = Azurite.NewPrefix();
         SweepSpec spec = Specs.Small("interrupt", steps: 2_000_000, checkpointSeconds: 0.1);
 
-        TestCluster running = await ClusterFactory.StartAsync(silos: 1, workers: 2, prefix: prefix);
-        try
+        // Stopped gracefully at the end of the block, as the embedded silo stops on Ctrl+C.
+        await using (TestClusterHandle running = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix))
         {
-            await running.Client.GetGrain<ISweepGrain>(spec.Id()).Submit(spec);
-            await WaitFor(async () => (await running.Client.GetGrain<ISweepGrain>(spec.Id()).GetStatus()).StepsDone > 50_000);
+            ISweepGrain submitted = await running.SubmitAsync(spec);
+            await Poll.UntilAsync(async () => (await submitted.GetStatus()).StepsDone > 50_000);
 
             // A reader beside the running cluster (`status` in a second terminal): running, and advancing as stored.
-            TestCluster beside = await ClusterFactory.StartAsync(silos: 1, prefix: prefix, settings: ReadOnly);
-            try
-            {
-                ISweepGrain read = beside.Client.GetGrain<ISweepGrain>(spec.Id());
-                SweepStatus first = await read.GetStatus();
-                Assert.Equal(SweepState.Running, first.State);
-                await WaitFor(async () => (await read.GetStatus()).Runs.Finished > first.Runs.Finished);
-            }
-            finally
-            {
-                await beside.StopAllSilosAsync();
-                await beside.DisposeAsync();
-            }
-        }
-        finally
-        {
-            // Graceful, as the embedded silo stops on Ctrl+C.
-            await running.StopAllSilosAsync();
-            await running.DisposeAsync();
+            await using TestClusterHandle beside = await TestClusterHandle.StartAsync(silos: 1, prefix: prefix, readOnly: true);
+            ISweepGrain read = beside.Sweep(spec);
+            SweepStatus first = await read.GetStatus();
+            Assert.Equal(SweepState.Running, first.State);
+            await Poll.UntilAsync(async () => (await read.GetStatus()).Runs.Finished > first.Runs.Finished);
         }
 
-        TestCluster reader = await ClusterFactory.StartAsync(silos: 1, prefix: prefix, settings: ReadOnly);
-        try
+        await using (TestClusterHandle reader = await TestClusterHandle.StartAsync(silos: 1, prefix: prefix, readOnly: true))
         {
-            ISweepGrain sweep = reader.Client.GetGrain<ISweepGrain>(spec.Id());
+            ISweepGrain sweep = reader.Sweep(spec);
             SweepStatus interrupted = await sweep.GetStatus();
             Assert.Equal(SweepState.Interrupted, interrupted.State);
             Assert.Equal(0, interrupted.Runs.Running);
@@ -66,35 +48,11 @@ public sealed class InterruptedSweepTests
             Assert.Equal(SweepState.Interrupted, later.State);
             Assert.Equal(interrupted.StepsDone, later.StepsDone);
         }
-        finally
-        {
-            await reader.StopAllSilosAsync();
-            await reader.DisposeAsync();
-        }
 
-        TestCluster resumed = await ClusterFactory.StartAsync(silos: 1, workers: 2, prefix: prefix);
-        try
-        {
-            ISweepGrain sweep = resumed.Client.GetGrain<ISweepGrain>(spec.Id());
-            Assert.Equal(SweepState.Running, (await sweep.GetStatus()).State);
-            await WaitFor(async () => (await sweep.GetStatus()).State != SweepState.Running);
-            Assert.Equal(SweepState.Completed, (await sweep.GetStatus()).State);
-            await SweepLifecycleTests.AssertBitIdenticalToDirectRuns(resumed, spec);
-        }
-        finally
-        {
-            await resumed.StopAllSilosAsync();
-            await resumed.DisposeAsync();
-        }
-    }
-
-    private static async Task WaitFor(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(100);
-        }
+        await using TestClusterHandle resumed = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix);
+        ISweepGrain again = resumed.Sweep(spec);
+        Assert.Equal(SweepState.Running, (await again.GetStatus()).State);
+        Assert.Equal(SweepState.Completed, (await ClusterSweeps.WhileRunningAsync(again)).State);
+        await resumed.AssertBitIdenticalToDirectRunsAsync(spec);
     }
 }

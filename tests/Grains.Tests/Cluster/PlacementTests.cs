@@ -1,4 +1,3 @@
-using Orleans.TestingHost;
 using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
@@ -17,31 +16,25 @@ public sealed class PlacementTests
     [Fact]
     public async Task RunsOfOneSweepSpreadEvenlyOverTheSilos()
     {
-        TestCluster cluster = await ClusterFactory.StartAsync(silos: 3, workers: 1);
-        try
+        await using TestClusterHandle cluster = await TestClusterHandle.StartAsync(silos: 3, workers: 1);
+
+
+        // 12 runs of 3 s each on 3 single-slot silos: an even spread puts 4 on each.
+        SweepSpec spec = Specs.Small("spread", steps: 300_000, seeds: [0, 1, 2], widths: [16, 24]);
+        Assert.Equal(ScaleSweep.Sweeps.Coordination.SweepState.Completed, (await cluster.RunToEndAsync(spec)).State);
+
+        // Asked only after the sweep is done, so the probes place nothing themselves.
+        var seen = new Dictionary<string, string>();
+        foreach (SimulationConfig config in spec.Grid().Runs)
         {
-            // 12 runs of 3 s each on 3 single-slot silos: an even spread puts 4 on each.
-            SweepSpec spec = Specs.Small("spread", steps: 300_000, seeds: [0, 1, 2], widths: [16, 24]);
-            Assert.Equal(ScaleSweep.Sweeps.Coordination.SweepState.Completed, (await SweepClusterTests.RunToEnd(cluster, spec)).State);
-
-            // Asked only after the sweep is done, so the probes place nothing themselves.
-            var seen = new Dictionary<string, string>();
-            foreach (SimulationConfig config in spec.Grid().Runs)
-            {
-                RunProgress progress = await cluster.Client.GetGrain<IRunGrain>(config.Fingerprint()).GetProgress();
-                seen[progress.Key] = progress.Silo!;
-            }
-
-            int[] perSilo = seen.Values.GroupBy(s => s).Select(g => g.Count()).ToArray();
-            Assert.Equal(3, perSilo.Length);
-
-            // Load-aware placement may shift a run when one silo finishes early; a fair spread is within one of 4.
-            Assert.All(perSilo, count => Assert.InRange(count, 3, 5));
+            RunProgress progress = await cluster.Run(config).GetProgress();
+            seen[progress.Key] = progress.Silo!;
         }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+
+        int[] perSilo = seen.Values.GroupBy(s => s).Select(g => g.Count()).ToArray();
+        Assert.Equal(3, perSilo.Length);
+
+        // Load-aware placement may shift a run when one silo finishes early; a fair spread is within one of 4.
+        Assert.All(perSilo, count => Assert.InRange(count, 3, 5));
     }
 }

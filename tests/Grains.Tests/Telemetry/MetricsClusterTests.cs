@@ -1,15 +1,12 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using Orleans.TestingHost;
 using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Grains.Telemetry;
-using ScaleSweep.Grains.Tests.Cluster;
 using ScaleSweep.Grains.Tests.Infrastructure;
 using ScaleSweep.Grains.Workers;
 using ScaleSweep.Numerics.Models;
@@ -27,59 +24,46 @@ public sealed class MetricsClusterTests
     [Fact]
     public async Task ASmallSweepRecordsEveryRunOnceAndExactlyTheStepsItsRunsTook()
     {
-        var exported = new List<MetricSnapshot>();
-        using MeterProvider meters = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(ScaleSweepMetrics.MeterName)
-            .AddInMemoryExporter(exported)
-            .Build();
-        TestCluster cluster = await TelemetryClusters.StartAsync(silos: 2);
-        try
+        using var meter = new InMemoryMeter();
+        await using TestClusterHandle cluster = await TestClusterHandle.StartAsync(silos: 2, propagateTraces: true);
+        SweepSpec spec = Specs.Small("telemetry-metrics", steps: 200_000, checkpointSeconds: 0.05);
+        SweepStatus status = await cluster.RunToEndAsync(spec);
+        Assert.Equal(SweepState.Completed, status.State);
+        long steps = 0;
+        foreach (SimulationConfig config in spec.Grid().Runs)
         {
-            SweepSpec spec = Specs.Small("telemetry-metrics", steps: 200_000, checkpointSeconds: 0.05);
-            SweepStatus status = await SweepClusterTests.RunToEnd(cluster, spec);
-            Assert.Equal(SweepState.Completed, status.State);
-            long steps = 0;
-            foreach (SimulationConfig config in spec.Grid().Runs)
-            {
-                RunResult result = (await cluster.Client.GetGrain<IRunGrain>(config.Fingerprint()).GetResult())!;
-                steps += result.Progress.Step;
-            }
-
-            meters.ForceFlush();
-            Dictionary<string, MetricSnapshot> last = exported.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.Last());
-
-            Assert.Equal(8, status.Runs.Completed);
-            Assert.Equal(spec.Steps * 8, steps);
-            Assert.Equal(steps, Sum(last["scalesweep.steps"]));
-            Assert.Equal(8, Sum(last["scalesweep.runs.finished"], (TelemetryTags.RunStatus, "completed")));
-            Assert.Equal(8, last["scalesweep.run.duration"].MetricPoints.Sum(p => p.GetHistogramCount()));
-
-            // The gauges hold the counts of the status `scalesweep status` shows.
-            var sweep = (TelemetryTags.SweepId, spec.Id());
-            MetricSnapshot runs = last["scalesweep.sweep.runs"];
-            Assert.Equal(status.Runs.Completed, Gauge(runs, sweep, (TelemetryTags.RunState, "completed")));
-            Assert.Equal(status.Runs.Pending, Gauge(runs, sweep, (TelemetryTags.RunState, "pending")));
-            Assert.Equal(status.Runs.Running, Gauge(runs, sweep, (TelemetryTags.RunState, "running")));
-            Assert.Equal(status.Runs.Diverged, Gauge(runs, sweep, (TelemetryTags.RunState, "diverged")));
-            Assert.Equal(status.Runs.Failed, Gauge(runs, sweep, (TelemetryTags.RunState, "failed")));
-            Assert.Equal(status.StepsDone, Gauge(last["scalesweep.sweep.steps.done"], sweep));
-            Assert.Equal(status.StepsTotal, Gauge(last["scalesweep.sweep.steps.planned"], sweep));
-
-            long writes = Sum(last["scalesweep.checkpoint.writes"]);
-            Assert.True(writes > 0, "no checkpoint was stored at 0.05 s intervals");
-            Assert.Equal(writes, last["scalesweep.checkpoint.duration"].MetricPoints.Sum(p => p.GetHistogramCount()));
-            Assert.True(last["scalesweep.checkpoint.size"].MetricPoints.Sum(p => p.GetHistogramSum()) > 0);
-
-            // Two silos of one slot each: each reports its own slots, tagged with its endpoint.
-            MetricSnapshot slots = last["scalesweep.worker.slots"];
-            Assert.Equal(2, slots.MetricPoints.Select(p => Tag(p, TelemetryTags.Silo)).Distinct().Count());
-            Assert.Equal(2, slots.MetricPoints.Sum(p => p.GetGaugeLastValueLong()));
+            RunResult result = (await cluster.Run(config).GetResult())!;
+            steps += result.Progress.Step;
         }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+
+        Dictionary<string, MetricSnapshot> last = meter.Latest();
+
+        Assert.Equal(8, status.Runs.Completed);
+        Assert.Equal(spec.Steps * 8, steps);
+        Assert.Equal(steps, Sum(last["scalesweep.steps"]));
+        Assert.Equal(8, Sum(last["scalesweep.runs.finished"], (TelemetryTags.RunStatus, "completed")));
+        Assert.Equal(8, last["scalesweep.run.duration"].MetricPoints.Sum(p => p.GetHistogramCount()));
+
+        // The gauges hold the counts of the status `scalesweep status` shows.
+        var sweep = (TelemetryTags.SweepId, spec.Id());
+        MetricSnapshot runs = last["scalesweep.sweep.runs"];
+        Assert.Equal(status.Runs.Completed, Gauge(runs, sweep, (TelemetryTags.RunState, "completed")));
+        Assert.Equal(status.Runs.Pending, Gauge(runs, sweep, (TelemetryTags.RunState, "pending")));
+        Assert.Equal(status.Runs.Running, Gauge(runs, sweep, (TelemetryTags.RunState, "running")));
+        Assert.Equal(status.Runs.Diverged, Gauge(runs, sweep, (TelemetryTags.RunState, "diverged")));
+        Assert.Equal(status.Runs.Failed, Gauge(runs, sweep, (TelemetryTags.RunState, "failed")));
+        Assert.Equal(status.StepsDone, Gauge(last["scalesweep.sweep.steps.done"], sweep));
+        Assert.Equal(status.StepsTotal, Gauge(last["scalesweep.sweep.steps.planned"], sweep));
+
+        long writes = Sum(last["scalesweep.checkpoint.writes"]);
+        Assert.True(writes > 0, "no checkpoint was stored at 0.05 s intervals");
+        Assert.Equal(writes, last["scalesweep.checkpoint.duration"].MetricPoints.Sum(p => p.GetHistogramCount()));
+        Assert.True(last["scalesweep.checkpoint.size"].MetricPoints.Sum(p => p.GetHistogramSum()) > 0);
+
+        // Two silos of one slot each: each reports its own slots, tagged with its endpoint.
+        MetricSnapshot slots = last["scalesweep.worker.slots"];
+        Assert.Equal(2, slots.MetricPoints.Select(p => Tag(p, TelemetryTags.Silo)).Distinct().Count());
+        Assert.Equal(2, slots.MetricPoints.Sum(p => p.GetGaugeLastValueLong()));
     }
 
     [Fact]
@@ -122,18 +106,13 @@ public sealed class MetricsClusterTests
     [Fact]
     public async Task ACheckpointWriteRecordsCountSizeAndLatencyAndAFailedOneItsErrorType()
     {
-        var exported = new List<MetricSnapshot>();
-        using MeterProvider meters = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(ScaleSweepMetrics.MeterName)
-            .AddInMemoryExporter(exported)
-            .Build();
+        using var meter = new InMemoryMeter();
         var checkpoint = new RunJobCheckpoint(123, new byte[5000], 1.5);
 
         await RunTelemetry.WriteCheckpoint(() => Task.Delay(20), "run-a", checkpoint, job: null);
         await Assert.ThrowsAsync<TimeoutException>(() => RunTelemetry.WriteCheckpoint(() => throw new TimeoutException(), "run-a", checkpoint, job: null));
 
-        meters.ForceFlush();
-        Dictionary<string, MetricSnapshot> last = exported.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.Last());
+        Dictionary<string, MetricSnapshot> last = meter.Latest();
         Assert.Equal(1, Sum(last["scalesweep.checkpoint.writes"], (TelemetryTags.ErrorType, "System.TimeoutException")));
         Assert.Equal(2, Sum(last["scalesweep.checkpoint.writes"]));
         MetricPoint size = Assert.Single(last["scalesweep.checkpoint.size"].MetricPoints);

@@ -82,12 +82,7 @@ public sealed class TelemetryWiringTests
     [Fact]
     public async Task TheScrapeEndpointServesScaleSweepsMetricsOnEveryAddressWhenAskedTo()
     {
-        int port;
-        using (var free = new TcpListener(IPAddress.Loopback, 0))
-        {
-            free.Start();
-            port = ((IPEndPoint)free.LocalEndpoint).Port;
-        }
+        int port = FreePorts.Take(1)[0];
 
         using IHost host = Build(new()
         {

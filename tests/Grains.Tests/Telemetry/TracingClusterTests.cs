@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Orleans.TestingHost;
 using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Coordination;
@@ -14,8 +13,6 @@ namespace ScaleSweep.Grains.Tests.Telemetry;
 [Collection(AzuriteCollection.Name)]
 public sealed class TracingClusterTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
-
     [Fact]
     public async Task TheClientsSpanAndTheSweepsSpansOnEverySiloShareOneTraceId()
     {
@@ -29,52 +26,36 @@ public sealed class TracingClusterTests
         ActivitySource.AddActivityListener(listener);
         using var source = new ActivitySource(TestSourceName);
 
-        TestCluster cluster = await TelemetryClusters.StartAsync(silos: 2);
-        try
+        await using TestClusterHandle cluster = await TestClusterHandle.StartAsync(silos: 2, propagateTraces: true);
+        SweepSpec spec = Specs.Small("telemetry-trace", steps: 200_000, checkpointSeconds: 0.05);
+        ISweepGrain sweep = cluster.Sweep(spec);
+        ActivityTraceId trace;
+        using (Activity client = source.StartActivity("test.submit", ActivityKind.Client)!)
         {
-            SweepSpec spec = Specs.Small("telemetry-trace", steps: 200_000, checkpointSeconds: 0.05);
-            ISweepGrain sweep = cluster.Client.GetGrain<ISweepGrain>(spec.Id());
-            ActivityTraceId trace;
-            using (Activity client = source.StartActivity("test.submit", ActivityKind.Client)!)
-            {
-                trace = client.TraceId;
-                await sweep.Submit(spec);
-            }
-
-            SweepStatus status = await sweep.GetStatus();
-            var deadline = DateTime.UtcNow + Timeout;
-            while (status.State == SweepState.Running && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-                status = await sweep.GetStatus();
-            }
-
-            Assert.Equal(SweepState.Completed, status.State);
-            var keys = spec.Grid().Runs.Select(c => c.Fingerprint()).ToHashSet(StringComparer.Ordinal);
-            Activity[] sweepSpans = stopped.Where(a => a.Source.Name == ScaleSweepActivities.SourceName && Equals(a.GetTagItem(TelemetryTags.SweepId), spec.Id())).ToArray();
-            Activity[] runSpans = stopped.Where(a => a.Source.Name == ScaleSweepActivities.SourceName && a.GetTagItem(TelemetryTags.RunKey) is string key && keys.Contains(key)).ToArray();
-
-            Assert.Single(sweepSpans, a => a.OperationName == ScaleSweepActivities.Submit);
-            Assert.Contains(sweepSpans, a => a.OperationName == ScaleSweepActivities.Dispatch);
-            Assert.Single(sweepSpans, a => a.OperationName == ScaleSweepActivities.Report);
-            Assert.All(sweepSpans, a => Assert.Equal(trace, a.TraceId));
-
-            Activity[] chunks = runSpans.Where(a => a.OperationName == ScaleSweepActivities.RunChunk).ToArray();
-            Assert.Equal(keys.Count, chunks.Select(a => a.GetTagItem(TelemetryTags.RunKey)).Distinct().Count());
-            Assert.Contains(runSpans, a => a.OperationName == ScaleSweepActivities.Checkpoint);
-            Assert.All(runSpans, a => Assert.Equal(trace, a.TraceId));
-
-            // The runs were computed on both silos, and the trace followed them there.
-            Assert.Equal(2, chunks.Select(a => a.GetTagItem(TelemetryTags.Silo)).Distinct().Count());
-
-            // Orleans' own spans of the run requests (client side on the coordinator, server side on the run's silo) are in it too.
-            Assert.Contains(stopped, a => a.TraceId == trace && a.Kind == ActivityKind.Server && a.OperationName.Contains("IRunGrain", StringComparison.Ordinal));
+            trace = client.TraceId;
+            await sweep.Submit(spec);
         }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+
+        Assert.Equal(SweepState.Completed, (await ClusterSweeps.WhileRunningAsync(sweep)).State);
+        var keys = spec.Grid().Runs.Select(c => c.Fingerprint()).ToHashSet(StringComparer.Ordinal);
+        Activity[] sweepSpans = stopped.Where(a => a.Source.Name == ScaleSweepActivities.SourceName && Equals(a.GetTagItem(TelemetryTags.SweepId), spec.Id())).ToArray();
+        Activity[] runSpans = stopped.Where(a => a.Source.Name == ScaleSweepActivities.SourceName && a.GetTagItem(TelemetryTags.RunKey) is string key && keys.Contains(key)).ToArray();
+
+        Assert.Single(sweepSpans, a => a.OperationName == ScaleSweepActivities.Submit);
+        Assert.Contains(sweepSpans, a => a.OperationName == ScaleSweepActivities.Dispatch);
+        Assert.Single(sweepSpans, a => a.OperationName == ScaleSweepActivities.Report);
+        Assert.All(sweepSpans, a => Assert.Equal(trace, a.TraceId));
+
+        Activity[] chunks = runSpans.Where(a => a.OperationName == ScaleSweepActivities.RunChunk).ToArray();
+        Assert.Equal(keys.Count, chunks.Select(a => a.GetTagItem(TelemetryTags.RunKey)).Distinct().Count());
+        Assert.Contains(runSpans, a => a.OperationName == ScaleSweepActivities.Checkpoint);
+        Assert.All(runSpans, a => Assert.Equal(trace, a.TraceId));
+
+        // The runs were computed on both silos, and the trace followed them there.
+        Assert.Equal(2, chunks.Select(a => a.GetTagItem(TelemetryTags.Silo)).Distinct().Count());
+
+        // Orleans' own spans of the run requests (client side on the coordinator, server side on the run's silo) are in it too.
+        Assert.Contains(stopped, a => a.TraceId == trace && a.Kind == ActivityKind.Server && a.OperationName.Contains("IRunGrain", StringComparison.Ordinal));
     }
 
     private const string TestSourceName = "ScaleSweep.Tests";

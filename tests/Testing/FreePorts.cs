@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
+namespace ScaleSweep.Testing;
 
 /// <summary>Loopback ports nobody listens on.</summary>
 public static class FreePorts
@@ -33,6 +33,7 @@ public static class FreePorts
         }
     }
 
+    /// <summary>Whether something listens on the loopback port.</summary>
     public static bool Accepts(int port)
     {
         try

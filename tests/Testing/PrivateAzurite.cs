@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
+namespace ScaleSweep.Testing;
 
 /// <summary>
 /// An Azurite of one test's own, persistent in a folder, on free loopback ports: unlike the shared one,
@@ -38,7 +38,7 @@ public sealed class PrivateAzurite : IDisposable
     /// <summary>Starts it on its ports and folder; returns when the three ports answer.</summary>
     public void Start()
     {
-        Azurite.Run(string.Create(CultureInfo.InvariantCulture,
+        AzuriteScript.Run(string.Create(CultureInfo.InvariantCulture,
             $"start --location \"{Location}\" --pid-file \"{_pidFile}\" --blob-port {_blobPort} --queue-port {_queuePort} --table-port {_tablePort}"));
         IsRunning = true;
     }
@@ -46,7 +46,7 @@ public sealed class PrivateAzurite : IDisposable
     /// <summary>Stops its process group; the ports refuse connections afterwards.</summary>
     public void Stop()
     {
-        Azurite.Run($"stop --pid-file \"{_pidFile}\"");
+        AzuriteScript.Run($"stop --pid-file \"{_pidFile}\"");
         IsRunning = false;
     }
 

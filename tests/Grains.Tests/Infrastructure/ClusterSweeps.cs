@@ -1,0 +1,67 @@
+using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Sweeps.Coordination;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Specs;
+
+namespace ScaleSweep.Grains.Tests.Infrastructure;
+
+/// <summary>What the cluster tests do with a sweep on a test cluster: submit it, follow it, check its runs.</summary>
+public static class ClusterSweeps
+{
+    /// <summary>The sweep's coordinator.</summary>
+    public static ISweepGrain Sweep(this TestClusterHandle cluster, SweepSpec spec) => cluster.Client.GetGrain<ISweepGrain>(spec.Id());
+
+    /// <summary>The run's grain.</summary>
+    public static IRunGrain Run(this TestClusterHandle cluster, SimulationConfig config) => cluster.Client.GetGrain<IRunGrain>(config.Fingerprint());
+
+    /// <summary>Submits the spec; returns its coordinator.</summary>
+    public static async Task<ISweepGrain> SubmitAsync(this TestClusterHandle cluster, SweepSpec spec)
+    {
+        ISweepGrain sweep = cluster.Sweep(spec);
+        await sweep.Submit(spec);
+        return sweep;
+    }
+
+    /// <summary>Submits the spec and returns its status once it no longer runs (or, still running, after <see cref="Poll.DefaultTimeout"/>).</summary>
+    public static async Task<SweepStatus> RunToEndAsync(this TestClusterHandle cluster, SweepSpec spec)
+    {
+        ISweepGrain sweep = cluster.Sweep(spec);
+        return await WhileRunningAsync(sweep, await sweep.Submit(spec));
+    }
+
+    /// <summary>The sweep's status once it no longer runs (or, still running, after <see cref="Poll.DefaultTimeout"/>): the caller asserts the state.</summary>
+    public static async Task<SweepStatus> WhileRunningAsync(ISweepGrain sweep, SweepStatus? current = null)
+    {
+        SweepStatus status = current ?? await sweep.GetStatus();
+        DateTime deadline = DateTime.UtcNow + Poll.DefaultTimeout;
+        while (status.State == SweepState.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            status = await sweep.GetStatus();
+        }
+
+        return status;
+    }
+
+    /// <summary>Every run of the spec is stored with the curve the numerics library computes directly, bit for bit.</summary>
+    public static async Task AssertBitIdenticalToDirectRunsAsync(this TestClusterHandle cluster, SweepSpec spec)
+    {
+        foreach (SimulationConfig config in spec.Grid().Runs)
+        {
+            RunResult? result = await cluster.Run(config).GetResult();
+            Assert.NotNull(result?.Curve);
+            ISimulation direct = DirectRun(config);
+            Assert.Equal(direct.Curve.Steps, result.Curve.Steps);
+            Assert.Equal(direct.Curve.Loss, result.Curve.Loss); // exact: Assert.Equal on double[] compares bits of finite values
+        }
+    }
+
+    /// <summary>The run computed by the numerics library, without a cluster: what the cluster must store.</summary>
+    public static ISimulation DirectRun(SimulationConfig config)
+    {
+        ISimulation direct = SimulationFactory.Create(config);
+        direct.Advance(config.Steps);
+        return direct;
+    }
+}
