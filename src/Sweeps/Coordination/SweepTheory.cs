@@ -1,13 +1,13 @@
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Theory;
 
-namespace ScaleSweep.Grains.Sweeps;
+namespace ScaleSweep.Sweeps.Coordination;
 
 /// <summary>
 /// A sweep's view of its theory curves: the distinct requests of its spec and the last status each grain
 /// reported. Held in memory only; the grains hold the truth, and asking them again is idempotent.
 /// </summary>
-internal sealed class SweepTheory
+public sealed class SweepTheory
 {
     private readonly TheoryRequest[] _requests;
     private readonly Dictionary<string, RunStatus> _status = new(StringComparer.Ordinal);
