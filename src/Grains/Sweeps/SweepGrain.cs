@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Telemetry;
+using ScaleSweep.Sweeps.Coordination;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
-using ScaleSweep.Sweeps.Coordination;
-using ScaleSweep.Grains.Hosting;
-using ScaleSweep.Grains.Placement;
 using ScaleSweep.Sweeps.Theory;
-using ScaleSweep.Grains.Telemetry;
-using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Sweeps;
 
@@ -23,9 +23,17 @@ namespace ScaleSweep.Grains.Sweeps;
 /// final ones are stored, so a read-only silo can count them).
 /// On a read-only silo (<see cref="DispatchOptions.ReadOnly"/>) the grain only reports what storage holds.
 /// A running sweep whose grain deactivates (its silo shuts down) stores that it was interrupted; the next
-/// activation that resumes it clears that.
+/// activation that resumes it clears that. Every decision and count is the pure types' (<see cref="RunTable"/>,
+/// <see cref="SweepTheory"/>, <see cref="StepRate"/>, <see cref="SweepStatusBuilder"/>); this holds the Orleans side.
 /// </summary>
-public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
+public sealed class SweepGrain(
+    [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepGrainState> state,
+    [PersistentState("report", StorageNames.Sweeps)] IPersistentState<SweepReportState> report,
+    ClusterLoadView cluster,
+    SweepTelemetry telemetry,
+    IOptions<SweepLimits> limits,
+    IOptions<DispatchOptions> dispatch,
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
@@ -38,47 +46,25 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     // Orleans' shortest reminder period; a restarted cluster picks the sweep up within it.
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    private readonly IPersistentState<SweepGrainState> _state;
-    private readonly IPersistentState<SweepReportState> _report;
-    private readonly ClusterLoadView _cluster;
-    private readonly SweepLimits _limits;
-    private readonly int _runsPerSlot;
-    private readonly bool _readOnly;
+    private readonly int _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
+    private readonly bool _readOnly = dispatch.Value.ReadOnly;
+    private readonly StepRate _rate = new();
     private DateTime _readAt;
-    private readonly ILogger<SweepGrain> _logger;
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
-    private IReadOnlyList<SimulationConfig> _configs = [];
+    private SweepGrid? _grid;
+
+    // Set by Load whenever a spec is stored; every use of it lies behind a stored spec.
+    private RunTable _runs = null!;
     private SweepTheory _theory = SweepTheory.None;
     private IGrainTimer? _timer;
-    private bool _dirty;
-    private int _nextPending;
     private DateTime _lastPoll = DateTime.MinValue;
-    private (DateTime At, long Steps) _rateMark;
-    private double _stepsPerSecond;
     private string? _tickError;
     private int _runsWithoutStorage;
 
-    public SweepGrain(
-        [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepGrainState> state,
-        [PersistentState("report", StorageNames.Sweeps)] IPersistentState<SweepReportState> report,
-        ClusterLoadView cluster,
-        IOptions<SweepLimits> limits,
-        IOptions<DispatchOptions> dispatch,
-        ILogger<SweepGrain> logger)
-    {
-        _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
-        _readOnly = dispatch.Value.ReadOnly;
-        _state = state;
-        _report = report;
-        _cluster = cluster;
-        _limits = limits.Value;
-        _logger = logger;
-    }
-
     private string Id => this.GetPrimaryKeyString();
 
-    private SweepGrainState State => _state.State;
+    private SweepGrainState State => state.State;
+
+    private bool Running => State.State == SweepState.Running;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -86,22 +72,15 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         if (State.Spec is not null)
         {
             Load(State.Spec);
-            foreach (SweepRunEntry entry in State.Runs)
-            {
-                if (entry.Status is RunStatus.Queued or RunStatus.Running)
-                {
-                    _inFlight.Add(entry.Key);
-                }
-            }
         }
 
-        if (State.State == SweepState.Running && !_readOnly)
+        if (Running && !_readOnly)
         {
             if (State.Interrupted)
             {
                 // Resumed from here on; the first tick stores it.
                 State.Interrupted = false;
-                _dirty = true;
+                _runs.MarkDirty();
             }
 
             StartTimer();
@@ -113,7 +92,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         StopTimer();
-        if (_readOnly || State.State != SweepState.Running)
+        if (_readOnly || !Running)
         {
             return;
         }
@@ -123,88 +102,77 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         State.Interrupted = true;
         try
         {
-            await _state.WriteStateAsync(cancellationToken);
+            await state.WriteStateAsync(cancellationToken);
         }
         catch (Exception e)
         {
             // Only the label is lost: status then shows the sweep running as last stored; resuming works the same.
-            _logger.LogWarning("Sweep {Id}: could not store that it was interrupted ({Error})", Id, e.GetBaseException().Message);
+            logger.LogWarning("Sweep {Id}: could not store that it was interrupted ({Error})", Id, e.GetBaseException().Message);
         }
     }
 
     public async Task<SweepStatus> Submit(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        using var span = SweepTelemetry.StartSubmit(Id);
+        using var span = telemetry.StartSubmit(Id);
         if (State.State != SweepState.Unknown)
         {
             return Status();
         }
 
-        SweepSpecValidator.Validate(spec, _limits);
+        SweepSpecValidator.Validate(spec, limits.Value);
         if (spec.Id() != Id)
         {
             throw new ArgumentException($"The spec's id {spec.Id()} is not this sweep's id {Id}.", nameof(spec));
         }
 
-        Load(spec);
+        _grid = spec.Grid();
         State.Spec = spec;
-        State.Runs = _configs.Select(c => new SweepRunEntry { Key = c.Fingerprint() }).ToList();
+        State.Runs = RunTable.NewEntries(_grid);
         State.State = SweepState.Running;
         State.CreatedAt = DateTimeOffset.UtcNow;
-        await _state.WriteStateAsync();
-        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, State.Runs.Count, State.CreatedAt));
-        _logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, State.Runs.Count);
-
-        StartTimer();
-        await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
-        await RequestTheory();
-        await Dispatch();
+        Load(spec);
+        await WriteState();
+        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, _runs.Count, State.CreatedAt));
+        logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, _runs.Count);
+        await Start();
         return Status();
     }
 
     public async Task<SweepStatus> GetStatus()
     {
-        if (_readOnly && State.State == SweepState.Running && DateTime.UtcNow - _readAt >= ReadOnlyRefresh)
+        if (_readOnly && Running && DateTime.UtcNow - _readAt >= ReadOnlyRefresh)
         {
             // Another process may be running the sweep and storing its progress: report what storage holds now.
-            await _state.ReadStateAsync();
+            await state.ReadStateAsync();
             _readAt = DateTime.UtcNow;
+            _runs = new RunTable(_grid!, State.Runs);
             _theory.MarkFinal(State.TheoryFinished);
         }
 
         return Status();
     }
 
-    public Task<SweepReport?> GetReport() => Task.FromResult(_report.State.Report);
+    public Task<SweepReport?> GetReport() => Task.FromResult(report.State.Report);
 
     public Task<SweepSpec?> GetSpec() => Task.FromResult(State.Spec);
 
     public async Task<SweepStatus> Cancel()
     {
-        if (State.State != SweepState.Running)
+        if (!Running)
         {
             return Status();
         }
 
         StopTimer();
-        await Task.WhenAll(_inFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
+        await Task.WhenAll(_runs.InFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
         await Task.WhenAll(_theory.Unfinished().Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Release(Id)));
-        foreach (SweepRunEntry entry in State.Runs)
-        {
-            if (!entry.Status.IsFinal())
-            {
-                entry.Status = RunStatus.Cancelled;
-            }
-        }
-
-        _inFlight.Clear();
+        _runs.CancelUnfinished();
         State.State = SweepState.Cancelled;
-        await _state.WriteStateAsync();
-        _dirty = false;
+        await WriteState();
         await StopReminder();
-        _logger.LogInformation("Sweep {Id} cancelled", Id);
-        return SweepTelemetry.Publish(this, Status());
+        logger.LogInformation("Sweep {Id} cancelled", Id);
+        return telemetry.Publish(this, Status());
     }
 
     public async Task<SweepStatus> Resume()
@@ -216,24 +184,13 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
         if (State.State is SweepState.Cancelled or SweepState.Failed)
         {
-            foreach (SweepRunEntry entry in State.Runs)
-            {
-                if (entry.Status is RunStatus.Cancelled)
-                {
-                    entry.Status = RunStatus.Pending;
-                }
-            }
-
-            _nextPending = 0;
+            _runs.ResumeCancelled();
             State.State = SweepState.Running;
             State.Error = null;
-            await _state.WriteStateAsync();
+            await WriteState();
         }
 
-        StartTimer();
-        await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
-        await RequestTheory();
-        await Dispatch();
+        await Start();
         return Status();
     }
 
@@ -245,7 +202,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         }
 
         // Activation already restarted the timer of a running sweep; a finished one needs no reminder.
-        if (State.State == SweepState.Running)
+        if (Running)
         {
             StartTimer();
             return Task.CompletedTask;
@@ -256,28 +213,25 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     public async Task OnRunFinished(RunProgress progress)
     {
-        if (_index.TryGetValue(progress.Key, out int i) && State.State == SweepState.Running)
+        if (Running && _runs.Record(progress))
         {
-            Record(State.Runs[i], progress);
-
             // Refill the freed slot now rather than at the next tick: short runs would otherwise idle a second each.
             await Dispatch();
-            if (AllFinal())
+            if (await CompleteIfAllFinal())
             {
-                await Complete();
-                SweepTelemetry.Publish(this, Status());
+                telemetry.Publish(this, Status());
             }
 
-            // Otherwise the next tick publishes: Status() walks every run, too much for each completion of a large sweep.
+            // Otherwise the next tick publishes: a status counts every run, too much for each completion of a large sweep.
         }
     }
 
     public Task OnRunStarted(RunProgress progress)
     {
-        // A late one (the run already final, or the sweep no longer running) changes nothing: Record keeps final entries.
-        if (_index.TryGetValue(progress.Key, out int i) && State.State == SweepState.Running)
+        // A late one (the run already final, or the sweep no longer running) changes nothing: the table keeps final entries.
+        if (Running)
         {
-            Record(State.Runs[i], progress);
+            _runs.Record(progress);
         }
 
         return Task.CompletedTask;
@@ -285,15 +239,129 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     public async Task OnTheoryFinished(TheoryProgress progress)
     {
-        if (State.State == SweepState.Running && _theory.Record(progress))
+        if (Running && _theory.Record(progress))
         {
             NoteTheoryFinished();
-            if (AllFinal())
+            if (await CompleteIfAllFinal())
             {
-                await Complete();
-                SweepTelemetry.Publish(this, Status());
+                telemetry.Publish(this, Status());
             }
         }
+    }
+
+    private void Load(SweepSpec spec)
+    {
+        _grid ??= spec.Grid();
+        _runs = new RunTable(_grid, State.Runs);
+        _theory = new SweepTheory(TheoryPlan.Requests(spec));
+        _theory.MarkFinal(State.TheoryFinished);
+    }
+
+    private async Task Start()
+    {
+        StartTimer();
+        await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
+        await RequestTheory();
+        await Dispatch();
+    }
+
+    private void StartTimer() =>
+        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
+
+    private void StopTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    private async Task StopReminder()
+    {
+        try
+        {
+            if (await this.GetReminder(ResumeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception e)
+        {
+            // Harmless: the reminder finds the sweep finished and tries again.
+            logger.LogWarning(e, "Sweep {Id}: could not remove its resume reminder", Id);
+        }
+    }
+
+    private async Task Tick(CancellationToken cancellationToken)
+    {
+        if (!Running)
+        {
+            StopTimer();
+            return;
+        }
+
+        try
+        {
+            if (DateTime.UtcNow - _lastPoll >= PollPeriod)
+            {
+                _lastPoll = DateTime.UtcNow;
+                await PollInFlight();
+                await RequestTheory();
+            }
+
+            await Dispatch();
+            if (!await CompleteIfAllFinal() && _runs.Dirty)
+            {
+                await WriteState();
+            }
+
+            _tickError = null;
+        }
+        catch (Exception e)
+        {
+            // Storage or a silo may be gone for a while; the next tick tries again.
+            _tickError = e.GetBaseException().Message;
+            logger.LogWarning("Sweep {Id}: tick failed ({Error}); retrying", Id, _tickError);
+        }
+
+        telemetry.Publish(this, Status());
+    }
+
+    /// <summary>Hands pending runs to their grains while the cluster has room (<see cref="RunTable.TakePending"/>).</summary>
+    private async Task Dispatch()
+    {
+        IReadOnlyList<PendingRun> batch;
+        while (Running && (batch = _runs.TakePending(Math.Max(cluster.TotalSlots, 1) * _runsPerSlot)).Count > 0)
+        {
+            using var span = telemetry.StartDispatch(Id, batch.Count);
+            double? checkpointSeconds = State.Spec!.CheckpointSeconds;
+            RunProgress[] replies;
+            try
+            {
+                replies = await Task.WhenAll(batch.Select(r => GrainFactory.GetGrain<IRunGrain>(r.Key).Request(r.Config, Id, checkpointSeconds)));
+            }
+            catch
+            {
+                _runs.Retry(batch);
+                throw;
+            }
+
+            // Runs that were already final (shared with another sweep) take no slot: the loop looks again.
+            foreach (RunProgress reply in replies)
+            {
+                _runs.Record(reply);
+            }
+        }
+    }
+
+    private async Task PollInFlight()
+    {
+        RunProgress[] replies = await Task.WhenAll(_runs.InFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
+        foreach (RunProgress reply in replies)
+        {
+            _runs.Record(reply);
+        }
+
+        _runsWithoutStorage = replies.Count(r => r.Warning is not null);
+        _rate.Mark(DateTime.UtcNow, _runs.StepsDone());
     }
 
     /// <summary>
@@ -303,7 +371,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     private async Task RequestTheory()
     {
         TheoryRequest[] open = _theory.Unfinished().ToArray();
-        if (open.Length == 0 || State.State != SweepState.Running)
+        if (open.Length == 0 || !Running)
         {
             return;
         }
@@ -323,312 +391,75 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         if (_theory.Done != State.TheoryFinished.Count)
         {
             State.TheoryFinished = _theory.FinalKeys().ToList();
-            _dirty = true;
+            _runs.MarkDirty();
         }
     }
 
-    private void Load(SweepSpec spec)
+    /// <summary>Completes the sweep (or fails it, if its report cannot be built) when every run and curve is final; false when some are not.</summary>
+    private async Task<bool> CompleteIfAllFinal()
     {
-        _theory = new SweepTheory(TheoryPlan.Requests(spec));
-        _theory.MarkFinal(State.TheoryFinished);
-        _configs = spec.Grid().Runs;
-        _index.Clear();
-        for (int i = 0; i < _configs.Count; i++)
+        if (!_runs.AllFinal || !_theory.AllFinal)
         {
-            _index[_configs[i].Fingerprint()] = i;
-        }
-    }
-
-    private void StartTimer() =>
-        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
-
-    private async Task StopReminder()
-    {
-        try
-        {
-            if (await this.GetReminder(ResumeReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-        catch (Exception e)
-        {
-            // Harmless: the reminder finds the sweep finished and tries again.
-            _logger.LogWarning(e, "Sweep {Id}: could not remove its resume reminder", Id);
-        }
-    }
-
-    private void StopTimer()
-    {
-        _timer?.Dispose();
-        _timer = null;
-    }
-
-    private async Task Tick(CancellationToken cancellationToken)
-    {
-        if (State.State != SweepState.Running)
-        {
-            StopTimer();
-            return;
+            return false;
         }
 
-        try
-        {
-            if (DateTime.UtcNow - _lastPoll >= PollPeriod)
-            {
-                _lastPoll = DateTime.UtcNow;
-                await PollInFlight();
-                await RequestTheory();
-            }
-
-            await Dispatch();
-            if (AllFinal())
-            {
-                await Complete();
-            }
-            else if (_dirty)
-            {
-                await _state.WriteStateAsync();
-                _dirty = false;
-            }
-
-            _tickError = null;
-        }
-        catch (Exception e)
-        {
-            // Storage or a silo may be gone for a while; the next tick tries again.
-            _tickError = e.GetBaseException().Message;
-            _logger.LogWarning("Sweep {Id}: tick failed ({Error}); retrying", Id, _tickError);
-        }
-
-        SweepTelemetry.Publish(this, Status());
-    }
-
-    private async Task Dispatch()
-    {
-        int free = Capacity() - _inFlight.Count;
-        while (free > 0 && State.State == SweepState.Running)
-        {
-            var batch = new List<int>();
-            while (batch.Count < free && NextPending() is int i)
-            {
-                batch.Add(i);
-                _nextPending = i + 1;
-            }
-
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
-            using var span = SweepTelemetry.StartDispatch(Id, batch.Count);
-            double? checkpointSeconds = State.Spec!.CheckpointSeconds;
-            RunProgress[] replies;
-            try
-            {
-                replies = await Task.WhenAll(batch.Select(i =>
-                    GrainFactory.GetGrain<IRunGrain>(State.Runs[i].Key).Request(_configs[i], Id, checkpointSeconds)));
-            }
-            catch
-            {
-                // Ask for the whole batch again next time; Request is idempotent for the runs that did start.
-                _nextPending = batch[0];
-                throw;
-            }
-
-            foreach (RunProgress reply in replies)
-            {
-                Record(State.Runs[_index[reply.Key]], reply);
-            }
-
-            // Runs that were already final (shared with another sweep) take no slot: look again.
-            free = Capacity() - _inFlight.Count;
-        }
-    }
-
-    // Runs in flight are tracked, and pending ones lie at or after _nextPending: no walk over every run.
-    private bool AllFinal() => _inFlight.Count == 0 && NextPending() is null && _theory.AllFinal;
-
-    private int Capacity() => Math.Max(_cluster.TotalSlots, 1) * _runsPerSlot;
-
-    private int? NextPending()
-    {
-        for (int i = _nextPending; i < State.Runs.Count; i++)
-        {
-            if (State.Runs[i].Status == RunStatus.Pending)
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task PollInFlight()
-    {
-        RunProgress[] replies = await Task.WhenAll(_inFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
-        _runsWithoutStorage = 0;
-        foreach (RunProgress reply in replies)
-        {
-            Record(State.Runs[_index[reply.Key]], reply);
-            _runsWithoutStorage += reply.Warning is null ? 0 : 1;
-        }
-
-        long done = StepsDone();
-        DateTime now = DateTime.UtcNow;
-        if (_rateMark.At != default && now > _rateMark.At)
-        {
-            double rate = (done - _rateMark.Steps) / (now - _rateMark.At).TotalSeconds;
-            _stepsPerSecond = _stepsPerSecond == 0 ? rate : 0.5 * _stepsPerSecond + 0.5 * rate;
-        }
-
-        _rateMark = (now, done);
-    }
-
-    private void Record(SweepRunEntry entry, RunProgress progress)
-    {
-        if (entry.Status.IsFinal())
-        {
-            return;
-        }
-
-        RunStatus status = progress.Status switch
-        {
-            // A run cancelled by every other sweep is not this sweep's business: ask for it again.
-            RunStatus.Cancelled or RunStatus.Pending => RunStatus.Queued,
-            _ => progress.Status,
-        };
-        entry.Step = progress.Step;
-        if (status != entry.Status)
-        {
-            entry.Status = status;
-            _dirty = true;
-        }
-
-        if (status.IsFinal())
-        {
-            _inFlight.Remove(entry.Key);
-        }
-        else
-        {
-            _inFlight.Add(entry.Key);
-        }
-    }
-
-    private async Task Complete()
-    {
         if (!await BuildAndStoreReport())
         {
-            return;
+            return true;
         }
 
         // Only now, with the report span ended: a client that sees "completed" finds the whole report traced.
         State.State = SweepState.Completed;
 
         // Before the write's await: a status call served meanwhile says "completed", and the gauges must agree.
-        SweepTelemetry.Publish(this, Status());
-        await _state.WriteStateAsync();
-        _dirty = false;
+        telemetry.Publish(this, Status());
+        await WriteState();
         StopTimer();
         await StopReminder();
-        _logger.LogInformation("Sweep {Id} completed", Id);
+        logger.LogInformation("Sweep {Id} completed", Id);
+        return true;
     }
 
     /// <summary>Gathers the results, builds the report off the scheduler and stores it; false when it could not be built (the sweep failed).</summary>
     private async Task<bool> BuildAndStoreReport()
     {
-        using var span = SweepTelemetry.StartReport(Id, State.Runs.Count);
-        var results = new List<RunResult>(State.Runs.Count);
-        for (int start = 0; start < State.Runs.Count; start += ResultBatch)
+        using var span = telemetry.StartReport(Id, _runs.Count);
+        var results = new List<RunResult>(_runs.Count);
+        foreach (string[] keys in _runs.Keys.Chunk(ResultBatch))
         {
-            IEnumerable<Task<RunResult?>> batch = State.Runs.Skip(start).Take(ResultBatch)
-                .Select(r => GrainFactory.GetGrain<IRunGrain>(r.Key).GetResult());
-            foreach (RunResult? result in await Task.WhenAll(batch))
-            {
-                if (result is not null)
-                {
-                    results.Add(result);
-                }
-            }
+            results.AddRange((await Task.WhenAll(keys.Select(k => GrainFactory.GetGrain<IRunGrain>(k).GetResult()))).OfType<RunResult>());
         }
 
-        var theory = new List<TheoryResult>(_theory.Count);
-        foreach (TheoryResult? result in await Task.WhenAll(_theory.All.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).GetResult())))
-        {
-            if (result is not null)
-            {
-                theory.Add(result);
-            }
-        }
-
+        TheoryResult[] theory = (await Task.WhenAll(_theory.All.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).GetResult()))).OfType<TheoryResult>().ToArray();
         SweepSpec spec = State.Spec!;
         try
         {
             // Fits and bootstraps are CPU work: off the grain scheduler.
-            _report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results, theory));
+            report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results, theory));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            _logger.LogError(e, "Sweep {Id}: the report could not be built", Id);
+            logger.LogError(e, "Sweep {Id}: the report could not be built", Id);
             State.State = SweepState.Failed;
             State.Error = $"the report could not be built: {e.Message}";
-            await _state.WriteStateAsync();
+            await WriteState();
             StopTimer();
             return false;
         }
 
-        await _report.WriteStateAsync();
+        await report.WriteStateAsync();
         return true;
     }
 
-    private long StepsDone()
+    private async Task WriteState()
     {
-        long steps = 0;
-        foreach (SweepRunEntry entry in State.Runs)
-        {
-            steps += entry.Status is RunStatus.Completed or RunStatus.Diverged or RunStatus.Failed
-                ? _configs[_index[entry.Key]].Steps
-                : entry.Step;
-        }
-
-        return steps;
+        await state.WriteStateAsync();
+        _runs.MarkStored();
     }
 
-    private SweepStatus Status()
-    {
-        if (State.Spec is null)
-        {
-            return new SweepStatus(Id, "", SweepState.Unknown, new RunCounts(0, 0, 0, 0, 0, 0, 0), 0, 0, 0, 0, null, default);
-        }
-
-        // Its runs stopped with its silo: they wait, like pending ones, to continue from their checkpoints.
-        bool interrupted = _readOnly && State.State == SweepState.Running && State.Interrupted;
-        int pending = 0, running = 0, queued = 0, completed = 0, diverged = 0, failed = 0, cancelled = 0;
-        foreach (SweepRunEntry entry in State.Runs)
-        {
-            switch (entry.Status)
-            {
-                case RunStatus.Pending or RunStatus.Queued or RunStatus.Running when interrupted: pending++; break;
-                case RunStatus.Pending: pending++; break;
-                case RunStatus.Queued: running++; queued++; break;
-                case RunStatus.Running: running++; break;
-                case RunStatus.Completed: completed++; break;
-                case RunStatus.Diverged: diverged++; break;
-                case RunStatus.Failed: failed++; break;
-                case RunStatus.Cancelled: cancelled++; break;
-            }
-        }
-
-        long total = State.Spec.Steps * State.Runs.Count;
-        var counts = new RunCounts(State.Runs.Count, pending, running, completed, diverged, failed, cancelled);
-        string? warning = (_tickError, _runsWithoutStorage) switch
-        {
-            (null, 0) => null,
-            (null, int n) => $"{n} running runs cannot reach storage; they keep their results in memory and retry",
-            (string e, _) => $"the sweep cannot reach storage or its runs ({e}); retrying",
-        };
-        return new SweepStatus(Id, State.Spec.Name, interrupted ? SweepState.Interrupted : State.State, counts, StepsDone(), total, _stepsPerSecond,
-            _cluster.TotalSlots, State.Error, State.CreatedAt, warning,
-            State.State == SweepState.Completed ? _theory.Count : _theory.Done, _theory.Count, queued, _theory.Solving);
-    }
+    private SweepStatus Status() => State.Spec is null
+        ? SweepStatusBuilder.Unknown(Id)
+        : SweepStatusBuilder.Build(Id, State.Spec, State.State,
+            interrupted: _readOnly && Running && State.Interrupted, _runs, _theory, _rate.StepsPerSecond, cluster.TotalSlots,
+            State.Error, State.CreatedAt, SweepWarning.Of(_tickError, _runsWithoutStorage));
 }
