@@ -40,11 +40,6 @@ public sealed class SweepGrain(
 
     // How stale a read-only silo's copy of the stored state may be when it answers a status call.
     private static readonly TimeSpan ReadOnlyRefresh = TimeSpan.FromSeconds(1);
-    private const int ResultBatch = 64;
-    private const string ResumeReminder = "resume";
-
-    // Orleans' shortest reminder period; a restarted cluster picks the sweep up within it.
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly int _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
     private readonly bool _readOnly = dispatch.Value.ReadOnly;
@@ -170,7 +165,7 @@ public sealed class SweepGrain(
         _runs.CancelUnfinished();
         State.State = SweepState.Cancelled;
         await WriteState();
-        await StopReminder();
+        await ResumeReminder.Remove(this, logger, Id);
         logger.LogInformation("Sweep {Id} cancelled", Id);
         return telemetry.Publish(this, Status());
     }
@@ -208,7 +203,7 @@ public sealed class SweepGrain(
             return Task.CompletedTask;
         }
 
-        return StopReminder();
+        return ResumeReminder.Remove(this, logger, Id);
     }
 
     public async Task OnRunFinished(RunProgress progress)
@@ -260,7 +255,7 @@ public sealed class SweepGrain(
     private async Task Start()
     {
         StartTimer();
-        await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
+        await ResumeReminder.Register(this);
         await RequestTheory();
         await Dispatch();
     }
@@ -272,22 +267,6 @@ public sealed class SweepGrain(
     {
         _timer?.Dispose();
         _timer = null;
-    }
-
-    private async Task StopReminder()
-    {
-        try
-        {
-            if (await this.GetReminder(ResumeReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-        catch (Exception e)
-        {
-            // Harmless: the reminder finds the sweep finished and tries again.
-            logger.LogWarning(e, "Sweep {Id}: could not remove its resume reminder", Id);
-        }
     }
 
     private async Task Tick(CancellationToken cancellationToken)
@@ -415,7 +394,7 @@ public sealed class SweepGrain(
         telemetry.Publish(this, Status());
         await WriteState();
         StopTimer();
-        await StopReminder();
+        await ResumeReminder.Remove(this, logger, Id);
         logger.LogInformation("Sweep {Id} completed", Id);
         return true;
     }
@@ -424,18 +403,12 @@ public sealed class SweepGrain(
     private async Task<bool> BuildAndStoreReport()
     {
         using var span = telemetry.StartReport(Id, _runs.Count);
-        var results = new List<RunResult>(_runs.Count);
-        foreach (string[] keys in _runs.Keys.Chunk(ResultBatch))
-        {
-            results.AddRange((await Task.WhenAll(keys.Select(k => GrainFactory.GetGrain<IRunGrain>(k).GetResult()))).OfType<RunResult>());
-        }
-
-        TheoryResult[] theory = (await Task.WhenAll(_theory.All.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).GetResult()))).OfType<TheoryResult>().ToArray();
+        (List<RunResult> results, TheoryResult[] curves) = await SweepResults.Gather(GrainFactory, _runs, _theory);
         SweepSpec spec = State.Spec!;
         try
         {
             // Fits and bootstraps are CPU work: off the grain scheduler.
-            report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results, theory));
+            report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results, curves));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
