@@ -5,7 +5,6 @@ using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Sweeps.Coordination;
-using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
@@ -23,11 +22,11 @@ namespace ScaleSweep.Grains.Sweeps;
 /// final ones are stored, so a read-only silo can count them).
 /// On a read-only silo (<see cref="DispatchOptions.ReadOnly"/>) the grain only reports what storage holds.
 /// A running sweep whose grain deactivates (its silo shuts down) stores that it was interrupted; the next
-/// activation that resumes it clears that. Every decision and count is the pure types' (<see cref="RunTable"/>,
-/// <see cref="SweepTheory"/>, <see cref="StepRate"/>, <see cref="SweepStatusBuilder"/>); this holds the Orleans side.
+/// activation that resumes it clears that. Every decision and count is <see cref="SweepBook"/>'s; this
+/// grain holds the Orleans side: storage, timer, reminder and grain calls.
 /// </summary>
 public sealed class SweepGrain(
-    [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepGrainState> state,
+    [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepRecord> state,
     [PersistentState("report", StorageNames.Sweeps)] IPersistentState<SweepReportState> report,
     ClusterLoadView cluster,
     SweepTelemetry telemetry,
@@ -43,13 +42,8 @@ public sealed class SweepGrain(
 
     private readonly int _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
     private readonly bool _readOnly = dispatch.Value.ReadOnly;
-    private readonly StepRate _rate = new();
     private DateTime _readAt;
-    private SweepGrid? _grid;
-
-    // Set by Load whenever a spec is stored; every use of it lies behind a stored spec.
-    private RunTable _runs = null!;
-    private SweepTheory _theory = SweepTheory.None;
+    private SweepBook? _book;
     private IGrainTimer? _timer;
     private DateTime _lastPoll = DateTime.MinValue;
     private string? _tickError;
@@ -57,27 +51,19 @@ public sealed class SweepGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private SweepGrainState State => state.State;
+    // The books of a submitted sweep: every caller has checked that the sweep is running, or was submitted.
+    private SweepBook Book => _book!;
 
-    private bool Running => State.State == SweepState.Running;
+    private bool Running => _book?.Running == true;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _readAt = DateTime.UtcNow;
-        if (State.Spec is not null)
-        {
-            Load(State.Spec);
-        }
-
+        _book = SweepBook.Open(state.State);
         if (Running && !_readOnly)
         {
-            if (State.Interrupted)
-            {
-                // Resumed from here on; the first tick stores it.
-                State.Interrupted = false;
-                _runs.MarkDirty();
-            }
-
+            // Resumed from here on; the first tick stores it.
+            Book.Reactivate();
             StartTimer();
         }
 
@@ -94,7 +80,7 @@ public sealed class SweepGrain(
 
         // Its runs stop with this silo (they checkpoint as they deactivate), so a read-only silo must not call
         // the sweep running. On a cluster another silo reactivates it (a run's notification, the reminder) and clears this.
-        State.Interrupted = true;
+        Book.Interrupt();
         try
         {
             await state.WriteStateAsync(cancellationToken);
@@ -110,7 +96,7 @@ public sealed class SweepGrain(
     {
         ArgumentNullException.ThrowIfNull(spec);
         using var span = telemetry.StartSubmit(Id);
-        if (State.State != SweepState.Unknown)
+        if (_book is not null)
         {
             return Status();
         }
@@ -121,15 +107,10 @@ public sealed class SweepGrain(
             throw new ArgumentException($"The spec's id {spec.Id()} is not this sweep's id {Id}.", nameof(spec));
         }
 
-        _grid = spec.Grid();
-        State.Spec = spec;
-        State.Runs = RunTable.NewEntries(_grid);
-        State.State = SweepState.Running;
-        State.CreatedAt = DateTimeOffset.UtcNow;
-        Load(spec);
+        _book = SweepBook.Submit(state.State, spec, DateTimeOffset.UtcNow);
         await WriteState();
-        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, _runs.Count, State.CreatedAt));
-        logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, _runs.Count);
+        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, Book.Runs.Count, Book.Record.CreatedAt));
+        logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, Book.Runs.Count);
         await Start();
         return Status();
     }
@@ -141,8 +122,7 @@ public sealed class SweepGrain(
             // Another process may be running the sweep and storing its progress: report what storage holds now.
             await state.ReadStateAsync();
             _readAt = DateTime.UtcNow;
-            _runs = new RunTable(_grid!, State.Runs);
-            _theory.MarkFinal(State.TheoryFinished);
+            Book.Reread(state.State);
         }
 
         return Status();
@@ -150,7 +130,7 @@ public sealed class SweepGrain(
 
     public Task<SweepReport?> GetReport() => Task.FromResult(report.State.Report);
 
-    public Task<SweepSpec?> GetSpec() => Task.FromResult(State.Spec);
+    public Task<SweepSpec?> GetSpec() => Task.FromResult(state.State.Spec);
 
     public async Task<SweepStatus> Cancel()
     {
@@ -160,10 +140,9 @@ public sealed class SweepGrain(
         }
 
         StopTimer();
-        await Task.WhenAll(_runs.InFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
-        await Task.WhenAll(_theory.Unfinished().Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Release(Id)));
-        _runs.CancelUnfinished();
-        State.State = SweepState.Cancelled;
+        await Task.WhenAll(Book.Runs.InFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
+        await Task.WhenAll(Book.Theory.Unfinished().Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Release(Id)));
+        Book.Cancel();
         await WriteState();
         await ResumeReminder.Remove(this, logger, Id);
         logger.LogInformation("Sweep {Id} cancelled", Id);
@@ -172,16 +151,13 @@ public sealed class SweepGrain(
 
     public async Task<SweepStatus> Resume()
     {
-        if (State.State is SweepState.Unknown or SweepState.Completed)
+        if (_book is null || _book.State == SweepState.Completed)
         {
             return Status();
         }
 
-        if (State.State is SweepState.Cancelled or SweepState.Failed)
+        if (Book.Reopen())
         {
-            _runs.ResumeCancelled();
-            State.State = SweepState.Running;
-            State.Error = null;
             await WriteState();
         }
 
@@ -208,16 +184,16 @@ public sealed class SweepGrain(
 
     public async Task OnRunFinished(RunProgress progress)
     {
-        if (Running && _runs.Record(progress))
+        if (Running && Book.Runs.Record(progress))
         {
             // Refill the freed slot now rather than at the next tick: short runs would otherwise idle a second each.
             await Dispatch();
+
+            // Only the last one publishes; otherwise the next tick does: a status counts every run, too much for each completion.
             if (await CompleteIfAllFinal())
             {
                 telemetry.Publish(this, Status());
             }
-
-            // Otherwise the next tick publishes: a status counts every run, too much for each completion of a large sweep.
         }
     }
 
@@ -226,7 +202,7 @@ public sealed class SweepGrain(
         // A late one (the run already final, or the sweep no longer running) changes nothing: the table keeps final entries.
         if (Running)
         {
-            _runs.Record(progress);
+            Book.Runs.Record(progress);
         }
 
         return Task.CompletedTask;
@@ -234,22 +210,14 @@ public sealed class SweepGrain(
 
     public async Task OnTheoryFinished(TheoryProgress progress)
     {
-        if (Running && _theory.Record(progress))
+        if (Running && Book.Theory.Record(progress))
         {
-            NoteTheoryFinished();
+            Book.NoteTheoryFinished();
             if (await CompleteIfAllFinal())
             {
                 telemetry.Publish(this, Status());
             }
         }
-    }
-
-    private void Load(SweepSpec spec)
-    {
-        _grid ??= spec.Grid();
-        _runs = new RunTable(_grid, State.Runs);
-        _theory = new SweepTheory(TheoryPlan.Requests(spec));
-        _theory.MarkFinal(State.TheoryFinished);
     }
 
     private async Task Start()
@@ -287,7 +255,7 @@ public sealed class SweepGrain(
             }
 
             await Dispatch();
-            if (!await CompleteIfAllFinal() && _runs.Dirty)
+            if (!await CompleteIfAllFinal() && Book.Dirty)
             {
                 await WriteState();
             }
@@ -308,10 +276,10 @@ public sealed class SweepGrain(
     private async Task Dispatch()
     {
         IReadOnlyList<PendingRun> batch;
-        while (Running && (batch = _runs.TakePending(Math.Max(cluster.TotalSlots, 1) * _runsPerSlot)).Count > 0)
+        while (Running && (batch = Book.Runs.TakePending(Math.Max(cluster.TotalSlots, 1) * _runsPerSlot)).Count > 0)
         {
             using var span = telemetry.StartDispatch(Id, batch.Count);
-            double? checkpointSeconds = State.Spec!.CheckpointSeconds;
+            double? checkpointSeconds = Book.Spec.CheckpointSeconds;
             RunProgress[] replies;
             try
             {
@@ -319,28 +287,28 @@ public sealed class SweepGrain(
             }
             catch
             {
-                _runs.Retry(batch);
+                Book.Runs.Retry(batch);
                 throw;
             }
 
             // Runs that were already final (shared with another sweep) take no slot: the loop looks again.
             foreach (RunProgress reply in replies)
             {
-                _runs.Record(reply);
+                Book.Runs.Record(reply);
             }
         }
     }
 
     private async Task PollInFlight()
     {
-        RunProgress[] replies = await Task.WhenAll(_runs.InFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
+        RunProgress[] replies = await Task.WhenAll(Book.Runs.InFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
         foreach (RunProgress reply in replies)
         {
-            _runs.Record(reply);
+            Book.Runs.Record(reply);
         }
 
         _runsWithoutStorage = replies.Count(r => r.Warning is not null);
-        _rate.Mark(DateTime.UtcNow, _runs.StepsDone());
+        Book.Rate.Mark(DateTime.UtcNow, Book.Runs.StepsDone());
     }
 
     /// <summary>
@@ -349,35 +317,24 @@ public sealed class SweepGrain(
     /// </summary>
     private async Task RequestTheory()
     {
-        TheoryRequest[] open = _theory.Unfinished().ToArray();
+        TheoryRequest[] open = Book.Theory.Unfinished().ToArray();
         if (open.Length == 0 || !Running)
         {
             return;
         }
 
-        TheoryProgress[] replies = await Task.WhenAll(open.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Request(r, Id)));
-        foreach (TheoryProgress reply in replies)
+        foreach (TheoryProgress reply in await Task.WhenAll(open.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Request(r, Id))))
         {
-            _theory.Record(reply);
+            Book.Theory.Record(reply);
         }
 
-        NoteTheoryFinished();
-    }
-
-    // The next state write stores the final curves (see SweepGrainState.TheoryFinished).
-    private void NoteTheoryFinished()
-    {
-        if (_theory.Done != State.TheoryFinished.Count)
-        {
-            State.TheoryFinished = _theory.FinalKeys().ToList();
-            _runs.MarkDirty();
-        }
+        Book.NoteTheoryFinished();
     }
 
     /// <summary>Completes the sweep (or fails it, if its report cannot be built) when every run and curve is final; false when some are not.</summary>
     private async Task<bool> CompleteIfAllFinal()
     {
-        if (!_runs.AllFinal || !_theory.AllFinal)
+        if (!Book.AllFinal)
         {
             return false;
         }
@@ -388,7 +345,7 @@ public sealed class SweepGrain(
         }
 
         // Only now, with the report span ended: a client that sees "completed" finds the whole report traced.
-        State.State = SweepState.Completed;
+        Book.Complete();
 
         // Before the write's await: a status call served meanwhile says "completed", and the gauges must agree.
         telemetry.Publish(this, Status());
@@ -402,9 +359,9 @@ public sealed class SweepGrain(
     /// <summary>Gathers the results, builds the report off the scheduler and stores it; false when it could not be built (the sweep failed).</summary>
     private async Task<bool> BuildAndStoreReport()
     {
-        using var span = telemetry.StartReport(Id, _runs.Count);
-        (List<RunResult> results, TheoryResult[] curves) = await SweepResults.Gather(GrainFactory, _runs, _theory);
-        SweepSpec spec = State.Spec!;
+        using var span = telemetry.StartReport(Id, Book.Runs.Count);
+        (List<RunResult> results, TheoryResult[] curves) = await SweepResults.Gather(GrainFactory, Book.Runs, Book.Theory);
+        SweepSpec spec = Book.Spec;
         try
         {
             // Fits and bootstraps are CPU work: off the grain scheduler.
@@ -413,8 +370,7 @@ public sealed class SweepGrain(
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             logger.LogError(e, "Sweep {Id}: the report could not be built", Id);
-            State.State = SweepState.Failed;
-            State.Error = $"the report could not be built: {e.Message}";
+            Book.Fail($"the report could not be built: {e.Message}");
             await WriteState();
             StopTimer();
             return false;
@@ -427,12 +383,10 @@ public sealed class SweepGrain(
     private async Task WriteState()
     {
         await state.WriteStateAsync();
-        _runs.MarkStored();
+        Book.MarkStored();
     }
 
-    private SweepStatus Status() => State.Spec is null
+    private SweepStatus Status() => _book is null
         ? SweepStatusBuilder.Unknown(Id)
-        : SweepStatusBuilder.Build(Id, State.Spec, State.State,
-            interrupted: _readOnly && Running && State.Interrupted, _runs, _theory, _rate.StepsPerSecond, cluster.TotalSlots,
-            State.Error, State.CreatedAt, SweepWarning.Of(_tickError, _runsWithoutStorage));
+        : _book.Status(Id, _readOnly, cluster.TotalSlots, SweepWarning.Of(_tickError, _runsWithoutStorage));
 }
