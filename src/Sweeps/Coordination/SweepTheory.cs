@@ -33,8 +33,10 @@ public sealed class SweepTheory
     /// <summary>Curves a worker slot is solving now, as their grains last reported.</summary>
     public int Solving => _status.Values.Count(s => s == RunStatus.Running);
 
+    /// <summary>Every curve is completed or failed: the report need not wait for any.</summary>
     public bool AllFinal => _status.Values.All(IsFinal);
 
+    /// <summary>Every request, in plan order.</summary>
     public IEnumerable<TheoryRequest> All => _requests;
 
     /// <summary>The requests not final yet, in plan order.</summary>
