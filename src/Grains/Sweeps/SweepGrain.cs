@@ -1,15 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Telemetry;
+using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
-using ScaleSweep.Sweeps.Coordination;
-using ScaleSweep.Grains.Hosting;
-using ScaleSweep.Grains.Placement;
 using ScaleSweep.Sweeps.Theory;
-using ScaleSweep.Grains.Telemetry;
-using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Sweeps;
 
@@ -23,87 +22,48 @@ namespace ScaleSweep.Grains.Sweeps;
 /// final ones are stored, so a read-only silo can count them).
 /// On a read-only silo (<see cref="DispatchOptions.ReadOnly"/>) the grain only reports what storage holds.
 /// A running sweep whose grain deactivates (its silo shuts down) stores that it was interrupted; the next
-/// activation that resumes it clears that.
+/// activation that resumes it clears that. Every decision and count is <see cref="SweepBook"/>'s; this
+/// grain holds the Orleans side: storage, timer, reminder and grain calls.
 /// </summary>
-public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
+public sealed class SweepGrain(
+    [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepRecord> state,
+    [PersistentState("report", StorageNames.Sweeps)] IPersistentState<SweepReportState> report,
+    ClusterLoadView cluster,
+    SweepTelemetry telemetry,
+    IOptions<SweepLimits> limits,
+    IOptions<DispatchOptions> dispatch,
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
 
     // How stale a read-only silo's copy of the stored state may be when it answers a status call.
     private static readonly TimeSpan ReadOnlyRefresh = TimeSpan.FromSeconds(1);
-    private const int ResultBatch = 64;
-    private const string ResumeReminder = "resume";
 
-    // Orleans' shortest reminder period; a restarted cluster picks the sweep up within it.
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
-
-    private readonly IPersistentState<SweepGrainState> _state;
-    private readonly IPersistentState<SweepReportState> _report;
-    private readonly ClusterLoadView _cluster;
-    private readonly SweepLimits _limits;
-    private readonly int _runsPerSlot;
-    private readonly bool _readOnly;
+    private readonly int _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
+    private readonly bool _readOnly = dispatch.Value.ReadOnly;
     private DateTime _readAt;
-    private readonly ILogger<SweepGrain> _logger;
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
-    private IReadOnlyList<SimulationConfig> _configs = [];
-    private SweepTheory _theory = SweepTheory.None;
+    private SweepBook? _book;
     private IGrainTimer? _timer;
-    private bool _dirty;
-    private int _nextPending;
     private DateTime _lastPoll = DateTime.MinValue;
-    private (DateTime At, long Steps) _rateMark;
-    private double _stepsPerSecond;
     private string? _tickError;
     private int _runsWithoutStorage;
 
-    public SweepGrain(
-        [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepGrainState> state,
-        [PersistentState("report", StorageNames.Sweeps)] IPersistentState<SweepReportState> report,
-        ClusterLoadView cluster,
-        IOptions<SweepLimits> limits,
-        IOptions<DispatchOptions> dispatch,
-        ILogger<SweepGrain> logger)
-    {
-        _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
-        _readOnly = dispatch.Value.ReadOnly;
-        _state = state;
-        _report = report;
-        _cluster = cluster;
-        _limits = limits.Value;
-        _logger = logger;
-    }
-
     private string Id => this.GetPrimaryKeyString();
 
-    private SweepGrainState State => _state.State;
+    // The books of a submitted sweep: every caller has checked that the sweep is running, or was submitted.
+    private SweepBook Book => _book!;
+
+    private bool Running => _book?.Running == true;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _readAt = DateTime.UtcNow;
-        if (State.Spec is not null)
+        _book = SweepBook.Open(state.State);
+        if (Running && !_readOnly)
         {
-            Load(State.Spec);
-            foreach (SweepRunEntry entry in State.Runs)
-            {
-                if (entry.Status is RunStatus.Queued or RunStatus.Running)
-                {
-                    _inFlight.Add(entry.Key);
-                }
-            }
-        }
-
-        if (State.State == SweepState.Running && !_readOnly)
-        {
-            if (State.Interrupted)
-            {
-                // Resumed from here on; the first tick stores it.
-                State.Interrupted = false;
-                _dirty = true;
-            }
-
+            // Resumed from here on; the first tick stores it.
+            Book.Reactivate();
             StartTimer();
         }
 
@@ -113,127 +73,95 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         StopTimer();
-        if (_readOnly || State.State != SweepState.Running)
+        if (_readOnly || !Running)
         {
             return;
         }
 
         // Its runs stop with this silo (they checkpoint as they deactivate), so a read-only silo must not call
         // the sweep running. On a cluster another silo reactivates it (a run's notification, the reminder) and clears this.
-        State.Interrupted = true;
+        Book.Interrupt();
         try
         {
-            await _state.WriteStateAsync(cancellationToken);
+            await state.WriteStateAsync(cancellationToken);
         }
         catch (Exception e)
         {
             // Only the label is lost: status then shows the sweep running as last stored; resuming works the same.
-            _logger.LogWarning("Sweep {Id}: could not store that it was interrupted ({Error})", Id, e.GetBaseException().Message);
+            logger.LogWarning("Sweep {Id}: could not store that it was interrupted ({Error})", Id, e.GetBaseException().Message);
         }
     }
 
     public async Task<SweepStatus> Submit(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        using var span = SweepTelemetry.StartSubmit(Id);
-        if (State.State != SweepState.Unknown)
+        using var span = telemetry.StartSubmit(Id);
+        if (_book is not null)
         {
             return Status();
         }
 
-        SweepSpecValidator.Validate(spec, _limits);
+        SweepSpecValidator.Validate(spec, limits.Value);
         if (spec.Id() != Id)
         {
             throw new ArgumentException($"The spec's id {spec.Id()} is not this sweep's id {Id}.", nameof(spec));
         }
 
-        Load(spec);
-        State.Spec = spec;
-        State.Runs = _configs.Select(c => new SweepRunEntry { Key = c.Fingerprint() }).ToList();
-        State.State = SweepState.Running;
-        State.CreatedAt = DateTimeOffset.UtcNow;
-        await _state.WriteStateAsync();
-        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, State.Runs.Count, State.CreatedAt));
-        _logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, State.Runs.Count);
-
-        StartTimer();
-        await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
-        await RequestTheory();
-        await Dispatch();
+        _book = SweepBook.Submit(state.State, spec, DateTimeOffset.UtcNow);
+        await WriteState();
+        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, Book.Runs.Count, Book.Record.CreatedAt));
+        logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, Book.Runs.Count);
+        await Start();
         return Status();
     }
 
     public async Task<SweepStatus> GetStatus()
     {
-        if (_readOnly && State.State == SweepState.Running && DateTime.UtcNow - _readAt >= ReadOnlyRefresh)
+        if (_readOnly && Running && DateTime.UtcNow - _readAt >= ReadOnlyRefresh)
         {
             // Another process may be running the sweep and storing its progress: report what storage holds now.
-            await _state.ReadStateAsync();
+            await state.ReadStateAsync();
             _readAt = DateTime.UtcNow;
-            _theory.MarkFinal(State.TheoryFinished);
+            Book.Reread(state.State);
         }
 
         return Status();
     }
 
-    public Task<SweepReport?> GetReport() => Task.FromResult(_report.State.Report);
+    public Task<SweepReport?> GetReport() => Task.FromResult(report.State.Report);
 
-    public Task<SweepSpec?> GetSpec() => Task.FromResult(State.Spec);
+    public Task<SweepSpec?> GetSpec() => Task.FromResult(state.State.Spec);
 
     public async Task<SweepStatus> Cancel()
     {
-        if (State.State != SweepState.Running)
+        if (!Running)
         {
             return Status();
         }
 
         StopTimer();
-        await Task.WhenAll(_inFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
-        await Task.WhenAll(_theory.Unfinished().Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Release(Id)));
-        foreach (SweepRunEntry entry in State.Runs)
-        {
-            if (!entry.Status.IsFinal())
-            {
-                entry.Status = RunStatus.Cancelled;
-            }
-        }
-
-        _inFlight.Clear();
-        State.State = SweepState.Cancelled;
-        await _state.WriteStateAsync();
-        _dirty = false;
-        await StopReminder();
-        _logger.LogInformation("Sweep {Id} cancelled", Id);
-        return SweepTelemetry.Publish(this, Status());
+        await Task.WhenAll(Book.Runs.InFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
+        await Task.WhenAll(Book.Theory.Unfinished().Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Release(Id)));
+        Book.Cancel();
+        await WriteState();
+        await ResumeReminder.Remove(this, logger, Id);
+        logger.LogInformation("Sweep {Id} cancelled", Id);
+        return telemetry.Publish(this, Status());
     }
 
     public async Task<SweepStatus> Resume()
     {
-        if (State.State is SweepState.Unknown or SweepState.Completed)
+        if (_book is null || _book.State == SweepState.Completed)
         {
             return Status();
         }
 
-        if (State.State is SweepState.Cancelled or SweepState.Failed)
+        if (Book.Reopen())
         {
-            foreach (SweepRunEntry entry in State.Runs)
-            {
-                if (entry.Status is RunStatus.Cancelled)
-                {
-                    entry.Status = RunStatus.Pending;
-                }
-            }
-
-            _nextPending = 0;
-            State.State = SweepState.Running;
-            State.Error = null;
-            await _state.WriteStateAsync();
+            await WriteState();
         }
 
-        StartTimer();
-        await this.RegisterOrUpdateReminder(ResumeReminder, ReminderPeriod, ReminderPeriod);
-        await RequestTheory();
-        await Dispatch();
+        await Start();
         return Status();
     }
 
@@ -245,39 +173,36 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         }
 
         // Activation already restarted the timer of a running sweep; a finished one needs no reminder.
-        if (State.State == SweepState.Running)
+        if (Running)
         {
             StartTimer();
             return Task.CompletedTask;
         }
 
-        return StopReminder();
+        return ResumeReminder.Remove(this, logger, Id);
     }
 
     public async Task OnRunFinished(RunProgress progress)
     {
-        if (_index.TryGetValue(progress.Key, out int i) && State.State == SweepState.Running)
+        if (Running && Book.Runs.Record(progress))
         {
-            Record(State.Runs[i], progress);
-
             // Refill the freed slot now rather than at the next tick: short runs would otherwise idle a second each.
             await Dispatch();
-            if (AllFinal())
-            {
-                await Complete();
-                SweepTelemetry.Publish(this, Status());
-            }
 
-            // Otherwise the next tick publishes: Status() walks every run, too much for each completion of a large sweep.
+            // Only the last one publishes; otherwise the next tick does: a status counts every run, too much for each completion.
+            if (await CompleteIfAllFinal())
+            {
+                telemetry.Publish(this, Status());
+            }
         }
     }
 
     public Task OnRunStarted(RunProgress progress)
     {
-        // A late one (the run already final, or the sweep no longer running) changes nothing: Record keeps final entries.
-        if (_index.TryGetValue(progress.Key, out int i) && State.State == SweepState.Running)
+        // A late one (the run already final, or the sweep no longer running) changes nothing: the table keeps final entries.
+        if (Running)
         {
-            Record(State.Runs[i], progress);
+            Book.Runs.Record(progress);
         }
 
         return Task.CompletedTask;
@@ -285,78 +210,26 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     public async Task OnTheoryFinished(TheoryProgress progress)
     {
-        if (State.State == SweepState.Running && _theory.Record(progress))
+        if (Running && Book.Theory.Record(progress))
         {
-            NoteTheoryFinished();
-            if (AllFinal())
+            Book.NoteTheoryFinished();
+            if (await CompleteIfAllFinal())
             {
-                await Complete();
-                SweepTelemetry.Publish(this, Status());
+                telemetry.Publish(this, Status());
             }
         }
     }
 
-    /// <summary>
-    /// Asks every theory curve that is not final of its grain: the first time it starts the solve, later
-    /// it is the poll (idempotent; the grain answers at once), so a lost notification cannot stall the report.
-    /// </summary>
-    private async Task RequestTheory()
+    private async Task Start()
     {
-        TheoryRequest[] open = _theory.Unfinished().ToArray();
-        if (open.Length == 0 || State.State != SweepState.Running)
-        {
-            return;
-        }
-
-        TheoryProgress[] replies = await Task.WhenAll(open.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Request(r, Id)));
-        foreach (TheoryProgress reply in replies)
-        {
-            _theory.Record(reply);
-        }
-
-        NoteTheoryFinished();
-    }
-
-    // The next state write stores the final curves (see SweepGrainState.TheoryFinished).
-    private void NoteTheoryFinished()
-    {
-        if (_theory.Done != State.TheoryFinished.Count)
-        {
-            State.TheoryFinished = _theory.FinalKeys().ToList();
-            _dirty = true;
-        }
-    }
-
-    private void Load(SweepSpec spec)
-    {
-        _theory = new SweepTheory(TheoryPlan.Requests(spec));
-        _theory.MarkFinal(State.TheoryFinished);
-        _configs = spec.Grid().Runs;
-        _index.Clear();
-        for (int i = 0; i < _configs.Count; i++)
-        {
-            _index[_configs[i].Fingerprint()] = i;
-        }
+        StartTimer();
+        await ResumeReminder.Register(this);
+        await RequestTheory();
+        await Dispatch();
     }
 
     private void StartTimer() =>
         _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
-
-    private async Task StopReminder()
-    {
-        try
-        {
-            if (await this.GetReminder(ResumeReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-        catch (Exception e)
-        {
-            // Harmless: the reminder finds the sweep finished and tries again.
-            _logger.LogWarning(e, "Sweep {Id}: could not remove its resume reminder", Id);
-        }
-    }
 
     private void StopTimer()
     {
@@ -366,7 +239,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
     private async Task Tick(CancellationToken cancellationToken)
     {
-        if (State.State != SweepState.Running)
+        if (!Running)
         {
             StopTimer();
             return;
@@ -382,14 +255,9 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
             }
 
             await Dispatch();
-            if (AllFinal())
+            if (!await CompleteIfAllFinal() && Book.Dirty)
             {
-                await Complete();
-            }
-            else if (_dirty)
-            {
-                await _state.WriteStateAsync();
-                _dirty = false;
+                await WriteState();
             }
 
             _tickError = null;
@@ -398,237 +266,127 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         {
             // Storage or a silo may be gone for a while; the next tick tries again.
             _tickError = e.GetBaseException().Message;
-            _logger.LogWarning("Sweep {Id}: tick failed ({Error}); retrying", Id, _tickError);
+            logger.LogWarning("Sweep {Id}: tick failed ({Error}); retrying", Id, _tickError);
         }
 
-        SweepTelemetry.Publish(this, Status());
+        telemetry.Publish(this, Status());
     }
 
+    /// <summary>Hands pending runs to their grains while the cluster has room (<see cref="RunTable.TakePending"/>).</summary>
     private async Task Dispatch()
     {
-        int free = Capacity() - _inFlight.Count;
-        while (free > 0 && State.State == SweepState.Running)
+        IReadOnlyList<PendingRun> batch;
+        while (Running && (batch = Book.Runs.TakePending(Math.Max(cluster.TotalSlots, 1) * _runsPerSlot)).Count > 0)
         {
-            var batch = new List<int>();
-            while (batch.Count < free && NextPending() is int i)
-            {
-                batch.Add(i);
-                _nextPending = i + 1;
-            }
-
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
-            using var span = SweepTelemetry.StartDispatch(Id, batch.Count);
-            double? checkpointSeconds = State.Spec!.CheckpointSeconds;
+            using var span = telemetry.StartDispatch(Id, batch.Count);
+            double? checkpointSeconds = Book.Spec.CheckpointSeconds;
             RunProgress[] replies;
             try
             {
-                replies = await Task.WhenAll(batch.Select(i =>
-                    GrainFactory.GetGrain<IRunGrain>(State.Runs[i].Key).Request(_configs[i], Id, checkpointSeconds)));
+                replies = await Task.WhenAll(batch.Select(r => GrainFactory.GetGrain<IRunGrain>(r.Key).Request(r.Config, Id, checkpointSeconds)));
             }
             catch
             {
-                // Ask for the whole batch again next time; Request is idempotent for the runs that did start.
-                _nextPending = batch[0];
+                Book.Runs.Retry(batch);
                 throw;
             }
 
+            // Runs that were already final (shared with another sweep) take no slot: the loop looks again.
             foreach (RunProgress reply in replies)
             {
-                Record(State.Runs[_index[reply.Key]], reply);
-            }
-
-            // Runs that were already final (shared with another sweep) take no slot: look again.
-            free = Capacity() - _inFlight.Count;
-        }
-    }
-
-    // Runs in flight are tracked, and pending ones lie at or after _nextPending: no walk over every run.
-    private bool AllFinal() => _inFlight.Count == 0 && NextPending() is null && _theory.AllFinal;
-
-    private int Capacity() => Math.Max(_cluster.TotalSlots, 1) * _runsPerSlot;
-
-    private int? NextPending()
-    {
-        for (int i = _nextPending; i < State.Runs.Count; i++)
-        {
-            if (State.Runs[i].Status == RunStatus.Pending)
-            {
-                return i;
+                Book.Runs.Record(reply);
             }
         }
-
-        return null;
     }
 
     private async Task PollInFlight()
     {
-        RunProgress[] replies = await Task.WhenAll(_inFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
-        _runsWithoutStorage = 0;
+        RunProgress[] replies = await Task.WhenAll(Book.Runs.InFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
         foreach (RunProgress reply in replies)
         {
-            Record(State.Runs[_index[reply.Key]], reply);
-            _runsWithoutStorage += reply.Warning is null ? 0 : 1;
+            Book.Runs.Record(reply);
         }
 
-        long done = StepsDone();
-        DateTime now = DateTime.UtcNow;
-        if (_rateMark.At != default && now > _rateMark.At)
-        {
-            double rate = (done - _rateMark.Steps) / (now - _rateMark.At).TotalSeconds;
-            _stepsPerSecond = _stepsPerSecond == 0 ? rate : 0.5 * _stepsPerSecond + 0.5 * rate;
-        }
-
-        _rateMark = (now, done);
+        _runsWithoutStorage = replies.Count(r => r.Warning is not null);
+        Book.Rate.Mark(DateTime.UtcNow, Book.Runs.StepsDone());
     }
 
-    private void Record(SweepRunEntry entry, RunProgress progress)
+    /// <summary>
+    /// Asks every theory curve that is not final of its grain: the first time it starts the solve, later
+    /// it is the poll (idempotent; the grain answers at once), so a lost notification cannot stall the report.
+    /// </summary>
+    private async Task RequestTheory()
     {
-        if (entry.Status.IsFinal())
+        TheoryRequest[] open = Book.Theory.Unfinished().ToArray();
+        if (open.Length == 0 || !Running)
         {
             return;
         }
 
-        RunStatus status = progress.Status switch
+        foreach (TheoryProgress reply in await Task.WhenAll(open.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Request(r, Id))))
         {
-            // A run cancelled by every other sweep is not this sweep's business: ask for it again.
-            RunStatus.Cancelled or RunStatus.Pending => RunStatus.Queued,
-            _ => progress.Status,
-        };
-        entry.Step = progress.Step;
-        if (status != entry.Status)
-        {
-            entry.Status = status;
-            _dirty = true;
+            Book.Theory.Record(reply);
         }
 
-        if (status.IsFinal())
-        {
-            _inFlight.Remove(entry.Key);
-        }
-        else
-        {
-            _inFlight.Add(entry.Key);
-        }
+        Book.NoteTheoryFinished();
     }
 
-    private async Task Complete()
+    /// <summary>Completes the sweep (or fails it, if its report cannot be built) when every run and curve is final; false when some are not.</summary>
+    private async Task<bool> CompleteIfAllFinal()
     {
+        if (!Book.AllFinal)
+        {
+            return false;
+        }
+
         if (!await BuildAndStoreReport())
         {
-            return;
+            return true;
         }
 
         // Only now, with the report span ended: a client that sees "completed" finds the whole report traced.
-        State.State = SweepState.Completed;
+        Book.Complete();
 
         // Before the write's await: a status call served meanwhile says "completed", and the gauges must agree.
-        SweepTelemetry.Publish(this, Status());
-        await _state.WriteStateAsync();
-        _dirty = false;
+        telemetry.Publish(this, Status());
+        await WriteState();
         StopTimer();
-        await StopReminder();
-        _logger.LogInformation("Sweep {Id} completed", Id);
+        await ResumeReminder.Remove(this, logger, Id);
+        logger.LogInformation("Sweep {Id} completed", Id);
+        return true;
     }
 
     /// <summary>Gathers the results, builds the report off the scheduler and stores it; false when it could not be built (the sweep failed).</summary>
     private async Task<bool> BuildAndStoreReport()
     {
-        using var span = SweepTelemetry.StartReport(Id, State.Runs.Count);
-        var results = new List<RunResult>(State.Runs.Count);
-        for (int start = 0; start < State.Runs.Count; start += ResultBatch)
-        {
-            IEnumerable<Task<RunResult?>> batch = State.Runs.Skip(start).Take(ResultBatch)
-                .Select(r => GrainFactory.GetGrain<IRunGrain>(r.Key).GetResult());
-            foreach (RunResult? result in await Task.WhenAll(batch))
-            {
-                if (result is not null)
-                {
-                    results.Add(result);
-                }
-            }
-        }
-
-        var theory = new List<TheoryResult>(_theory.Count);
-        foreach (TheoryResult? result in await Task.WhenAll(_theory.All.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).GetResult())))
-        {
-            if (result is not null)
-            {
-                theory.Add(result);
-            }
-        }
-
-        SweepSpec spec = State.Spec!;
+        using var span = telemetry.StartReport(Id, Book.Runs.Count);
+        (List<RunResult> results, TheoryResult[] curves) = await SweepResults.Gather(GrainFactory, Book.Runs, Book.Theory);
+        SweepSpec spec = Book.Spec;
         try
         {
             // Fits and bootstraps are CPU work: off the grain scheduler.
-            _report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results, theory));
+            report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results, curves));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            _logger.LogError(e, "Sweep {Id}: the report could not be built", Id);
-            State.State = SweepState.Failed;
-            State.Error = $"the report could not be built: {e.Message}";
-            await _state.WriteStateAsync();
+            logger.LogError(e, "Sweep {Id}: the report could not be built", Id);
+            Book.Fail($"the report could not be built: {e.Message}");
+            await WriteState();
             StopTimer();
             return false;
         }
 
-        await _report.WriteStateAsync();
+        await report.WriteStateAsync();
         return true;
     }
 
-    private long StepsDone()
+    private async Task WriteState()
     {
-        long steps = 0;
-        foreach (SweepRunEntry entry in State.Runs)
-        {
-            steps += entry.Status is RunStatus.Completed or RunStatus.Diverged or RunStatus.Failed
-                ? _configs[_index[entry.Key]].Steps
-                : entry.Step;
-        }
-
-        return steps;
+        await state.WriteStateAsync();
+        Book.MarkStored();
     }
 
-    private SweepStatus Status()
-    {
-        if (State.Spec is null)
-        {
-            return new SweepStatus(Id, "", SweepState.Unknown, new RunCounts(0, 0, 0, 0, 0, 0, 0), 0, 0, 0, 0, null, default);
-        }
-
-        // Its runs stopped with its silo: they wait, like pending ones, to continue from their checkpoints.
-        bool interrupted = _readOnly && State.State == SweepState.Running && State.Interrupted;
-        int pending = 0, running = 0, queued = 0, completed = 0, diverged = 0, failed = 0, cancelled = 0;
-        foreach (SweepRunEntry entry in State.Runs)
-        {
-            switch (entry.Status)
-            {
-                case RunStatus.Pending or RunStatus.Queued or RunStatus.Running when interrupted: pending++; break;
-                case RunStatus.Pending: pending++; break;
-                case RunStatus.Queued: running++; queued++; break;
-                case RunStatus.Running: running++; break;
-                case RunStatus.Completed: completed++; break;
-                case RunStatus.Diverged: diverged++; break;
-                case RunStatus.Failed: failed++; break;
-                case RunStatus.Cancelled: cancelled++; break;
-            }
-        }
-
-        long total = State.Spec.Steps * State.Runs.Count;
-        var counts = new RunCounts(State.Runs.Count, pending, running, completed, diverged, failed, cancelled);
-        string? warning = (_tickError, _runsWithoutStorage) switch
-        {
-            (null, 0) => null,
-            (null, int n) => $"{n} running runs cannot reach storage; they keep their results in memory and retry",
-            (string e, _) => $"the sweep cannot reach storage or its runs ({e}); retrying",
-        };
-        return new SweepStatus(Id, State.Spec.Name, interrupted ? SweepState.Interrupted : State.State, counts, StepsDone(), total, _stepsPerSecond,
-            _cluster.TotalSlots, State.Error, State.CreatedAt, warning,
-            State.State == SweepState.Completed ? _theory.Count : _theory.Done, _theory.Count, queued, _theory.Solving);
-    }
+    private SweepStatus Status() => _book is null
+        ? SweepStatusBuilder.Unknown(Id)
+        : _book.Status(Id, _readOnly, cluster.TotalSlots, SweepWarning.Of(_tickError, _runsWithoutStorage));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace ScaleSweep.Grains.Telemetry;
@@ -6,8 +5,9 @@ namespace ScaleSweep.Grains.Telemetry;
 /// <summary>
 /// The "ScaleSweep" activity source and its span names. A sweep's spans form one trace: the submit span
 /// (or, after the coordinator moved to another silo, its first dispatch) is the parent of every later
-/// dispatch and of the report span, and Orleans' activity propagation carries the context into the run
-/// grains and from there to the worker pools' chunk spans, on whichever silo they run.
+/// dispatch and of the report span (<see cref="SweepTraces"/> keeps it), and Orleans' activity propagation
+/// carries the context into the run grains and from there to the worker pools' chunk spans, on whichever
+/// silo they run.
 /// </summary>
 public static class ScaleSweepActivities
 {
@@ -34,34 +34,6 @@ public static class ScaleSweepActivities
     /// <summary>The span names of this source (a sampler keeps root spans of these names only).</summary>
     public static readonly IReadOnlySet<string> SpanNames = new HashSet<string>(StringComparer.Ordinal) { Submit, Dispatch, Report, RunChunk, Checkpoint };
 
-    // Each running sweep's trace, so that the dispatches its timer makes join the trace its submit began.
-    private static readonly ConcurrentDictionary<string, ActivityContext> SweepTraces = new(StringComparer.Ordinal);
-
-    /// <summary>Starts a span of a sweep in the sweep's trace.</summary>
-    internal static Activity? StartSweepSpan(string name, string sweepId, bool joinsTrace)
-    {
-        if (!Source.HasListeners())
-        {
-            return null;
-        }
-
-        // Without a stored trace the span's parent is the ambient activity (the incoming grain call's).
-        bool stored = SweepTraces.TryGetValue(sweepId, out ActivityContext parent);
-        Activity? ambient = Activity.Current;
-        Activity? activity = StartSpan(name, parent);
-        if (activity is not null)
-        {
-            activity.SetTag(TelemetryTags.SweepId, sweepId);
-            if (joinsTrace && !stored)
-            {
-                // The first dispatch joins the submit span that called it, or else begins the sweep's trace itself.
-                SweepTraces.TryAdd(sweepId, ambient is { Recorded: true } && ambient.Source == Source ? ambient.Context : activity.Context);
-            }
-        }
-
-        return activity;
-    }
-
     /// <summary>
     /// Starts a span of this source, a child of <paramref name="parent"/>, or else of the ambient activity
     /// if that one is recorded, or else a root. An ambient activity that is not recorded (Orleans creates
@@ -79,7 +51,4 @@ public static class ScaleSweepActivities
 
     /// <summary>The context of the ambient activity if it is recorded; default otherwise.</summary>
     internal static ActivityContext RecordedAmbient() => Activity.Current is { Recorded: true } current ? current.Context : default;
-
-    /// <summary>The sweep has ended (or its coordinator left this silo): its next span begins a new trace.</summary>
-    internal static void ForgetSweep(string sweepId) => SweepTraces.TryRemove(sweepId, out _);
 }

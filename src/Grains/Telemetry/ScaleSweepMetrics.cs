@@ -1,14 +1,12 @@
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using ScaleSweep.Sweeps.Reports;
-using ScaleSweep.Sweeps.Coordination;
 
 namespace ScaleSweep.Grains.Telemetry;
 
 /// <summary>
 /// The "ScaleSweep" meter and its instruments. Counters and histograms are recorded by the worker pool
-/// and the run grains; the gauges are observed from <see cref="SweepStatusBoard"/> (fed by the sweep
-/// grains with the very <see cref="SweepStatus"/> the CLI shows) and from the silo's worker pools.
+/// and the run grains; the worker gauges are observed from the silo's worker pools. The sweep gauges live
+/// on each silo's own meter (see <see cref="SweepGauges"/>), under the same meter name.
 /// Without a listener (no exporter configured) every instrument costs next to nothing.
 /// </summary>
 public static class ScaleSweepMetrics
@@ -48,26 +46,6 @@ public static class ScaleSweepMetrics
         "scalesweep.checkpoint.duration", "s", "Latency of a checkpoint write to blob storage",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
-    /// <summary>Runs of each sweep by state, tagged <c>sweep.id</c>, <c>sweep.name</c>, <c>run.state</c>: the counts of the sweep's status.</summary>
-    public static readonly ObservableGauge<int> SweepRuns = Meter.CreateObservableGauge(
-        "scalesweep.sweep.runs", ObserveSweepRuns, "{run}", "Runs of a sweep by state (pending, running, completed, diverged, failed, cancelled), as `scalesweep status` shows them");
-
-    /// <summary>Steps a sweep's runs have done, tagged <c>sweep.id</c>.</summary>
-    public static readonly ObservableGauge<long> SweepStepsDone = Meter.CreateObservableGauge(
-        "scalesweep.sweep.steps.done", () => Observe(s => s.StepsDone), "{step}", "Steps done by a sweep's runs");
-
-    /// <summary>Steps of all a sweep's runs together, tagged <c>sweep.id</c>.</summary>
-    public static readonly ObservableGauge<long> SweepStepsPlanned = Meter.CreateObservableGauge(
-        "scalesweep.sweep.steps.planned", () => Observe(s => s.StepsTotal), "{step}", "Steps of all a sweep's runs together");
-
-    /// <summary>A sweep's step throughput as its coordinator measures it (the CLI's steps/s), tagged <c>sweep.id</c>.</summary>
-    public static readonly ObservableGauge<double> SweepThroughput = Meter.CreateObservableGauge(
-        "scalesweep.sweep.throughput", () => Observe(s => s.StepsPerSecond), "{step}/s", "Steps per second of a sweep's runs, smoothed");
-
-    /// <summary>Sweeps in the running state whose coordinator is on this silo.</summary>
-    public static readonly ObservableGauge<int> SweepsActive = Meter.CreateObservableGauge(
-        "scalesweep.sweeps.active", SweepStatusBoard.ActiveCount, "{sweep}", "Running sweeps coordinated by this silo");
-
     /// <summary>Worker slots of this silo by state (busy, free), tagged <c>scalesweep.silo</c>, <c>slot.state</c>.</summary>
     public static readonly ObservableGauge<int> WorkerSlots = Meter.CreateObservableGauge(
         "scalesweep.worker.slots", WorkerTelemetry.ObserveSlots, "{slot}", "Worker slots of the silo, busy or free");
@@ -78,39 +56,4 @@ public static class ScaleSweepMetrics
 
     /// <summary>Creates the meter and its instruments (the gauges exist from then on, before the first sweep).</summary>
     public static void EnsureCreated() => _ = Meter;
-
-    private static readonly (string State, Func<RunCounts, int> Count)[] States =
-    [
-        ("pending", c => c.Pending),
-        ("running", c => c.Running),
-        ("completed", c => c.Completed),
-        ("diverged", c => c.Diverged),
-        ("failed", c => c.Failed),
-        ("cancelled", c => c.Cancelled),
-    ];
-
-    private static IEnumerable<Measurement<int>> ObserveSweepRuns()
-    {
-        foreach (SweepStatus status in SweepStatusBoard.Current())
-        {
-            foreach ((string state, Func<RunCounts, int> count) in States)
-            {
-                yield return new Measurement<int>(count(status.Runs),
-                    new KeyValuePair<string, object?>(TelemetryTags.SweepId, status.Id),
-                    new KeyValuePair<string, object?>(TelemetryTags.SweepName, status.Name),
-                    new KeyValuePair<string, object?>(TelemetryTags.RunState, state));
-            }
-        }
-    }
-
-    private static IEnumerable<Measurement<T>> Observe<T>(Func<SweepStatus, T> value)
-        where T : struct
-    {
-        foreach (SweepStatus status in SweepStatusBoard.Current())
-        {
-            yield return new Measurement<T>(value(status),
-                new KeyValuePair<string, object?>(TelemetryTags.SweepId, status.Id),
-                new KeyValuePair<string, object?>(TelemetryTags.SweepName, status.Name));
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
@@ -92,7 +93,9 @@ public sealed class TelemetryWiringTests
         await host.StartAsync();
         try
         {
-            ScaleSweepMetrics.EnsureCreated();
+            // The sweep gauges a silo creates as it starts, on its own meter of the same name.
+            await using ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+            await new SweepGauges(new SweepStatusBoard(), services.GetRequiredService<IMeterFactory>()).Start();
             using var http = new HttpClient();
             string text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
             Assert.Contains("scalesweep_sweeps_active", text);

@@ -1,11 +1,13 @@
 using ScaleSweep.Sweeps.Specs;
-using ScaleSweep.Sweeps.Coordination;
 
-namespace ScaleSweep.Grains.Sweeps;
+namespace ScaleSweep.Sweeps.Coordination;
 
-/// <summary>A sweep's stored state (blob storage): the spec and the sweep's view of each run, in grid order.</summary>
+/// <summary>
+/// A sweep's stored state (the sweep grain's, in blob storage): the spec and the sweep's view of each
+/// run, in grid order. <see cref="SweepBook"/> reads and changes it.
+/// </summary>
 [GenerateSerializer]
-public sealed class SweepGrainState
+public sealed class SweepRecord
 {
     [Id(0)] public SweepSpec? Spec { get; set; }
 

@@ -1,6 +1,6 @@
 using ScaleSweep.Sweeps.Runs;
 
-namespace ScaleSweep.Grains.Sweeps;
+namespace ScaleSweep.Sweeps.Coordination;
 
 /// <summary>What a sweep knows of one of its runs. The run grain holds the truth; this is the sweep's view.</summary>
 [GenerateSerializer]

@@ -1,13 +1,13 @@
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Theory;
 
-namespace ScaleSweep.Grains.Sweeps;
+namespace ScaleSweep.Sweeps.Coordination;
 
 /// <summary>
 /// A sweep's view of its theory curves: the distinct requests of its spec and the last status each grain
 /// reported. Held in memory only; the grains hold the truth, and asking them again is idempotent.
 /// </summary>
-internal sealed class SweepTheory
+public sealed class SweepTheory
 {
     private readonly TheoryRequest[] _requests;
     private readonly Dictionary<string, RunStatus> _status = new(StringComparer.Ordinal);
@@ -33,8 +33,10 @@ internal sealed class SweepTheory
     /// <summary>Curves a worker slot is solving now, as their grains last reported.</summary>
     public int Solving => _status.Values.Count(s => s == RunStatus.Running);
 
+    /// <summary>Every curve is completed or failed: the report need not wait for any.</summary>
     public bool AllFinal => _status.Values.All(IsFinal);
 
+    /// <summary>Every request, in plan order.</summary>
     public IEnumerable<TheoryRequest> All => _requests;
 
     /// <summary>The requests not final yet, in plan order.</summary>

@@ -1,0 +1,26 @@
+using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Sweeps.Coordination;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Theory;
+
+namespace ScaleSweep.Grains.Sweeps;
+
+/// <summary>A finished sweep's results, gathered from its run and curve grains for its report.</summary>
+internal static class SweepResults
+{
+    // Run grains asked at once: a large sweep's results come in slices, not in one fan-out.
+    private const int Batch = 64;
+
+    /// <summary>Asks every run grain (in grid order) and curve grain for its result; those without one are left out.</summary>
+    public static async Task<(List<RunResult> Runs, TheoryResult[] Curves)> Gather(IGrainFactory grains, RunTable runs, SweepTheory theory)
+    {
+        var results = new List<RunResult>(runs.Count);
+        foreach (string[] keys in runs.Keys.Chunk(Batch))
+        {
+            results.AddRange((await Task.WhenAll(keys.Select(k => grains.GetGrain<IRunGrain>(k).GetResult()))).OfType<RunResult>());
+        }
+
+        TheoryResult[] curves = (await Task.WhenAll(theory.All.Select(r => grains.GetGrain<ITheoryGrain>(r.Key()).GetResult()))).OfType<TheoryResult>().ToArray();
+        return (results, curves);
+    }
+}

@@ -1,0 +1,147 @@
+using ScaleSweep.Sweeps.Grid;
+using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Sweeps.Theory;
+
+namespace ScaleSweep.Sweeps.Coordination;
+
+/// <summary>
+/// A coordinator's books on one submitted sweep: its stored <see cref="SweepRecord"/>, the run table and
+/// theory curves over it, and its throughput. Every change of the sweep's state is made here; the sweep
+/// grain makes the grain calls and writes the record when <see cref="Dirty"/> says so (or at once, where
+/// a transition must be stored before it answers).
+/// </summary>
+public sealed class SweepBook
+{
+    private readonly SweepGrid _grid;
+
+    private SweepBook(SweepRecord record, SweepGrid grid)
+    {
+        Record = record;
+        _grid = grid;
+        Runs = new RunTable(grid, record.Runs);
+        Theory = new SweepTheory(TheoryPlan.Requests(record.Spec!));
+        Theory.MarkFinal(record.TheoryFinished);
+    }
+
+    /// <summary>The stored state this changes in place.</summary>
+    public SweepRecord Record { get; private set; }
+
+    /// <summary>The sweep's spec.</summary>
+    public SweepSpec Spec => Record.Spec!;
+
+    /// <summary>Its runs.</summary>
+    public RunTable Runs { get; private set; }
+
+    /// <summary>Its DMFT curves.</summary>
+    public SweepTheory Theory { get; }
+
+    /// <summary>Its steps per second.</summary>
+    public StepRate Rate { get; } = new();
+
+    /// <summary>Where the sweep stands, as stored.</summary>
+    public SweepState State => Record.State;
+
+    /// <summary>The sweep dispatches and polls.</summary>
+    public bool Running => Record.State == SweepState.Running;
+
+    /// <summary>Every run and curve is final: the report can be built.</summary>
+    public bool AllFinal => Runs.AllFinal && Theory.AllFinal;
+
+    /// <summary>The record changed since it was last stored.</summary>
+    public bool Dirty => Runs.Dirty;
+
+    /// <summary>The books on a stored sweep; null when no spec was ever stored.</summary>
+    public static SweepBook? Open(SweepRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Spec is null ? null : new SweepBook(record, record.Spec.Grid());
+    }
+
+    /// <summary>Fills the empty <paramref name="record"/> for a newly submitted, running sweep (every run pending).</summary>
+    public static SweepBook Submit(SweepRecord record, SweepSpec spec, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(spec);
+        SweepGrid grid = spec.Grid();
+        record.Spec = spec;
+        record.Runs = RunTable.NewEntries(grid);
+        record.State = SweepState.Running;
+        record.CreatedAt = now;
+        return new SweepBook(record, grid);
+    }
+
+    /// <summary>Takes <paramref name="record"/>, just read again from storage (another process runs the sweep), as the sweep's.</summary>
+    public void Reread(SweepRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Record = record;
+        Runs = new RunTable(_grid, record.Runs);
+        Theory.MarkFinal(record.TheoryFinished);
+    }
+
+    /// <summary>An activation goes on with a running sweep: it is no longer interrupted.</summary>
+    public void Reactivate()
+    {
+        if (Record.Interrupted)
+        {
+            Record.Interrupted = false;
+            Runs.MarkDirty();
+        }
+    }
+
+    /// <summary>The running sweep's coordinator leaves with its silo: its runs stop too.</summary>
+    public void Interrupt() => Record.Interrupted = true;
+
+    /// <summary>Cancels the sweep and its unfinished runs.</summary>
+    public void Cancel()
+    {
+        Runs.CancelUnfinished();
+        Record.State = SweepState.Cancelled;
+    }
+
+    /// <summary>A cancelled or failed sweep runs again, its cancelled runs pending; false (nothing changes) for any other.</summary>
+    public bool Reopen()
+    {
+        if (Record.State is not (SweepState.Cancelled or SweepState.Failed))
+        {
+            return false;
+        }
+
+        Runs.ResumeCancelled();
+        Record.State = SweepState.Running;
+        Record.Error = null;
+        return true;
+    }
+
+    /// <summary>The report is stored: the sweep is completed.</summary>
+    public void Complete() => Record.State = SweepState.Completed;
+
+    /// <summary>The sweep cannot go on, for <paramref name="error"/>.</summary>
+    public void Fail(string error)
+    {
+        Record.State = SweepState.Failed;
+        Record.Error = error;
+    }
+
+    /// <summary>Stores the keys of the final curves with the next write, when more are final than stored.</summary>
+    public void NoteTheoryFinished()
+    {
+        if (Theory.Done != Record.TheoryFinished.Count)
+        {
+            Record.TheoryFinished = Theory.FinalKeys().ToList();
+            Runs.MarkDirty();
+        }
+    }
+
+    /// <summary>The record was stored.</summary>
+    public void MarkStored() => Runs.MarkStored();
+
+    /// <summary>The sweep's status (see <see cref="SweepStatusBuilder"/>).</summary>
+    /// <param name="id">The sweep id.</param>
+    /// <param name="readOnly">Seen from a read-only silo: a running sweep whose silo shut down shows as interrupted.</param>
+    /// <param name="slots">Worker slots of the cluster.</param>
+    /// <param name="warning">See <see cref="SweepWarning"/>.</param>
+    public SweepStatus Status(string id, bool readOnly, int slots, string? warning) =>
+        SweepStatusBuilder.Build(id, Spec, Record.State, interrupted: readOnly && Running && Record.Interrupted, Runs, Theory,
+            Rate.StepsPerSecond, slots, Record.Error, Record.CreatedAt, warning);
+}

@@ -1,0 +1,79 @@
+using ScaleSweep.Sweeps.Coordination;
+using ScaleSweep.Sweeps.Grid;
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Sweeps.Tests.Specs;
+using ScaleSweep.Sweeps.Theory;
+
+namespace ScaleSweep.Sweeps.Tests.Coordination;
+
+/// <summary>The status a sweep serves, built from its run table and curves; its storage warnings.</summary>
+public sealed class SweepStatusBuilderTests
+{
+    private static readonly SweepSpec Spec = TestSpecs.Parse(TestSpecs.Valid);
+    private static readonly SweepGrid Grid = Spec.Grid();
+    private static readonly DateTimeOffset Created = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    private static RunTable Table()
+    {
+        var table = new RunTable(Grid, RunTable.NewEntries(Grid));
+        table.Record(new RunProgress(Grid.Runs[0].Fingerprint(), RunStatus.Completed, 3000, 3000, null, null, 0, null));
+        table.Record(new RunProgress(Grid.Runs[1].Fingerprint(), RunStatus.Running, 500, 3000, null, null, 0, null));
+        table.Record(new RunProgress(Grid.Runs[2].Fingerprint(), RunStatus.Queued, 0, 3000, null, null, 0, null));
+        return table;
+    }
+
+    private static SweepTheory Theory()
+    {
+        var theory = new SweepTheory(TheoryPlan.Requests(Spec with { Theory = new TheorySpec(TheoryWidth.Infinite, null) }));
+        theory.Record(new TheoryProgress(theory.All.First().Key(), RunStatus.Running));
+        return theory;
+    }
+
+    [Fact]
+    public void ARunningSweepShowsItsCountsStepsAndCurves()
+    {
+        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Running, interrupted: false, Table(), Theory(), 12.5, 4, null, Created, "w");
+        Assert.Equal(("id-1", "hard-task.rich", SweepState.Running), (status.Id, status.Name, status.State));
+        Assert.Equal(new RunCounts(64, 61, 2, 1, 0, 0, 0), status.Runs);
+        Assert.Equal(1, status.RunsQueued);
+        Assert.Equal(3500, status.StepsDone);
+        Assert.Equal(64 * 3000, status.StepsTotal);
+        Assert.Equal((12.5, 4, Created, "w"), (status.StepsPerSecond, status.Slots, status.CreatedAt, status.Warning));
+        Assert.True(status.TheoryTotal > 1);
+        Assert.Equal((0, 1), (status.TheoryDone, status.TheorySolving));
+    }
+
+    [Fact]
+    public void AnInterruptedSweepShowsItsRunsInFlightPending()
+    {
+        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Running, interrupted: true, Table(), Theory(), 0, 1, null, Created, null);
+        Assert.Equal(SweepState.Interrupted, status.State);
+        Assert.Equal(new RunCounts(64, 63, 0, 1, 0, 0, 0), status.Runs);
+        Assert.Equal(0, status.RunsQueued);
+    }
+
+    [Fact]
+    public void ACompletedSweepCountsEveryCurveDone()
+    {
+        SweepTheory theory = Theory();
+        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Completed, interrupted: false, Table(), theory, 0, 1, null, Created, null);
+        Assert.Equal(theory.Count, status.TheoryDone);
+    }
+
+    [Fact]
+    public void AnUnknownSweepIsEmpty()
+    {
+        SweepStatus status = SweepStatusBuilder.Unknown("nope");
+        Assert.Equal(("nope", SweepState.Unknown, 0), (status.Id, status.State, status.Runs.Total));
+    }
+
+    [Fact]
+    public void TheWarningNamesTheTickErrorFirstThenRunsWithoutStorage()
+    {
+        Assert.Null(SweepWarning.Of(null, 0));
+        Assert.Equal("3 running runs cannot reach storage; they keep their results in memory and retry", SweepWarning.Of(null, 3));
+        Assert.Equal("the sweep cannot reach storage or its runs (gone); retrying", SweepWarning.Of("gone", 3));
+    }
+}

@@ -1,0 +1,68 @@
+using ScaleSweep.Sweeps.Coordination;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Theory;
+
+namespace ScaleSweep.Sweeps.Tests.Coordination;
+
+/// <summary>The coordinator's view of its DMFT curves: what is final, what to ask for again.</summary>
+public sealed class SweepTheoryTests
+{
+    private static readonly TheoryRequest[] Requests =
+    [
+        new(2.0, 0.4, 4000, 0, null, null, 0.05, 1000, 10, 64),
+        new(2.0, 1.2, 4000, 0, null, null, 0.05, 1000, 10, 64),
+        new(2.0, 1.2, 4000, 1, null, null, 0.05, 1000, 10, 64),
+    ];
+
+    private static string Key(int i) => Requests[i].Key();
+
+    [Fact]
+    public void ASweepWithoutTheoryHasNothingToWaitFor()
+    {
+        Assert.Equal(0, SweepTheory.None.Count);
+        Assert.True(SweepTheory.None.AllFinal);
+        Assert.Empty(SweepTheory.None.Unfinished());
+    }
+
+    [Fact]
+    public void CompletedAndFailedCurvesAreFinalAndTheRestAreAskedForAgainInPlanOrder()
+    {
+        var theory = new SweepTheory(Requests);
+        Assert.Equal(3, theory.Count);
+        Assert.Equal(Requests, theory.Unfinished());
+
+        Assert.True(theory.Record(new TheoryProgress(Key(2), RunStatus.Failed, "no")));
+        Assert.True(theory.Record(new TheoryProgress(Key(0), RunStatus.Running)));
+        Assert.Equal(1, theory.Done);
+        Assert.Equal(1, theory.Solving);
+        Assert.Equal([Key(2)], theory.FinalKeys());
+        Assert.Equal([Requests[0], Requests[1]], theory.Unfinished());
+        Assert.False(theory.AllFinal);
+
+        // Released by another sweep: not final, asked for again.
+        theory.Record(new TheoryProgress(Key(0), RunStatus.Cancelled));
+        theory.Record(new TheoryProgress(Key(1), RunStatus.Completed));
+        Assert.Equal([Requests[0]], theory.Unfinished());
+        theory.Record(new TheoryProgress(Key(0), RunStatus.Completed));
+        Assert.True(theory.AllFinal);
+        Assert.Equal(3, theory.Done);
+    }
+
+    [Fact]
+    public void ACurveOfAnotherSweepIsNotRecorded()
+    {
+        var theory = new SweepTheory(Requests);
+        Assert.False(theory.Record(new TheoryProgress("elsewhere", RunStatus.Completed)));
+        Assert.Equal(0, theory.Done);
+    }
+
+    [Fact]
+    public void StoredFinalKeysCountAsFinalAndUnknownOnesAreIgnored()
+    {
+        var theory = new SweepTheory(Requests);
+        theory.MarkFinal([Key(1), "elsewhere"]);
+        Assert.Equal(1, theory.Done);
+        Assert.Equal([Key(1)], theory.FinalKeys());
+        Assert.Equal([Requests[0], Requests[2]], theory.Unfinished());
+    }
+}
