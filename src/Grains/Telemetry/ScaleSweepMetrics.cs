@@ -8,7 +8,8 @@ namespace ScaleSweep.Grains.Telemetry;
 /// <summary>
 /// The "ScaleSweep" meter and its instruments. Counters and histograms are recorded by the worker pool
 /// and the run grains; the gauges are observed from <see cref="SweepStatusBoard"/> (fed by the sweep
-/// grains with the very <see cref="SweepStatus"/> the CLI shows) and from the silo's worker pools.
+/// grains with the very <see cref="SweepStatus"/> the CLI shows); each silo's worker pool gauges are on a
+/// meter of the same name that the silo owns (<see cref="WorkerPoolGauges"/>).
 /// Without a listener (no exporter configured) every instrument costs next to nothing.
 /// </summary>
 public static class ScaleSweepMetrics
@@ -67,14 +68,6 @@ public static class ScaleSweepMetrics
     /// <summary>Sweeps in the running state whose coordinator is on this silo.</summary>
     public static readonly ObservableGauge<int> SweepsActive = Meter.CreateObservableGauge(
         "scalesweep.sweeps.active", SweepStatusBoard.ActiveCount, "{sweep}", "Running sweeps coordinated by this silo");
-
-    /// <summary>Worker slots of this silo by state (busy, free), tagged <c>scalesweep.silo</c>, <c>slot.state</c>.</summary>
-    public static readonly ObservableGauge<int> WorkerSlots = Meter.CreateObservableGauge(
-        "scalesweep.worker.slots", WorkerTelemetry.ObserveSlots, "{slot}", "Worker slots of the silo, busy or free");
-
-    /// <summary>Jobs waiting for a worker slot on this silo, tagged <c>scalesweep.silo</c>.</summary>
-    public static readonly ObservableGauge<int> WorkerQueued = Meter.CreateObservableGauge(
-        "scalesweep.worker.queued", WorkerTelemetry.ObserveQueued, "{run}", "Runs queued for a worker slot on the silo");
 
     /// <summary>Creates the meter and its instruments (the gauges exist from then on, before the first sweep).</summary>
     public static void EnsureCreated() => _ = Meter;
