@@ -91,7 +91,7 @@ public sealed class SweepClusterTests
     }
 
     internal static long Completed(TestCluster cluster) =>
-        cluster.Silos.OfType<InProcessSiloHandle>().Sum(s => s.SiloHost.Services.GetRequiredService<WorkerPool>().Completed);
+        cluster.Silos.OfType<InProcessSiloHandle>().Sum(s => s.SiloHost.Services.GetRequiredService<WorkerPool>().Completed<RunJob>());
 
     internal static async Task<SweepStatus> RunToEnd(TestCluster cluster, SweepSpec spec)
     {

@@ -127,7 +127,7 @@ public sealed class TheoryClusterTests
     }
 
     private static long TheorySolved(TestCluster cluster) =>
-        cluster.Silos.OfType<InProcessSiloHandle>().Sum(s => s.SiloHost.Services.GetRequiredService<WorkerPool>().TheorySolved);
+        cluster.Silos.OfType<InProcessSiloHandle>().Sum(s => s.SiloHost.Services.GetRequiredService<WorkerPool>().Completed<TheoryJob>());
 
     private static async Task WaitFor(Func<Task<bool>> condition)
     {

@@ -97,9 +97,10 @@ public sealed class MetricsClusterTests
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
         listener.Start();
-        using var pool = new WorkerPool(Options.Create(new WorkerPoolOptions { Count = 1 }), new NumericsSimulationFactory(), NullLogger<WorkerPool>.Instance);
+        using var pool = new WorkerPool(Options.Create(new WorkerPoolOptions { Count = 1 }), NullLogger<WorkerPool>.Instance);
+        var simulations = new NumericsSimulationFactory();
 
-        RunJob first = pool.Enqueue(config.Fingerprint(), config, null, TimeSpan.FromMinutes(10));
+        RunJob first = pool.Enqueue(new RunJob(config.Fingerprint(), config, null, TimeSpan.FromMinutes(10), simulations));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (first.Step < 100 && DateTime.UtcNow < deadline)
         {
@@ -112,7 +113,7 @@ public sealed class MetricsClusterTests
         Assert.InRange(final.Step, 100, config.Steps - 1);
         Assert.Equal(final.Step, Interlocked.Read(ref counted));
 
-        RunJob second = pool.Enqueue(config.Fingerprint(), config, final, TimeSpan.FromMinutes(10));
+        RunJob second = pool.Enqueue(new RunJob(config.Fingerprint(), config, final, TimeSpan.FromMinutes(10), simulations));
         RunJobOutcome done = await second.Outcome.WaitAsync(TimeSpan.FromSeconds(120));
         Assert.Equal(SimulationStatus.Completed, done.Status);
         Assert.Equal(config.Steps, done.Step);
