@@ -100,7 +100,8 @@ public sealed class MetricsClusterTests
         using var pool = new WorkerPool(Options.Create(new WorkerPoolOptions { Count = 1 }), NullLogger<WorkerPool>.Instance);
         var simulations = new NumericsSimulationFactory();
 
-        RunJob first = pool.Enqueue(new RunJob(config.Fingerprint(), config, null, TimeSpan.FromMinutes(10), simulations));
+        // The first job holds at step 100 until stopped: a short run would otherwise end before the test stops it.
+        RunJob first = pool.Enqueue(new RunJob(config.Fingerprint(), config, null, TimeSpan.FromMinutes(10), new HoldingFactory(simulations, holdAt: 100)));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (first.Step < 100 && DateTime.UtcNow < deadline)
         {
@@ -164,5 +165,41 @@ public sealed class MetricsClusterTests
         }
 
         return null;
+    }
+
+    /// <summary>Simulations that stop advancing at <c>holdAt</c> until their job is stopped.</summary>
+    private sealed class HoldingFactory(ISimulationFactory inner, long holdAt) : ISimulationFactory
+    {
+        public ISimulation Create(SimulationConfig config) => new Holding(inner.Create(config), holdAt);
+
+        public ISimulation Restore(SimulationConfig config, byte[] snapshot) => new Holding(inner.Restore(config, snapshot), holdAt);
+    }
+
+    private sealed class Holding(ISimulation inner, long holdAt) : ISimulation
+    {
+        public SimulationConfig Config => inner.Config;
+
+        public long Step => inner.Step;
+
+        public double Loss => inner.Loss;
+
+        public SimulationStatus Status => inner.Status;
+
+        public long? DivergedAtStep => inner.DivergedAtStep;
+
+        public LossCurve Curve => inner.Curve;
+
+        public long Advance(long maxSteps, CancellationToken cancellationToken = default)
+        {
+            if (inner.Step >= holdAt)
+            {
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+                return 0;
+            }
+
+            return inner.Advance(Math.Min(maxSteps, holdAt - inner.Step), cancellationToken);
+        }
+
+        public byte[] Snapshot() => inner.Snapshot();
     }
 }
