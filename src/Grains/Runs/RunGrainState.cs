@@ -1,3 +1,4 @@
+using ScaleSweep.Grains.Jobs;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Numerics.Models;
 
@@ -5,7 +6,7 @@ namespace ScaleSweep.Grains.Runs;
 
 /// <summary>The small, often written part of a run's state (table storage).</summary>
 [GenerateSerializer]
-public sealed class RunGrainState
+public sealed class RunGrainState : IWorkerJobState
 {
     [Id(0)] public SimulationConfig? Config { get; set; }
 

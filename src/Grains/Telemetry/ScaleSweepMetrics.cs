@@ -5,8 +5,9 @@ namespace ScaleSweep.Grains.Telemetry;
 
 /// <summary>
 /// The "ScaleSweep" meter and its instruments. Counters and histograms are recorded by the worker pool
-/// and the run grains; the worker gauges are observed from the silo's worker pools. The sweep gauges live
-/// on each silo's own meter (see <see cref="SweepGauges"/>), under the same meter name.
+/// and the run grains. The gauges are observed per silo, on meters of the same name that each silo owns:
+/// the sweep gauges from its sweep grains' statuses (<see cref="SweepGauges"/>), the worker gauges from its
+/// worker pool (<see cref="WorkerPoolGauges"/>).
 /// Without a listener (no exporter configured) every instrument costs next to nothing.
 /// </summary>
 public static class ScaleSweepMetrics
@@ -45,14 +46,6 @@ public static class ScaleSweepMetrics
     public static readonly Histogram<double> CheckpointDuration = Meter.CreateHistogram(
         "scalesweep.checkpoint.duration", "s", "Latency of a checkpoint write to blob storage",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
-
-    /// <summary>Worker slots of this silo by state (busy, free), tagged <c>scalesweep.silo</c>, <c>slot.state</c>.</summary>
-    public static readonly ObservableGauge<int> WorkerSlots = Meter.CreateObservableGauge(
-        "scalesweep.worker.slots", WorkerTelemetry.ObserveSlots, "{slot}", "Worker slots of the silo, busy or free");
-
-    /// <summary>Jobs waiting for a worker slot on this silo, tagged <c>scalesweep.silo</c>.</summary>
-    public static readonly ObservableGauge<int> WorkerQueued = Meter.CreateObservableGauge(
-        "scalesweep.worker.queued", WorkerTelemetry.ObserveQueued, "{run}", "Runs queued for a worker slot on the silo");
 
     /// <summary>Creates the meter and its instruments (the gauges exist from then on, before the first sweep).</summary>
     public static void EnsureCreated() => _ = Meter;

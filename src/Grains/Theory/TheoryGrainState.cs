@@ -1,3 +1,4 @@
+using ScaleSweep.Grains.Jobs;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Theory;
 
@@ -8,7 +9,7 @@ namespace ScaleSweep.Grains.Theory;
 /// the curve, so a single write makes the curve final: a reader never sees "completed" without it.
 /// </summary>
 [GenerateSerializer]
-public sealed class TheoryGrainState
+public sealed class TheoryGrainState : IWorkerJobState
 {
     [Id(0)] public TheoryRequest? Request { get; set; }
 

@@ -1,45 +1,49 @@
+using System.Diagnostics;
+using ScaleSweep.Numerics.Theory.Dmft;
 using ScaleSweep.Sweeps.Theory;
 
 namespace ScaleSweep.Grains.Workers;
 
 /// <summary>
-/// One DMFT solve handed to the worker pool, shared between the theory grain that owns it and the worker
-/// thread that solves it. The grain reads the outcome (on its timer) and may stop it; the worker writes
-/// it. Nothing here calls into the grain, so a worker never touches grain state.
+/// One DMFT solve on the worker pool. It has no checkpoints (the longest allowed take minutes): a stopped
+/// solve ends at its next time step and is solved again from the start when wanted again.
 /// </summary>
-public sealed class TheoryJob : IWorkerJob
+public sealed class TheoryJob : WorkerJob<TheoryJobOutcome>
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly TaskCompletionSource<TheoryJobOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _running;
-
-    internal TheoryJob(string key, TheoryRequest request)
+    /// <param name="key">The curve's key.</param>
+    /// <param name="request">What is solved.</param>
+    public TheoryJob(string key, TheoryRequest request)
+        : base(key)
     {
-        Key = key;
+        ArgumentNullException.ThrowIfNull(request);
         Request = request;
     }
 
-    /// <summary>The curve's key.</summary>
-    public string Key { get; }
+    public override string Noun => "Theory curve";
 
     /// <summary>What is solved.</summary>
     public TheoryRequest Request { get; }
 
-    /// <summary>True once a worker started the solve.</summary>
-    public bool IsRunning => Volatile.Read(ref _running) == 1;
+    protected override TheoryJobOutcome Execute(WorkerContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            // One thread per slot: the solver's parallel loops would otherwise take every core from the other slots.
+            DmftCurve curve = DmftSolver.Solve(Request.ToSettings(), Request.ToOptions(threads: 1), StopToken);
+            return new TheoryJobOutcome(new TheoryCurve(
+                curve.Steps, curve.Loss, curve.WeightNormPerWidth, curve.Solver, curve.ModesUsed, curve.ModesExact,
+                curve.Iterations, curve.Residual, clock.Elapsed.TotalSeconds), null, Stopped: false);
+        }
+        catch (OperationCanceledException) when (IsStopRequested)
+        {
+            return StoppedBeforeStart();
+        }
+    }
 
-    /// <summary>Completes when the job ends for any reason; never faults.</summary>
-    public Task<TheoryJobOutcome> Outcome => _outcome.Task;
+    protected override TheoryJobOutcome StoppedBeforeStart() => new(null, null, Stopped: true);
 
-    /// <summary>True once <see cref="Stop"/> was called.</summary>
-    public bool IsStopRequested => _stop.IsCancellationRequested;
+    protected override TheoryJobOutcome Failed(Exception error) => new(null, error, Stopped: false);
 
-    internal CancellationToken StopToken => _stop.Token;
-
-    /// <summary>Asks the worker to stop: a queued job never starts, a running solve ends at its next time step.</summary>
-    public void Stop() => _stop.Cancel();
-
-    internal void SetRunning() => Volatile.Write(ref _running, 1);
-
-    internal void Finish(TheoryJobOutcome outcome) => _outcome.TrySetResult(outcome);
+    protected override bool RanToEnd(TheoryJobOutcome outcome) => outcome.Curve is not null;
 }

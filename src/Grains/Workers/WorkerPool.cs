@@ -1,42 +1,42 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ScaleSweep.Grains.Telemetry;
-using ScaleSweep.Sweeps.Theory;
-using ScaleSweep.Numerics.Models;
-using ScaleSweep.Numerics.Theory.Dmft;
+using Orleans.Runtime;
 
 namespace ScaleSweep.Grains.Workers;
 
 /// <summary>
-/// The silo's simulation workers: dedicated threads, one per configured slot, that advance simulations
-/// off Orleans' scheduler and off the .NET thread pool the scheduler runs on, so grain calls stay fast
-/// while every core computes.
+/// The silo's workers: dedicated threads, one per configured slot, that run <see cref="WorkerJob"/>s
+/// (simulations, DMFT solves) off Orleans' scheduler and off the .NET thread pool the scheduler runs on,
+/// so grain calls stay fast while every core computes. The job does its own work; the pool queues it,
+/// counts it, raises <see cref="Changed"/> and publishes its outcome.
 /// </summary>
 public sealed class WorkerPool : IDisposable
 {
-    // Each Advance call is sized to take about this long, so stop requests and progress are prompt
-    // while the per-call overhead stays negligible.
-    private static readonly TimeSpan SliceTarget = TimeSpan.FromMilliseconds(200);
-
-    // Simulations (RunJob) and DMFT solves (TheoryJob) share the queue and the threads: both are CPU work,
-    // and one slot per core keeps either kind from starving the machine.
-    private readonly Channel<IWorkerJob> _queue = Channel.CreateUnbounded<IWorkerJob>();
+    // Every kind of job shares the queue and the threads: all are CPU work, and one slot per core keeps
+    // any kind from starving the machine.
+    private readonly Channel<WorkerJob> _queue = Channel.CreateUnbounded<WorkerJob>();
+    private readonly ConcurrentDictionary<Type, StrongBox<long>> _completed = new();
     private readonly ILogger<WorkerPool> _logger;
-    private readonly ISimulationFactory _factory;
+    private readonly WorkerContext _context;
     private readonly Thread[] _threads;
     private int _queued;
     private int _running;
-    private long _completed;
     private long _started;
-    private long _theorySolved;
 
-    public WorkerPool(IOptions<WorkerPoolOptions> options, ISimulationFactory factory, ILogger<WorkerPool> logger)
+    /// <param name="options">Slots and checkpoint settings.</param>
+    /// <param name="logger">Where jobs that throw are reported.</param>
+    /// <param name="silo">The silo this pool runs in, for telemetry tags; null outside a silo.</param>
+    public WorkerPool(IOptions<WorkerPoolOptions> options, ILogger<WorkerPool> logger, ILocalSiloDetails? silo = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
-        _factory = factory;
         Options = options.Value;
+        Silo = silo is null ? null : string.Create(CultureInfo.InvariantCulture, $"{silo.SiloAddress.Endpoint.Address}:{silo.SiloAddress.Endpoint.Port}");
+        _context = new WorkerContext(Silo, logger);
         _threads = new Thread[Options.EffectiveCount];
         for (int i = 0; i < _threads.Length; i++)
         {
@@ -47,44 +47,38 @@ public sealed class WorkerPool : IDisposable
 
     public WorkerPoolOptions Options { get; }
 
-    /// <summary>Simulations this silo computes at once.</summary>
+    /// <summary>The silo's endpoint ("address:port"), the tag of its telemetry; null outside a silo.</summary>
+    public string? Silo { get; }
+
+    /// <summary>Jobs this silo computes at once.</summary>
     public int Slots => _threads.Length;
 
     /// <summary>Jobs waiting for a worker.</summary>
     public int Queued => Volatile.Read(ref _queued);
 
-    /// <summary>Jobs being advanced now.</summary>
+    /// <summary>Jobs being computed now.</summary>
     public int Running => Volatile.Read(ref _running);
 
-    /// <summary>Jobs started since the silo started (a resumed run counts again).</summary>
+    /// <summary>Jobs started since the silo started (a resumed run counts again; a job stopped while queued does not).</summary>
     public long Started => Interlocked.Read(ref _started);
-
-    /// <summary>Simulations this silo ran to their last step (or divergence) since it started.</summary>
-    public long Completed => Interlocked.Read(ref _completed);
-
-    /// <summary>DMFT theory curves this silo solved to the end since it started (for tests and diagnostics).</summary>
-    public long TheorySolved => Interlocked.Read(ref _theorySolved);
 
     /// <summary>Raised on a worker thread whenever a job is queued, starts or ends.</summary>
     public event Action? Changed;
 
-    /// <summary>Queues a simulation; it starts when a worker is free. Returns at once.</summary>
-    public RunJob Enqueue(string key, SimulationConfig config, RunJobCheckpoint? resumeFrom, TimeSpan checkpointInterval)
-    {
-        var job = new RunJob(key, config, resumeFrom, checkpointInterval);
-        WorkerTelemetry.Enqueued(job);
-        return Queue(job);
-    }
+    /// <summary>
+    /// Jobs of kind <typeparamref name="TJob"/> this silo ran to their end since it started (simulations to
+    /// their last step or divergence, DMFT solves to their curve), for tests and diagnostics.
+    /// </summary>
+    public long Completed<TJob>()
+        where TJob : WorkerJob =>
+        _completed.TryGetValue(typeof(TJob), out StrongBox<long>? count) ? Interlocked.Read(ref count.Value) : 0;
 
-    /// <summary>Queues a DMFT solve; it starts when a worker is free. Returns at once.</summary>
-    public TheoryJob Enqueue(string key, TheoryRequest request)
+    /// <summary>Queues <paramref name="job"/>; it starts when a worker is free. Returns at once.</summary>
+    /// <exception cref="ObjectDisposedException">The pool was disposed (the silo is shutting down).</exception>
+    public TJob Enqueue<TJob>(TJob job)
+        where TJob : WorkerJob
     {
-        return Queue(new TheoryJob(key, request));
-    }
-
-    private T Queue<T>(T job)
-        where T : IWorkerJob
-    {
+        ArgumentNullException.ThrowIfNull(job);
         Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(job))
         {
@@ -92,7 +86,7 @@ public sealed class WorkerPool : IDisposable
             throw new ObjectDisposedException(nameof(WorkerPool), "The silo is shutting down.");
         }
 
-        Changed?.Invoke();
+        RaiseChanged();
         return job;
     }
 
@@ -100,136 +94,56 @@ public sealed class WorkerPool : IDisposable
 
     private void WorkLoop()
     {
-        ChannelReader<IWorkerJob> reader = _queue.Reader;
+        ChannelReader<WorkerJob> reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            if (!reader.TryRead(out IWorkerJob? item))
+            if (reader.TryRead(out WorkerJob? job))
             {
-                continue;
+                Run(job);
             }
-
-            if (item is TheoryJob theory)
-            {
-                Solve(theory);
-                continue;
-            }
-
-            var job = (RunJob)item;
-            Interlocked.Decrement(ref _queued);
-            Interlocked.Increment(ref _running);
-            Interlocked.Increment(ref _started);
-            job.SetPhase(RunJobPhase.Running);
-            WorkerTelemetry.Started(this, job);
-            Changed?.Invoke();
-            RunJobOutcome outcome = Execute(job);
-            WorkerTelemetry.Finished(job, outcome);
-            Interlocked.Decrement(ref _running);
-            if (outcome.Status is not null)
-            {
-                Interlocked.Increment(ref _completed);
-            }
-
-            job.Finish(outcome);
-            Changed?.Invoke();
         }
     }
 
-    private void Solve(TheoryJob job)
+    private void Run(WorkerJob job)
     {
         Interlocked.Decrement(ref _queued);
+        if (job.IsStopRequested)
+        {
+            // Stopped while queued: it never takes a slot.
+            job.Skip();
+            job.Finish();
+            RaiseChanged();
+            return;
+        }
+
         Interlocked.Increment(ref _running);
-        job.SetRunning();
-        Changed?.Invoke();
-        var clock = Stopwatch.StartNew();
-        TheoryJobOutcome outcome;
-        try
-        {
-            job.StopToken.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _started);
+        job.MarkRunning();
+        RaiseChanged();
 
-            // One thread per slot: the solver's parallel loops would otherwise take every core from the other slots.
-            TheoryRequest request = job.Request;
-            DmftCurve curve = DmftSolver.Solve(request.ToSettings(), request.ToOptions(threads: 1), job.StopToken);
-            Interlocked.Increment(ref _theorySolved);
-            outcome = new TheoryJobOutcome(new TheoryCurve(
-                curve.Steps, curve.Loss, curve.WeightNormPerWidth, curve.Solver, curve.ModesUsed, curve.ModesExact,
-                curve.Iterations, curve.Residual, clock.Elapsed.TotalSeconds), null, Stopped: false);
-        }
-        catch (OperationCanceledException) when (job.IsStopRequested)
-        {
-            outcome = new TheoryJobOutcome(null, null, Stopped: true);
-        }
-        catch (Exception e)
-        {
-            _logger.LogError(e, "Theory curve {Key} threw", job.Key);
-            outcome = new TheoryJobOutcome(null, e, Stopped: false);
-        }
-
+        // Work never throws: a job that fails ends with an outcome that says so.
+        bool ranToEnd = job.Work(_context);
         Interlocked.Decrement(ref _running);
-        job.Finish(outcome);
-        Changed?.Invoke();
+        if (ranToEnd)
+        {
+            Interlocked.Increment(ref _completed.GetOrAdd(job.GetType(), _ => new StrongBox<long>()).Value);
+        }
+
+        // Published after the counters: whoever awaits the outcome sees them updated.
+        job.Finish();
+        RaiseChanged();
     }
 
-    private RunJobOutcome Execute(RunJob job)
+    // A handler that throws must not take a worker thread down with it.
+    private void RaiseChanged()
     {
-        double priorSeconds = job.ResumeFrom?.ComputeSeconds ?? 0;
-        var clock = Stopwatch.StartNew();
-        ISimulation? simulation = null;
         try
         {
-            if (job.IsStopRequested)
-            {
-                return new RunJobOutcome(null, null, null, null, null, job.ResumeFrom?.Step ?? 0, priorSeconds);
-            }
-
-            simulation = job.ResumeFrom is { } from
-                ? _factory.Restore(job.Config, from.Snapshot)
-                : _factory.Create(job.Config);
-            job.SetStep(simulation.Step);
-
-            long slice = 16;
-            TimeSpan lastCheckpoint = TimeSpan.Zero;
-            while (simulation.Status == SimulationStatus.Running && !job.IsStopRequested)
-            {
-                TimeSpan before = clock.Elapsed;
-                simulation.Advance(slice, job.StopToken);
-                job.SetStep(simulation.Step);
-                WorkerTelemetry.Advanced(job, simulation.Step);
-                slice = NextSlice(slice, clock.Elapsed - before);
-
-                if (simulation.Status == SimulationStatus.Running && clock.Elapsed - lastCheckpoint >= job.CheckpointInterval)
-                {
-                    lastCheckpoint = clock.Elapsed;
-                    job.OfferCheckpoint(new RunJobCheckpoint(simulation.Step, simulation.Snapshot(), priorSeconds + clock.Elapsed.TotalSeconds));
-                    WorkerTelemetry.Checkpointed(job, simulation.Step);
-                }
-            }
-
-            double seconds = priorSeconds + clock.Elapsed.TotalSeconds;
-            if (simulation.Status == SimulationStatus.Running)
-            {
-                // Stopped: the final snapshot lets the next activation continue from this very step.
-                var final = new RunJobCheckpoint(simulation.Step, simulation.Snapshot(), seconds);
-                return new RunJobOutcome(null, null, null, final, null, simulation.Step, seconds);
-            }
-
-            return new RunJobOutcome(simulation.Status, simulation.Curve, simulation.DivergedAtStep, null, null, simulation.Step, seconds);
+            Changed?.Invoke();
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "Run {Key} threw at step {Step}", job.Key, simulation?.Step ?? job.Step);
-            return new RunJobOutcome(null, null, null, null, e, simulation?.Step ?? job.Step, priorSeconds + clock.Elapsed.TotalSeconds);
+            _logger.LogWarning(e, "A worker pool Changed handler threw");
         }
-    }
-
-    private static long NextSlice(long slice, TimeSpan took)
-    {
-        if (took <= TimeSpan.Zero)
-        {
-            return Math.Min(slice * 4, 1 << 20);
-        }
-
-        double scale = SliceTarget / took;
-        long next = (long)(slice * Math.Clamp(scale, 0.25, 4.0));
-        return Math.Clamp(next, 1, 1 << 20);
     }
 }

@@ -65,5 +65,5 @@ public sealed class SweepClusterTests
         Assert.Equal(12, Completed(cluster));
     }
 
-    private static long Completed(TestClusterHandle cluster) => cluster.SiloServices<WorkerPool>().Sum(p => p.Completed);
+    private static long Completed(TestClusterHandle cluster) => cluster.SiloServices<WorkerPool>().Sum(p => p.Completed<RunJob>());
 }

@@ -101,5 +101,5 @@ public sealed class TheoryClusterTests
     }
 
     private static long TheorySolved(TestClusterHandle cluster) =>
-        cluster.SiloServices<WorkerPool>().Sum(p => p.TheorySolved);
+        cluster.SiloServices<WorkerPool>().Sum(p => p.Completed<TheoryJob>());
 }

@@ -81,9 +81,11 @@ public sealed class MetricsClusterTests
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
         listener.Start();
-        using var pool = new WorkerPool(Options.Create(new WorkerPoolOptions { Count = 1 }), new NumericsSimulationFactory(), NullLogger<WorkerPool>.Instance);
+        using var pool = new WorkerPool(Options.Create(new WorkerPoolOptions { Count = 1 }), NullLogger<WorkerPool>.Instance);
+        var simulations = new NumericsSimulationFactory();
 
-        RunJob first = pool.Enqueue(config.Fingerprint(), config, null, TimeSpan.FromMinutes(10));
+        // The first job holds at step 100 until stopped: a short run would otherwise end before the test stops it.
+        RunJob first = pool.Enqueue(new RunJob(config.Fingerprint(), config, null, TimeSpan.FromMinutes(10), new HoldingFactory(simulations, holdAt: 100)));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (first.Step < 100 && DateTime.UtcNow < deadline)
         {
@@ -96,7 +98,7 @@ public sealed class MetricsClusterTests
         Assert.InRange(final.Step, 100, config.Steps - 1);
         Assert.Equal(final.Step, Interlocked.Read(ref counted));
 
-        RunJob second = pool.Enqueue(config.Fingerprint(), config, final, TimeSpan.FromMinutes(10));
+        RunJob second = pool.Enqueue(new RunJob(config.Fingerprint(), config, final, TimeSpan.FromMinutes(10), simulations));
         RunJobOutcome done = await second.Outcome.WaitAsync(TimeSpan.FromSeconds(120));
         Assert.Equal(SimulationStatus.Completed, done.Status);
         Assert.Equal(config.Steps, done.Step);
@@ -142,5 +144,41 @@ public sealed class MetricsClusterTests
         }
 
         return null;
+    }
+
+    /// <summary>Simulations that stop advancing at <c>holdAt</c> until their job is stopped.</summary>
+    private sealed class HoldingFactory(ISimulationFactory inner, long holdAt) : ISimulationFactory
+    {
+        public ISimulation Create(SimulationConfig config) => new Holding(inner.Create(config), holdAt);
+
+        public ISimulation Restore(SimulationConfig config, byte[] snapshot) => new Holding(inner.Restore(config, snapshot), holdAt);
+    }
+
+    private sealed class Holding(ISimulation inner, long holdAt) : ISimulation
+    {
+        public SimulationConfig Config => inner.Config;
+
+        public long Step => inner.Step;
+
+        public double Loss => inner.Loss;
+
+        public SimulationStatus Status => inner.Status;
+
+        public long? DivergedAtStep => inner.DivergedAtStep;
+
+        public LossCurve Curve => inner.Curve;
+
+        public long Advance(long maxSteps, CancellationToken cancellationToken = default)
+        {
+            if (inner.Step >= holdAt)
+            {
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+                return 0;
+            }
+
+            return inner.Advance(Math.Min(maxSteps, holdAt - inner.Step), cancellationToken);
+        }
+
+        public byte[] Snapshot() => inner.Snapshot();
     }
 }

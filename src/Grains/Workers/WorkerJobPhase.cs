@@ -1,14 +1,14 @@
 namespace ScaleSweep.Grains.Workers;
 
 /// <summary>Where a job stands in the worker pool.</summary>
-public enum RunJobPhase
+public enum WorkerJobPhase
 {
     /// <summary>Waiting for a free worker.</summary>
     Queued,
 
-    /// <summary>A worker is advancing it.</summary>
+    /// <summary>A worker is computing it.</summary>
     Running,
 
-    /// <summary>Finished, stopped or failed; <see cref="RunJob.Outcome"/> says which.</summary>
+    /// <summary>Finished, stopped or failed; the job's outcome says which.</summary>
     Done,
 }
