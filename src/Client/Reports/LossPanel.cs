@@ -14,11 +14,11 @@ internal sealed record LossPanel(
     string Title,
     PlotParameter<GroupConfig> Series,
     IReadOnlyList<GroupReport> Groups,
-    IReadOnlyDictionary<string, TheoryCurveReport>? TheoryCurves = null)
+    IReadOnlyDictionary<string, DmftCurveReport>? TheoryCurves = null)
 {
     /// <summary>The completed DMFT curve drawn beside <paramref name="group"/>, or null.</summary>
-    public TheoryCurveReport? TheoryOf(GroupReport group) =>
-        group.TheoryCurve is { } key && TheoryCurves is not null && TheoryCurves.TryGetValue(key, out TheoryCurveReport? curve)
+    public DmftCurveReport? TheoryOf(GroupReport group) =>
+        group.TheoryCurve is { } key && TheoryCurves is not null && TheoryCurves.TryGetValue(key, out DmftCurveReport? curve)
         && curve.Status == "completed" && curve.Steps.Length > 0
             ? curve
             : null;

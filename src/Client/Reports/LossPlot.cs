@@ -144,7 +144,7 @@ internal static class LossPlot
     }
 
     /// <summary>log10 of (step, loss) of a DMFT curve at the steps t &gt;= 1 with a positive, finite loss.</summary>
-    internal static (double[] X, double[] Y) DmftLine(TheoryCurveReport curve)
+    internal static (double[] X, double[] Y) DmftLine(DmftCurveReport curve)
     {
         var x = new List<double>(curve.Steps.Length);
         var y = new List<double>(curve.Steps.Length);

@@ -55,7 +55,7 @@ internal static class ReportJson
     /// </summary>
     private static void InfiniteBatch(JsonTypeInfo info)
     {
-        bool theory = info.Type == typeof(TheoryCurveConfig);
+        bool theory = info.Type == typeof(DmftCurveConfig);
         if (info.Type != typeof(GroupConfig) && info.Type != typeof(FrontierConfig) && !theory)
         {
             return;

@@ -93,7 +93,7 @@ internal static class ReportPlots
             list.Add(group);
         }
 
-        Dictionary<string, TheoryCurveReport> theory = report.TheoryCurves.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        Dictionary<string, DmftCurveReport> theory = report.TheoryCurves.ToDictionary(c => c.Key, StringComparer.Ordinal);
         var panels = new List<LossPanel>(order.Count);
         foreach (string key in order)
         {

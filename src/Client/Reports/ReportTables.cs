@@ -61,7 +61,7 @@ internal static class ReportTables
     }
 
     /// <summary>"theory curves (DMFT): 4: 4 completed, 0 failed, 0 missing; ..." for a sweep whose spec asked for them.</summary>
-    public static string TheoryLine(IReadOnlyList<TheoryCurveReport> curves)
+    public static string TheoryLine(IReadOnlyList<DmftCurveReport> curves)
     {
         int completed = curves.Count(c => c.Status == "completed");
         int failed = curves.Count(c => c.Status == "failed");
@@ -200,7 +200,7 @@ internal static class ReportTables
     /// "hard (rich)" per row. A note after the phase ("hard; linear network: observed rate, App. G.2") is too long
     /// for a cell: it becomes a legend line for <paramref name="column"/> when every row has it, else a numbered note.
     /// </summary>
-    private static string[] Phases(TheoryReport[] theories, string column, TableNotes notes)
+    private static string[] Phases(PredictedExponent[] theories, string column, TableNotes notes)
     {
         var split = theories.Select(t =>
         {

@@ -22,9 +22,9 @@ internal static class TheoryCsv
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         writer.Write(Header);
         writer.Write('\n');
-        foreach (TheoryCurveReport curve in report.TheoryCurves)
+        foreach (DmftCurveReport curve in report.TheoryCurves)
         {
-            TheoryCurveConfig c = curve.Config;
+            DmftCurveConfig c = curve.Config;
             string prefix = string.Join(',',
                 curve.Key, Number(c.Alpha), Number(c.Beta), Number(c.Gamma), BatchSize.Format(c.N), BatchSize.Format(c.B),
                 Number(c.Eta), Integer(c.M), Integer(c.Steps), Integer(c.Modes), Quote(curve.Solver ?? string.Empty));

@@ -3,7 +3,7 @@ using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Coordination;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Grains.Abstractions.Grains;
 
@@ -51,5 +51,5 @@ public interface ISweepGrain : IGrainWithStringKey
 
     /// <summary>A theory grain reports that one of this sweep's theory curves is final.</summary>
     [OneWay]
-    Task OnTheoryFinished(TheoryProgress progress);
+    Task OnDmftCurveFinished(DmftCurveProgress progress);
 }

@@ -1,3 +1,4 @@
+using ScaleSweep.Numerics.Models;
 using ScaleSweep.Sweeps.Runs;
 
 namespace ScaleSweep.Grains.Runs;
@@ -6,5 +7,5 @@ namespace ScaleSweep.Grains.Runs;
 [GenerateSerializer]
 public sealed class RunCurveState
 {
-    [Id(0)] public RunCurve? Curve { get; set; }
+    [Id(0)] public LossCurve? Curve { get; set; }
 }

@@ -111,7 +111,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
     {
         if (outcome.Status is { } status)
         {
-            _curve.State.Curve = new RunCurve(outcome.Curve!.Steps, outcome.Curve.Loss, outcome.Curve.WeightNormPerWidth);
+            _curve.State.Curve = outcome.Curve;
             await _curve.WriteStateAsync();
             await Finish(status == SimulationStatus.Diverged ? RunStatus.Diverged : RunStatus.Completed, outcome, null);
             return;

@@ -8,7 +8,7 @@ using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Grains.Sweeps;
 
@@ -141,7 +141,7 @@ public sealed class SweepGrain(
 
         StopTimer();
         await Task.WhenAll(Book.Runs.InFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
-        await Task.WhenAll(Book.Theory.Unfinished().Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Release(Id)));
+        await Task.WhenAll(Book.Theory.Unfinished().Select(r => GrainFactory.GetGrain<IDmftCurveGrain>(r.Key()).Release(Id)));
         Book.Cancel();
         await WriteState();
         await ResumeReminder.Remove(this, logger, Id);
@@ -208,7 +208,7 @@ public sealed class SweepGrain(
         return Task.CompletedTask;
     }
 
-    public async Task OnTheoryFinished(TheoryProgress progress)
+    public async Task OnDmftCurveFinished(DmftCurveProgress progress)
     {
         if (Running && Book.Theory.Record(progress))
         {
@@ -317,13 +317,13 @@ public sealed class SweepGrain(
     /// </summary>
     private async Task RequestTheory()
     {
-        TheoryRequest[] open = Book.Theory.Unfinished().ToArray();
+        DmftCurveRequest[] open = Book.Theory.Unfinished().ToArray();
         if (open.Length == 0 || !Running)
         {
             return;
         }
 
-        foreach (TheoryProgress reply in await Task.WhenAll(open.Select(r => GrainFactory.GetGrain<ITheoryGrain>(r.Key()).Request(r, Id))))
+        foreach (DmftCurveProgress reply in await Task.WhenAll(open.Select(r => GrainFactory.GetGrain<IDmftCurveGrain>(r.Key()).Request(r, Id))))
         {
             Book.Theory.Record(reply);
         }
@@ -360,7 +360,7 @@ public sealed class SweepGrain(
     private async Task<bool> BuildAndStoreReport()
     {
         using var span = telemetry.StartReport(Id, Book.Runs.Count);
-        (List<RunResult> results, TheoryResult[] curves) = await SweepResults.Gather(GrainFactory, Book.Runs, Book.Theory);
+        (List<RunResult> results, DmftCurveResult[] curves) = await SweepResults.Gather(GrainFactory, Book.Runs, Book.Theory);
         SweepSpec spec = Book.Spec;
         try
         {

@@ -1,7 +1,7 @@
 using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Sweeps.Runs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Grains.Sweeps;
 
@@ -12,7 +12,7 @@ internal static class SweepResults
     private const int Batch = 64;
 
     /// <summary>Asks every run grain (in grid order) and curve grain for its result; those without one are left out.</summary>
-    public static async Task<(List<RunResult> Runs, TheoryResult[] Curves)> Gather(IGrainFactory grains, RunTable runs, SweepTheory theory)
+    public static async Task<(List<RunResult> Runs, DmftCurveResult[] Curves)> Gather(IGrainFactory grains, RunTable runs, SweepDmftCurves theory)
     {
         var results = new List<RunResult>(runs.Count);
         foreach (string[] keys in runs.Keys.Chunk(Batch))
@@ -20,7 +20,7 @@ internal static class SweepResults
             results.AddRange((await Task.WhenAll(keys.Select(k => grains.GetGrain<IRunGrain>(k).GetResult()))).OfType<RunResult>());
         }
 
-        TheoryResult[] curves = (await Task.WhenAll(theory.All.Select(r => grains.GetGrain<ITheoryGrain>(r.Key()).GetResult()))).OfType<TheoryResult>().ToArray();
+        DmftCurveResult[] curves = (await Task.WhenAll(theory.All.Select(r => grains.GetGrain<IDmftCurveGrain>(r.Key()).GetResult()))).OfType<DmftCurveResult>().ToArray();
         return (results, curves);
     }
 }

@@ -1,6 +1,6 @@
 using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Specs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Sweeps.Coordination;
 
@@ -19,7 +19,7 @@ public sealed class SweepBook
         Record = record;
         _grid = grid;
         Runs = new RunTable(grid, record.Runs);
-        Theory = new SweepTheory(TheoryPlan.Requests(record.Spec!));
+        Theory = new SweepDmftCurves(DmftCurvePlan.Requests(record.Spec!));
         Theory.MarkFinal(record.TheoryFinished);
     }
 
@@ -33,7 +33,7 @@ public sealed class SweepBook
     public RunTable Runs { get; private set; }
 
     /// <summary>Its DMFT curves.</summary>
-    public SweepTheory Theory { get; }
+    public SweepDmftCurves Theory { get; }
 
     /// <summary>Its steps per second.</summary>
     public StepRate Rate { get; } = new();

@@ -25,7 +25,7 @@ public static class SweepStatusBuilder
     /// <param name="error">Why it failed, for a failed sweep.</param>
     /// <param name="createdAt">When it was submitted.</param>
     /// <param name="warning">See <see cref="SweepWarning"/>.</param>
-    public static SweepStatus Build(string id, SweepSpec spec, SweepState state, bool interrupted, RunTable runs, SweepTheory theory,
+    public static SweepStatus Build(string id, SweepSpec spec, SweepState state, bool interrupted, RunTable runs, SweepDmftCurves theory,
         double stepsPerSecond, int slots, string? error, DateTimeOffset createdAt, string? warning)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -15,7 +15,7 @@ public sealed record FrontierReport(
     [property: Id(1)] FrontierPointReport[] Points,
     [property: Id(2)] double? Exponent,
     [property: Id(3)] double[]? Ci,
-    [property: Id(4)] TheoryReport Theory,
+    [property: Id(4)] PredictedExponent Theory,
     [property: Id(5)] string? Reason,
     [property: Id(6)] double? Intercept = null,
     [property: Id(7)] double[]? FitRange = null);

@@ -24,6 +24,6 @@ public sealed record GroupReport(
     [property: Id(5)] int Diverged,
     [property: Id(6)] FitReport? Fit,
     [property: Id(7)] string? FitError,
-    [property: Id(8)] TheoryReport Theory,
+    [property: Id(8)] PredictedExponent Theory,
     [property: Id(9)] int Missing = 0,
     [property: Id(10)] string? TheoryCurve = null);

@@ -20,5 +20,5 @@ public sealed record SweepReport(
 {
     /// <summary>The DMFT theory curves the spec asked for ("theory"), in grid order of first use; empty without.</summary>
     [Id(7)]
-    public TheoryCurveReport[] TheoryCurves { get; init; } = [];
+    public DmftCurveReport[] TheoryCurves { get; init; } = [];
 }

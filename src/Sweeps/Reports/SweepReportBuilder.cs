@@ -1,7 +1,7 @@
 using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 using ScaleSweep.Numerics.Analysis;
 using ScaleSweep.Numerics.Models;
 
@@ -23,12 +23,12 @@ public static class SweepReportBuilder
     /// unfinished sweep) are counted as pending and missing from their group's mean.
     /// </param>
     /// <param name="theory">
-    /// Results of any subset of the spec's theory curves (<see cref="TheoryPlan.Requests"/>), in any order;
+    /// Results of any subset of the spec's theory curves (<see cref="DmftCurvePlan.Requests"/>), in any order;
     /// curves without one are listed as "missing". Null or empty without "theory".
     /// </param>
     /// <exception cref="ArgumentException">A result is not a run of the spec, or two results are for the same run.</exception>
     public static SweepReport Build(
-        string sweepId, SweepSpec spec, IReadOnlyList<RunResult> results, IReadOnlyList<TheoryResult>? theory = null)
+        string sweepId, SweepSpec spec, IReadOnlyList<RunResult> results, IReadOnlyList<DmftCurveResult>? theory = null)
     {
         ArgumentNullException.ThrowIfNull(sweepId);
         ArgumentNullException.ThrowIfNull(spec);
@@ -45,7 +45,7 @@ public static class SweepReportBuilder
         for (int i = 0; i < seeds.Count; i++)
         {
             groups[i] = BuildGroup(seeds[i], spec.Model, window);
-            if (TheoryPlan.For(spec, seeds[i].Config) is { } request)
+            if (DmftCurvePlan.For(spec, seeds[i].Config) is { } request)
             {
                 groups[i] = groups[i] with { TheoryCurve = request.Key() };
             }
@@ -55,7 +55,7 @@ public static class SweepReportBuilder
         return new SweepReport(
             sweepId, spec.Name, ModelKindNames.Name(spec.Model), tally.ToCounts(), groups, frontiers, issues.ToArray())
         {
-            TheoryCurves = TheoryCurves.Build(spec, theory ?? []),
+            TheoryCurves = DmftCurveReports.Build(spec, theory ?? []),
         };
     }
 
@@ -148,7 +148,7 @@ public static class SweepReportBuilder
     private static GroupReport BuildGroup(GroupSeeds group, ModelKind model, (long T0, long T1)? window)
     {
         GroupConfig c = group.Config;
-        TheoryReport theory = ReportTheory.Time(model, c.Alpha, c.Beta, c.Gamma);
+        PredictedExponent theory = PredictedExponents.Time(model, c.Alpha, c.Beta, c.Gamma);
         SeedAggregateResult aggregate;
         try
         {
@@ -217,13 +217,13 @@ public static class SweepReportBuilder
                 }
             }
 
-            frontiers[f] = BuildFrontier(frontier.Config, curves, frontier.Widths.Count, ReportTheory.ComputeOptimal(grid.Spec.Model, frontier.Config));
+            frontiers[f] = BuildFrontier(frontier.Config, curves, frontier.Widths.Count, PredictedExponents.ComputeOptimal(grid.Spec.Model, frontier.Config));
         }
 
         return frontiers;
     }
 
-    private static FrontierReport BuildFrontier(FrontierConfig config, List<WidthCurve> curves, int gridWidths, TheoryReport theory)
+    private static FrontierReport BuildFrontier(FrontierConfig config, List<WidthCurve> curves, int gridWidths, PredictedExponent theory)
     {
         if (curves.Count == 0)
         {

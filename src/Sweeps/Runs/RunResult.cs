@@ -10,4 +10,4 @@ namespace ScaleSweep.Sweeps.Runs;
 public sealed record RunResult(
     [property: Id(0)] SimulationConfig Config,
     [property: Id(1)] RunProgress Progress,
-    [property: Id(2)] RunCurve? Curve);
+    [property: Id(2)] LossCurve? Curve);

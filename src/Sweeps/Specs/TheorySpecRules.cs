@@ -1,4 +1,4 @@
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 using ScaleSweep.Numerics.Models;
 using ScaleSweep.Numerics.Theory.Dmft;
 using F = ScaleSweep.Sweeps.Specs.SweepSpecFields;
@@ -34,7 +34,7 @@ internal static class TheorySpecRules
         }
 
         // One request stands for all: every curve of a sweep has the same T and mode budget, so the same cost.
-        TheoryRequest first = TheoryPlan.Requests(spec)[0];
+        DmftCurveRequest first = DmftCurvePlan.Requests(spec)[0];
         int used = Math.Min(first.Modes, spec.M);
         string field = theory.Modes is null ? F.Theory : F.TheoryModes;
         if (theory.Width == TheoryWidth.Matched)
@@ -79,7 +79,7 @@ internal static class TheorySpecRules
     /// </summary>
     private static void CheckMemory(SweepSpec spec, SweepLimits limits, string width, int modes, string field)
     {
-        (long bytes, TheoryRequest dearest) = TheoryPlan.Requests(spec)
+        (long bytes, DmftCurveRequest dearest) = DmftCurvePlan.Requests(spec)
             .Select(r => (DmftSolver.EstimatedBytes(r.ToSettings(), r.ToOptions(threads: 1)), r))
             .MaxBy(c => c.Item1);
         long cap = dearest.IsInfinite ? limits.MaxTheoryBytes : Math.Min(limits.MaxTheoryBytes, FiniteWidthDmft.MaxBytes);
@@ -101,7 +101,7 @@ internal static class TheorySpecRules
     /// <summary>The solver's own check on every curve; the rules above are meant to match it, so this only fires if it tightens.</summary>
     private static void CheckWithNumerics(SweepSpec spec)
     {
-        foreach (TheoryRequest request in TheoryPlan.Requests(spec))
+        foreach (DmftCurveRequest request in DmftCurvePlan.Requests(spec))
         {
             try
             {

@@ -80,7 +80,7 @@ internal static class ReadmeReports
             0,
             new FitReport(chi, [lo, hi], [t0, t1]),
             null,
-            new TheoryReport(Exponents.TimeExponent(beta, gamma), Phase(beta), gamma > 0 ? "rich" : "lazy"));
+            new PredictedExponent(Exponents.TimeExponent(beta, gamma), Phase(beta), gamma > 0 ? "rich" : "lazy"));
 
     private static FrontierReport Frontier(double gamma, int interior, int points, double rc, double lo, double hi) =>
         new(
@@ -88,7 +88,7 @@ internal static class ReadmeReports
             Enumerable.Range(0, points).Select(i => new FrontierPointReport(i + 1, 1, 16, i < interior)).ToArray(),
             rc,
             [lo, hi],
-            new TheoryReport(Exponents.ComputeOptimal(SampleReports.Alpha, 0.4, gamma), "hard", gamma > 0 ? "rich" : "lazy"),
+            new PredictedExponent(Exponents.ComputeOptimal(SampleReports.Alpha, 0.4, gamma), "hard", gamma > 0 ? "rich" : "lazy"),
             null);
 
     private static string Phase(double beta) => beta < 1 ? "hard" : "easy";

@@ -63,17 +63,17 @@ internal static class SampleReports
     /// </summary>
     public static SweepReport WithTheory(SweepReport report, bool firstFailed = false)
     {
-        var curves = new List<TheoryCurveReport>();
+        var curves = new List<DmftCurveReport>();
         var groups = new List<GroupReport>();
         foreach (GroupReport group in report.Groups)
         {
             GroupConfig c = group.Config;
             string key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
                 System.Text.Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c}")))) ;
-            var config = new TheoryCurveConfig(c.Alpha, c.Beta, c.Gamma, c.N, c.B, c.Eta, c.M, c.Steps, 10, 48);
+            var config = new DmftCurveConfig(c.Alpha, c.Beta, c.Gamma, c.N, c.B, c.Eta, c.M, c.Steps, 10, 48);
             curves.Add(firstFailed && curves.Count == 0
-                ? new TheoryCurveReport(key, config, "failed", null, [], [], null, null, null, null, null, "ArgumentOutOfRangeException: boom")
-                : new TheoryCurveReport(key, config, "completed", "dmft-finite (eq. 26-31)", group.Steps, group.Mean.Select(m => 0.8 * m).ToArray(),
+                ? new DmftCurveReport(key, config, "failed", null, [], [], null, null, null, null, null, "ArgumentOutOfRangeException: boom")
+                : new DmftCurveReport(key, config, "completed", "dmft-finite (eq. 26-31)", group.Steps, group.Mean.Select(m => 0.8 * m).ToArray(),
                     48, false, 1, 0.0, 1.5, null));
             groups.Add(group with { TheoryCurve = key });
         }
@@ -83,7 +83,7 @@ internal static class SampleReports
 
     /// <summary>
     /// <paramref name="report"/> as a linear-network sweep: the phase texts carry the notes the report builder adds
-    /// for that model (src/Grains/Reports/ReportTheory.cs).
+    /// for that model (src/Grains/Reports/PredictedExponents.cs).
     /// </summary>
     public static SweepReport AsLinearNetwork(SweepReport report) => report with
     {
@@ -139,7 +139,7 @@ internal static class SampleReports
     {
         SeedAggregateResult mean = SeedAggregate.Compute(seeds);
         PowerLawFitResult fit = PowerLawFit.FitSeeds(seeds, resamples: 100);
-        var theory = new TheoryReport(
+        var theory = new PredictedExponent(
             Exponents.TimeExponent(config.Beta, config.Gamma), Phase(config.Beta), config.Gamma > 0 ? "rich" : "lazy");
         return new GroupReport(
             config,
@@ -157,7 +157,7 @@ internal static class SampleReports
     {
         ComputeFrontierResult result = ComputeFrontier.Compute(curves, resamples: 50);
         FrontierPointReport[] points = result.Points.Select(p => new FrontierPointReport(p.Compute, p.Loss, p.Width, p.Interior)).ToArray();
-        var theory = new TheoryReport(
+        var theory = new PredictedExponent(
             Exponents.ComputeOptimal(config.Alpha, config.Beta, config.Gamma), Phase(config.Beta), config.Gamma > 0 ? "rich" : "lazy");
         return result.IsFitted
             ? new FrontierReport(

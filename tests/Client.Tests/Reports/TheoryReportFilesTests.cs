@@ -65,7 +65,7 @@ public class TheoryReportFilesTests
         Assert.Equal(["report.json", "curves.csv", "loss.png", "loss.svg"], withoutNames);
         string[] lines = File.ReadAllText(Path.Combine(with.Path, "theory.csv"), Encoding.UTF8).Split('\n');
         Assert.Equal(TheoryCsv.Header, lines[0]);
-        TheoryCurveReport second = report.TheoryCurves[1];
+        DmftCurveReport second = report.TheoryCurves[1];
         Assert.Equal(1 + second.Steps.Length + 1, lines.Length); // the failed curve has no rows; a final empty line
         Assert.StartsWith($"{second.Key},2,0.4,1,32,inf,0.05,1000,100000,48,dmft-finite (eq. 26-31),0,", lines[1], StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(Path.Combine(with.Path, "curves.csv")), File.ReadAllText(Path.Combine(without.Path, "curves.csv")));
@@ -106,8 +106,8 @@ public class TheoryReportFilesTests
     [Fact]
     public void TheDmftLineSkipsStepZeroAndNonPositiveLosses()
     {
-        var config = new TheoryCurveConfig(2, 0.4, 1, null, null, 0.05, 1000, 100, 10, 256);
-        var curve = new TheoryCurveReport("k", config, "completed", "dmft-infinite (eq. 43-44)", [0, 1, 10, 100], [1.0, 0.5, 0.0, 0.01], 256, false, 1, 0, 0, null);
+        var config = new DmftCurveConfig(2, 0.4, 1, null, null, 0.05, 1000, 100, 10, 256);
+        var curve = new DmftCurveReport("k", config, "completed", "dmft-infinite (eq. 43-44)", [0, 1, 10, 100], [1.0, 0.5, 0.0, 0.01], 256, false, 1, 0, 0, null);
 
         (double[] x, double[] y) = LossPlot.DmftLine(curve);
 

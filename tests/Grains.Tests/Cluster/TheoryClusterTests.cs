@@ -3,7 +3,7 @@ using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Coordination;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 using ScaleSweep.Grains.Tests.Infrastructure;
 using ScaleSweep.Grains.Workers;
 using ScaleSweep.Numerics.Theory.Dmft;
@@ -32,7 +32,7 @@ public sealed class TheoryClusterTests
         Assert.Equal(4, report.TheoryCurves.Length);
         foreach (GroupReport group in report.Groups)
         {
-            TheoryCurveReport curve = report.TheoryCurves.Single(c => c.Key == group.TheoryCurve);
+            DmftCurveReport curve = report.TheoryCurves.Single(c => c.Key == group.TheoryCurve);
             var settings = new DmftSettings(2.0, 0.4, 200, group.Config.Gamma, group.Config.N, 32, 0.05, 200);
             DmftCurve direct = DmftSolver.Solve(settings, new DmftOptions { Modes = 16, PointsPerDecade = 10 });
             Assert.Equal("completed", curve.Status);
@@ -62,7 +62,7 @@ public sealed class TheoryClusterTests
         SweepReport b = (await cluster.Sweep(second).GetReport())!;
         Assert.Equal(a.TheoryCurves.Select(c => c.Key), b.TheoryCurves.Select(c => c.Key));
         Assert.Equal(2, a.Groups.Select(g => g.TheoryCurve).Distinct().Count());
-        foreach (TheoryCurveReport curve in a.TheoryCurves)
+        foreach (DmftCurveReport curve in a.TheoryCurves)
         {
             var settings = new DmftSettings(2.0, 0.4, 200, curve.Config.Gamma, double.PositiveInfinity, double.PositiveInfinity, 0.05, 300);
             Assert.Equal(DmftSolver.Solve(settings, new DmftOptions { Modes = 32 }).Loss, curve.Loss);
@@ -86,9 +86,9 @@ public sealed class TheoryClusterTests
             Gamma = [1.0],
             Theory = new TheorySpec(TheoryWidth.Infinite, Modes: 4096),
         };
-        TheoryRequest request = TheoryPlan.Requests(spec).Single();
+        DmftCurveRequest request = DmftCurvePlan.Requests(spec).Single();
         ISweepGrain sweep = await cluster.SubmitAsync(spec);
-        ITheoryGrain theory = cluster.Client.GetGrain<ITheoryGrain>(request.Key());
+        IDmftCurveGrain theory = cluster.Client.GetGrain<IDmftCurveGrain>(request.Key());
         await Poll.UntilAsync(async () => (await theory.GetProgress()).Status == RunStatus.Running);
 
         SweepStatus cancelled = await sweep.Cancel();
@@ -101,5 +101,5 @@ public sealed class TheoryClusterTests
     }
 
     private static long TheorySolved(TestClusterHandle cluster) =>
-        cluster.SiloServices<WorkerPool>().Sum(p => p.Completed<TheoryJob>());
+        cluster.SiloServices<WorkerPool>().Sum(p => p.Completed<DmftJob>());
 }

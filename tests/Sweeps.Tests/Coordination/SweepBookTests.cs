@@ -2,7 +2,7 @@ using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Tests.Specs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Sweeps.Tests.Coordination;
 
@@ -46,9 +46,9 @@ public sealed class SweepBookTests
         }
 
         Assert.False(book.AllFinal);
-        foreach (TheoryRequest request in book.Theory.All)
+        foreach (DmftCurveRequest request in book.Theory.All)
         {
-            book.Theory.Record(new TheoryProgress(request.Key(), RunStatus.Completed));
+            book.Theory.Record(new DmftCurveProgress(request.Key(), RunStatus.Completed));
         }
 
         Assert.True(book.AllFinal);
@@ -101,11 +101,11 @@ public sealed class SweepBookTests
         SweepBook book = SweepBook.Submit(record, Spec, Now);
         book.MarkStored();
         string key = book.Theory.All.First().Key();
-        book.Theory.Record(new TheoryProgress(key, RunStatus.Running));
+        book.Theory.Record(new DmftCurveProgress(key, RunStatus.Running));
         book.NoteTheoryFinished();
         Assert.False(book.Dirty);
 
-        book.Theory.Record(new TheoryProgress(key, RunStatus.Failed, "no"));
+        book.Theory.Record(new DmftCurveProgress(key, RunStatus.Failed, "no"));
         book.NoteTheoryFinished();
         Assert.True(book.Dirty);
         Assert.Equal([key], record.TheoryFinished);

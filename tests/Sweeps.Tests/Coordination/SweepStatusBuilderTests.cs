@@ -4,7 +4,7 @@ using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Tests.Specs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Sweeps.Tests.Coordination;
 
@@ -24,10 +24,10 @@ public sealed class SweepStatusBuilderTests
         return table;
     }
 
-    private static SweepTheory Theory()
+    private static SweepDmftCurves Theory()
     {
-        var theory = new SweepTheory(TheoryPlan.Requests(Spec with { Theory = new TheorySpec(TheoryWidth.Infinite, null) }));
-        theory.Record(new TheoryProgress(theory.All.First().Key(), RunStatus.Running));
+        var theory = new SweepDmftCurves(DmftCurvePlan.Requests(Spec with { Theory = new TheorySpec(TheoryWidth.Infinite, null) }));
+        theory.Record(new DmftCurveProgress(theory.All.First().Key(), RunStatus.Running));
         return theory;
     }
 
@@ -57,7 +57,7 @@ public sealed class SweepStatusBuilderTests
     [Fact]
     public void ACompletedSweepCountsEveryCurveDone()
     {
-        SweepTheory theory = Theory();
+        SweepDmftCurves theory = Theory();
         SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Completed, interrupted: false, Table(), theory, 0, 1, null, Created, null);
         Assert.Equal(theory.Count, status.TheoryDone);
     }

@@ -1,13 +1,13 @@
 using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Sweeps.Runs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Sweeps.Tests.Coordination;
 
 /// <summary>The coordinator's view of its DMFT curves: what is final, what to ask for again.</summary>
 public sealed class SweepTheoryTests
 {
-    private static readonly TheoryRequest[] Requests =
+    private static readonly DmftCurveRequest[] Requests =
     [
         new(2.0, 0.4, 4000, 0, null, null, 0.05, 1000, 10, 64),
         new(2.0, 1.2, 4000, 0, null, null, 0.05, 1000, 10, 64),
@@ -19,20 +19,20 @@ public sealed class SweepTheoryTests
     [Fact]
     public void ASweepWithoutTheoryHasNothingToWaitFor()
     {
-        Assert.Equal(0, SweepTheory.None.Count);
-        Assert.True(SweepTheory.None.AllFinal);
-        Assert.Empty(SweepTheory.None.Unfinished());
+        Assert.Equal(0, SweepDmftCurves.None.Count);
+        Assert.True(SweepDmftCurves.None.AllFinal);
+        Assert.Empty(SweepDmftCurves.None.Unfinished());
     }
 
     [Fact]
     public void CompletedAndFailedCurvesAreFinalAndTheRestAreAskedForAgainInPlanOrder()
     {
-        var theory = new SweepTheory(Requests);
+        var theory = new SweepDmftCurves(Requests);
         Assert.Equal(3, theory.Count);
         Assert.Equal(Requests, theory.Unfinished());
 
-        Assert.True(theory.Record(new TheoryProgress(Key(2), RunStatus.Failed, "no")));
-        Assert.True(theory.Record(new TheoryProgress(Key(0), RunStatus.Running)));
+        Assert.True(theory.Record(new DmftCurveProgress(Key(2), RunStatus.Failed, "no")));
+        Assert.True(theory.Record(new DmftCurveProgress(Key(0), RunStatus.Running)));
         Assert.Equal(1, theory.Done);
         Assert.Equal(1, theory.Solving);
         Assert.Equal([Key(2)], theory.FinalKeys());
@@ -40,10 +40,10 @@ public sealed class SweepTheoryTests
         Assert.False(theory.AllFinal);
 
         // Released by another sweep: not final, asked for again.
-        theory.Record(new TheoryProgress(Key(0), RunStatus.Cancelled));
-        theory.Record(new TheoryProgress(Key(1), RunStatus.Completed));
+        theory.Record(new DmftCurveProgress(Key(0), RunStatus.Cancelled));
+        theory.Record(new DmftCurveProgress(Key(1), RunStatus.Completed));
         Assert.Equal([Requests[0]], theory.Unfinished());
-        theory.Record(new TheoryProgress(Key(0), RunStatus.Completed));
+        theory.Record(new DmftCurveProgress(Key(0), RunStatus.Completed));
         Assert.True(theory.AllFinal);
         Assert.Equal(3, theory.Done);
     }
@@ -51,15 +51,15 @@ public sealed class SweepTheoryTests
     [Fact]
     public void ACurveOfAnotherSweepIsNotRecorded()
     {
-        var theory = new SweepTheory(Requests);
-        Assert.False(theory.Record(new TheoryProgress("elsewhere", RunStatus.Completed)));
+        var theory = new SweepDmftCurves(Requests);
+        Assert.False(theory.Record(new DmftCurveProgress("elsewhere", RunStatus.Completed)));
         Assert.Equal(0, theory.Done);
     }
 
     [Fact]
     public void StoredFinalKeysCountAsFinalAndUnknownOnesAreIgnored()
     {
-        var theory = new SweepTheory(Requests);
+        var theory = new SweepDmftCurves(Requests);
         theory.MarkFinal([Key(1), "elsewhere"]);
         Assert.Equal(1, theory.Done);
         Assert.Equal([Key(1)], theory.FinalKeys());

@@ -48,7 +48,7 @@ internal static class ReportFixtures
         return new RunResult(
             config,
             new RunProgress(Key(config), RunStatus.Completed, config.Steps, config.Steps, null, null, 1.0, "silo"),
-            new RunCurve(steps, values, []));
+            new LossCurve(steps, values, []));
     }
 
     /// <summary>A run that blew up at <paramref name="atStep"/>: its curve stops there with a huge loss.</summary>
@@ -60,7 +60,7 @@ internal static class ReportFixtures
         return new RunResult(
             config,
             new RunProgress(Key(config), RunStatus.Diverged, atStep, config.Steps, atStep, null, 1.0, "silo"),
-            new RunCurve(steps, loss, []));
+            new LossCurve(steps, loss, []));
     }
 
     public static RunResult Failed(SimulationConfig config, string error) =>

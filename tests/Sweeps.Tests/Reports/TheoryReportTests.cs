@@ -1,8 +1,9 @@
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Theory.Dmft;
 
 namespace ScaleSweep.Sweeps.Tests.Reports;
 
@@ -12,11 +13,11 @@ public class TheoryReportTests
     private static RunResult[] AllCompleted(SweepSpec spec) =>
         spec.Grid().Runs.Select(c => ReportFixtures.Completed(c, t => Math.Pow(t + 1, -0.4))).ToArray();
 
-    private static TheoryResult Solved(TheoryRequest request, double scale = 1.0)
+    private static DmftCurveResult Solved(DmftCurveRequest request, double scale = 1.0)
     {
         long[] steps = LogGrid.Steps(request.Steps, request.PointsPerDecade);
         double[] loss = steps.Select(t => scale * Math.Pow(t + 1, -0.5)).ToArray();
-        return new TheoryResult(request, RunStatus.Completed, new TheoryCurve(steps, loss, new double[steps.Length], "dmft-infinite (eq. 43-44)", 256, false, 1, 0.0, 0.25), null);
+        return new DmftCurveResult(request, RunStatus.Completed, new DmftCurve(steps, loss, new double[steps.Length], 256, false, steps[^1], 1, 0.0, "dmft-infinite (eq. 43-44)"), null, 0.25);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public class TheoryReportTests
     public void InfiniteTheoryIsOneCurvePerAlphaBetaGammaEtaSharedByEveryWidth()
     {
         SweepSpec spec = ReportFixtures.Spec(n: [16, 64], b: [8, null], steps: 1000) with { Theory = new TheorySpec(TheoryWidth.Infinite) };
-        TheoryResult[] theory = TheoryPlan.Requests(spec).Select(r => Solved(r)).ToArray();
+        DmftCurveResult[] theory = DmftCurvePlan.Requests(spec).Select(r => Solved(r)).ToArray();
 
         SweepReport report = SweepReportBuilder.Build("id", spec, AllCompleted(spec), theory.Reverse().ToArray());
 
@@ -52,12 +53,12 @@ public class TheoryReportTests
         });
         foreach (GroupReport group in report.Groups)
         {
-            TheoryCurveReport curve = Assert.Single(report.TheoryCurves, c => c.Key == group.TheoryCurve);
+            DmftCurveReport curve = Assert.Single(report.TheoryCurves, c => c.Key == group.TheoryCurve);
             Assert.Equal(group.Config.Gamma, curve.Config.Gamma);
-            Assert.Equal(TheoryPlan.For(spec, group.Config)!.Key(), curve.Key);
+            Assert.Equal(DmftCurvePlan.For(spec, group.Config)!.Key(), curve.Key);
         }
 
-        TheoryResult first = theory.Single(t => t.Request.Gamma == 0.0);
+        DmftCurveResult first = theory.Single(t => t.Request.Gamma == 0.0);
         Assert.Equal(first.Curve!.Loss, report.TheoryCurves[0].Loss);
         Assert.Equal(first.Curve.Steps, report.TheoryCurves[0].Steps);
     }
@@ -67,12 +68,12 @@ public class TheoryReportTests
     {
         SweepSpec spec = ReportFixtures.Spec(n: [16, 64], b: [8, null], steps: 100) with { Theory = new TheorySpec(TheoryWidth.Matched, 32) };
 
-        SweepReport report = SweepReportBuilder.Build("id", spec, AllCompleted(spec), TheoryPlan.Requests(spec).Select(r => Solved(r)).ToArray());
+        SweepReport report = SweepReportBuilder.Build("id", spec, AllCompleted(spec), DmftCurvePlan.Requests(spec).Select(r => Solved(r)).ToArray());
 
         Assert.Equal(report.Groups.Length, report.TheoryCurves.Length);
         foreach (GroupReport group in report.Groups)
         {
-            TheoryCurveReport curve = report.TheoryCurves.Single(c => c.Key == group.TheoryCurve);
+            DmftCurveReport curve = report.TheoryCurves.Single(c => c.Key == group.TheoryCurve);
             Assert.Equal((long)group.Config.N, curve.Config.N);
             Assert.Equal(group.Config.B, curve.Config.B);
             Assert.Equal(32, curve.Config.Modes);
@@ -83,8 +84,8 @@ public class TheoryReportTests
     public void MissingAndFailedCurvesAreListedWithoutData()
     {
         SweepSpec spec = ReportFixtures.Spec(steps: 1000) with { Theory = new TheorySpec(TheoryWidth.Infinite) };
-        TheoryRequest[] requests = TheoryPlan.Requests(spec).ToArray();
-        var failed = new TheoryResult(requests[1], RunStatus.Failed, null, "ArgumentOutOfRangeException: boom");
+        DmftCurveRequest[] requests = DmftCurvePlan.Requests(spec).ToArray();
+        var failed = new DmftCurveResult(requests[1], RunStatus.Failed, null, "ArgumentOutOfRangeException: boom");
 
         SweepReport report = SweepReportBuilder.Build("id", spec, AllCompleted(spec), [failed]);
 
@@ -98,7 +99,7 @@ public class TheoryReportTests
     public void TheoryResultsOutsideTheSpecOrTwiceAreRefused()
     {
         SweepSpec spec = ReportFixtures.Spec(steps: 1000) with { Theory = new TheorySpec(TheoryWidth.Infinite) };
-        TheoryRequest request = TheoryPlan.Requests(spec)[0];
+        DmftCurveRequest request = DmftCurvePlan.Requests(spec)[0];
 
         Assert.Throws<ArgumentException>(() => SweepReportBuilder.Build("id", spec, AllCompleted(spec), [Solved(request), Solved(request)]));
         Assert.Throws<ArgumentException>(() => SweepReportBuilder.Build("id", spec, AllCompleted(spec), [Solved(request with { Eta = 0.01 })]));

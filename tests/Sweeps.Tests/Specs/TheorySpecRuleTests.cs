@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ScaleSweep.Sweeps.Specs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Sweeps.Tests.Specs;
@@ -27,7 +27,7 @@ public class TheorySpecRuleTests
     {
         Assert.Null(TestSpecs.Parse(TestSpecs.Valid).Theory);
         Assert.Null(TestSpecs.Parse(TestSpecs.With("theory", "null")).Theory);
-        Assert.Empty(TheoryPlan.Requests(TestSpecs.Parse(TestSpecs.Valid)));
+        Assert.Empty(DmftCurvePlan.Requests(TestSpecs.Parse(TestSpecs.Valid)));
     }
 
     [Theory]
@@ -187,8 +187,8 @@ public class TheorySpecRuleTests
     public void MatchedGivesOneCurvePerGroupAndInfiniteOnePerAlphaBetaGammaEta()
     {
         // 2 beta x 2 gamma x 2 N x 2 B groups.
-        IReadOnlyList<TheoryRequest> matched = TheoryPlan.Requests(TestSpecs.Parse(WithTheory("\"matched\"")));
-        IReadOnlyList<TheoryRequest> infinite = TheoryPlan.Requests(TestSpecs.Parse(WithTheory("\"infinite\"")));
+        IReadOnlyList<DmftCurveRequest> matched = DmftCurvePlan.Requests(TestSpecs.Parse(WithTheory("\"matched\"")));
+        IReadOnlyList<DmftCurveRequest> infinite = DmftCurvePlan.Requests(TestSpecs.Parse(WithTheory("\"infinite\"")));
 
         Assert.Equal(16, matched.Count);
         Assert.All(matched, r => Assert.Equal(48, r.Modes));
@@ -200,11 +200,11 @@ public class TheorySpecRuleTests
     [Fact]
     public void TheoryKeyDependsOnEverySettingAndTheResolvedModes()
     {
-        var r = new TheoryRequest(2, 0.4, 1000, 1, 64, 8, 0.05, 100, 10, 48);
+        var r = new DmftCurveRequest(2, 0.4, 1000, 1, 64, 8, 0.05, 100, 10, 48);
 
         Assert.Matches("^[0-9a-f]{64}$", r.Key());
         Assert.Equal(r.Key(), (r with { }).Key());
-        TheoryRequest[] others =
+        DmftCurveRequest[] others =
         [
             r with { Alpha = 2.5 }, r with { Beta = 0.5 }, r with { M = 999 }, r with { Gamma = 0.5 }, r with { N = null },
             r with { B = null }, r with { Eta = 0.04 }, r with { Steps = 101 }, r with { PointsPerDecade = 11 }, r with { Modes = 64 },

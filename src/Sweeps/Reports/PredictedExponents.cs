@@ -5,7 +5,7 @@ using ScaleSweep.Numerics.Theory;
 namespace ScaleSweep.Sweeps.Reports;
 
 /// <summary>The paper's exponents for the groups and frontiers of a report, with the phase text that explains them.</summary>
-internal static class ReportTheory
+internal static class PredictedExponents
 {
     /// <summary>The time exponent chi of eq. 10-11 for the group's (beta, gamma).</summary>
     /// <remarks>
@@ -13,7 +13,7 @@ internal static class ReportTheory
     /// for beta &lt; 1 and t^-beta above, which is the projected model's rich exponent. That is what the
     /// code has, so it is reported, and the phase text says where it comes from.
     /// </remarks>
-    public static TheoryReport Time(ModelKind model, double alpha, double beta, double gamma)
+    public static PredictedExponent Time(ModelKind model, double alpha, double beta, double gamma)
     {
         double chi = Exponents.TimeExponent(beta, gamma);
         string phase = PhaseName(Exponents.Phase(alpha, beta));
@@ -23,7 +23,7 @@ internal static class ReportTheory
             phase += "; linear network: observed rate, App. G.2";
         }
 
-        return new TheoryReport(chi, phase, Regime(gamma));
+        return new PredictedExponent(chi, phase, Regime(gamma));
     }
 
     /// <summary>Table 1's compute-optimal r_C for the frontier's (alpha, beta) and lazy or rich gamma.</summary>
@@ -31,7 +31,7 @@ internal static class ReportTheory
     /// Table 1 is derived for the projected model, whose width bottleneck N^-(alpha min(2, beta)) sets the
     /// trade-off; the linear network has no such bottleneck, so there the value is only a reference.
     /// </remarks>
-    public static TheoryReport ComputeOptimal(ModelKind model, FrontierConfig config)
+    public static PredictedExponent ComputeOptimal(ModelKind model, FrontierConfig config)
     {
         double rc = Exponents.ComputeOptimal(config.Alpha, config.Beta, config.Gamma);
         string phase = PhaseName(Exponents.Phase(config.Alpha, config.Beta));
@@ -40,7 +40,7 @@ internal static class ReportTheory
             phase += "; linear network: Table 1 of the projected model, a reference only";
         }
 
-        return new TheoryReport(rc, phase, Regime(config.Gamma));
+        return new PredictedExponent(rc, phase, Regime(config.Gamma));
     }
 
     /// <summary>"hard", "easy" or "super-easy", as `scalesweep theory` writes them.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ScaleSweep.Numerics.Theory.Dmft;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Grains.Workers;
 
@@ -8,11 +8,11 @@ namespace ScaleSweep.Grains.Workers;
 /// One DMFT solve on the worker pool. It has no checkpoints (the longest allowed take minutes): a stopped
 /// solve ends at its next time step and is solved again from the start when wanted again.
 /// </summary>
-public sealed class TheoryJob : WorkerJob<TheoryJobOutcome>
+public sealed class DmftJob : WorkerJob<DmftJobOutcome>
 {
     /// <param name="key">The curve's key.</param>
     /// <param name="request">What is solved.</param>
-    public TheoryJob(string key, TheoryRequest request)
+    public DmftJob(string key, DmftCurveRequest request)
         : base(key)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -22,18 +22,16 @@ public sealed class TheoryJob : WorkerJob<TheoryJobOutcome>
     public override string Noun => "Theory curve";
 
     /// <summary>What is solved.</summary>
-    public TheoryRequest Request { get; }
+    public DmftCurveRequest Request { get; }
 
-    protected override TheoryJobOutcome Execute(WorkerContext context)
+    protected override DmftJobOutcome Execute(WorkerContext context)
     {
         var clock = Stopwatch.StartNew();
         try
         {
             // One thread per slot: the solver's parallel loops would otherwise take every core from the other slots.
             DmftCurve curve = DmftSolver.Solve(Request.ToSettings(), Request.ToOptions(threads: 1), StopToken);
-            return new TheoryJobOutcome(new TheoryCurve(
-                curve.Steps, curve.Loss, curve.WeightNormPerWidth, curve.Solver, curve.ModesUsed, curve.ModesExact,
-                curve.Iterations, curve.Residual, clock.Elapsed.TotalSeconds), null, Stopped: false);
+            return new DmftJobOutcome(curve, null, Stopped: false, clock.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException) when (IsStopRequested)
         {
@@ -41,9 +39,9 @@ public sealed class TheoryJob : WorkerJob<TheoryJobOutcome>
         }
     }
 
-    protected override TheoryJobOutcome StoppedBeforeStart() => new(null, null, Stopped: true);
+    protected override DmftJobOutcome StoppedBeforeStart() => new(null, null, Stopped: true);
 
-    protected override TheoryJobOutcome Failed(Exception error) => new(null, error, Stopped: false);
+    protected override DmftJobOutcome Failed(Exception error) => new(null, error, Stopped: false);
 
-    protected override bool RanToEnd(TheoryJobOutcome outcome) => outcome.Curve is not null;
+    protected override bool RanToEnd(DmftJobOutcome outcome) => outcome.Curve is not null;
 }

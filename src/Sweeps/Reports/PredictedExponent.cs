@@ -8,7 +8,7 @@ namespace ScaleSweep.Sweeps.Reports;
 /// </param>
 /// <param name="Regime">"lazy" (gamma = 0) or "rich" (gamma &gt; 0): which column of eq. 10 and Table 1 applies.</param>
 [GenerateSerializer, Immutable]
-public sealed record TheoryReport(
+public sealed record PredictedExponent(
     [property: Id(0)] double Exponent,
     [property: Id(1)] string Phase,
     [property: Id(2)] string? Regime = null);

@@ -1,11 +1,11 @@
 namespace ScaleSweep.Sweeps.Reports;
 
-/// <summary>The settings of one DMFT theory curve of a report (see <see cref="Theory.TheoryRequest"/>).</summary>
+/// <summary>The settings of one DMFT theory curve of a report (see <see cref="Dmft.DmftCurveRequest"/>).</summary>
 /// <param name="N">Width; null is N = infinity (written "inf").</param>
 /// <param name="B">Batch size; null is B = infinity (written "inf").</param>
 /// <param name="Modes">The solver's mode budget (at most M modes are used).</param>
 [GenerateSerializer, Immutable]
-public sealed record TheoryCurveConfig(
+public sealed record DmftCurveConfig(
     [property: Id(0)] double Alpha,
     [property: Id(1)] double Beta,
     [property: Id(2)] double Gamma,

@@ -1,4 +1,5 @@
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Numerics.Theory.Dmft;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Grains.Workers;
 
@@ -6,4 +7,4 @@ namespace ScaleSweep.Grains.Workers;
 /// <param name="Curve">The solved curve.</param>
 /// <param name="Error">What the solver threw.</param>
 /// <param name="Stopped">True when it was stopped before it finished.</param>
-public sealed record TheoryJobOutcome(TheoryCurve? Curve, Exception? Error, bool Stopped);
+public sealed record DmftJobOutcome(DmftCurve? Curve, Exception? Error, bool Stopped, double Seconds = 0);

@@ -4,7 +4,7 @@ using System.Text;
 using ScaleSweep.Numerics.Models;
 using ScaleSweep.Numerics.Theory.Dmft;
 
-namespace ScaleSweep.Sweeps.Theory;
+namespace ScaleSweep.Sweeps.Dmft;
 
 /// <summary>
 /// One DMFT theory curve a sweep asks for: the model (<see cref="DmftSettings"/>) and the numerics that
@@ -22,7 +22,7 @@ namespace ScaleSweep.Sweeps.Theory;
 /// <param name="PointsPerDecade">Recording density, as the sweep's runs record.</param>
 /// <param name="Modes">Mode budget, already resolved (never the "default" null), so a default and the same number share a key.</param>
 [GenerateSerializer, Immutable]
-public sealed record TheoryRequest(
+public sealed record DmftCurveRequest(
     [property: Id(0)] double Alpha,
     [property: Id(1)] double Beta,
     [property: Id(2)] int M,

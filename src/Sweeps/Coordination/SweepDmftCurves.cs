@@ -1,5 +1,5 @@
 using ScaleSweep.Sweeps.Runs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Sweeps.Coordination;
 
@@ -7,22 +7,22 @@ namespace ScaleSweep.Sweeps.Coordination;
 /// A sweep's view of its theory curves: the distinct requests of its spec and the last status each grain
 /// reported. Held in memory only; the grains hold the truth, and asking them again is idempotent.
 /// </summary>
-public sealed class SweepTheory
+public sealed class SweepDmftCurves
 {
-    private readonly TheoryRequest[] _requests;
+    private readonly DmftCurveRequest[] _requests;
     private readonly Dictionary<string, RunStatus> _status = new(StringComparer.Ordinal);
 
-    public SweepTheory(IReadOnlyList<TheoryRequest> requests)
+    public SweepDmftCurves(IReadOnlyList<DmftCurveRequest> requests)
     {
         _requests = requests.ToArray();
-        foreach (TheoryRequest request in _requests)
+        foreach (DmftCurveRequest request in _requests)
         {
             _status[request.Key()] = RunStatus.Pending;
         }
     }
 
     /// <summary>A sweep without "theory".</summary>
-    public static SweepTheory None { get; } = new([]);
+    public static SweepDmftCurves None { get; } = new([]);
 
     /// <summary>Curves the spec asks for.</summary>
     public int Count => _requests.Length;
@@ -37,10 +37,10 @@ public sealed class SweepTheory
     public bool AllFinal => _status.Values.All(IsFinal);
 
     /// <summary>Every request, in plan order.</summary>
-    public IEnumerable<TheoryRequest> All => _requests;
+    public IEnumerable<DmftCurveRequest> All => _requests;
 
     /// <summary>The requests not final yet, in plan order.</summary>
-    public IEnumerable<TheoryRequest> Unfinished() => _requests.Where(r => !IsFinal(_status[r.Key()]));
+    public IEnumerable<DmftCurveRequest> Unfinished() => _requests.Where(r => !IsFinal(_status[r.Key()]));
 
     /// <summary>Keys of the curves that are final.</summary>
     public IEnumerable<string> FinalKeys() => _requests.Select(r => r.Key()).Where(k => IsFinal(_status[k]));
@@ -58,7 +58,7 @@ public sealed class SweepTheory
     }
 
     /// <summary>Notes a grain's report; false when the key is not one of this sweep's curves.</summary>
-    public bool Record(TheoryProgress progress)
+    public bool Record(DmftCurveProgress progress)
     {
         if (!_status.ContainsKey(progress.Key))
         {

@@ -5,23 +5,23 @@ using ScaleSweep.Grains.Jobs;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Workers;
 using ScaleSweep.Sweeps.Runs;
-using ScaleSweep.Sweeps.Theory;
+using ScaleSweep.Sweeps.Dmft;
 
-namespace ScaleSweep.Grains.Theory;
+namespace ScaleSweep.Grains.Dmft;
 
 /// <summary>
-/// Owns one DMFT theory curve (see <see cref="ITheoryGrain"/>): its solve's lifecycle is
+/// Owns one DMFT theory curve (see <see cref="IDmftCurveGrain"/>): its solve's lifecycle is
 /// <see cref="WorkerJobGrain{TState, TJob, TOutcome}"/>'s; what is a curve's own is here: the curve is
 /// stored with its status in one write. A solve has no checkpoints (the longest allowed take minutes): a
 /// curve whose silo died is solved again from the start.
 /// </summary>
 [LeastBusyPlacement]
-public sealed class TheoryGrain : WorkerJobGrain<TheoryGrainState, TheoryJob, TheoryJobOutcome>, ITheoryGrain
+public sealed class DmftCurveGrain : WorkerJobGrain<DmftCurveGrainState, DmftJob, DmftJobOutcome>, IDmftCurveGrain
 {
-    public TheoryGrain(
-        [PersistentState("theory", StorageNames.Curves)] IPersistentState<TheoryGrainState> state,
+    public DmftCurveGrain(
+        [PersistentState("theory", StorageNames.Curves)] IPersistentState<DmftCurveGrainState> state,
         WorkerPool pool,
-        ILogger<TheoryGrain> logger)
+        ILogger<DmftCurveGrain> logger)
         : base(state, pool, logger)
     {
     }
@@ -30,7 +30,7 @@ public sealed class TheoryGrain : WorkerJobGrain<TheoryGrainState, TheoryJob, Th
 
     protected override bool IsRequested => State.Request is not null;
 
-    public async Task<TheoryProgress> Request(TheoryRequest request, string sweepId)
+    public async Task<DmftCurveProgress> Request(DmftCurveRequest request, string sweepId)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(sweepId);
@@ -45,23 +45,23 @@ public sealed class TheoryGrain : WorkerJobGrain<TheoryGrainState, TheoryJob, Th
         return Progress();
     }
 
-    public Task<TheoryProgress> GetProgress() => Task.FromResult(Progress());
+    public Task<DmftCurveProgress> GetProgress() => Task.FromResult(Progress());
 
-    public Task<TheoryResult?> GetResult() => Task.FromResult(
-        State.Request is null ? null : new TheoryResult(State.Request, State.Status, State.Curve, State.Error));
+    public Task<DmftCurveResult?> GetResult() => Task.FromResult(
+        State.Request is null ? null : new DmftCurveResult(State.Request, State.Status, State.Curve, State.Error, State.Seconds));
 
     protected override void Resuming() =>
         Logger.LogInformation("Theory curve {Key} is solved again: its previous activation is gone", Key);
 
-    protected override Task<TheoryJob> CreateJob()
+    protected override Task<DmftJob> CreateJob()
     {
-        TheoryRequest request = State.Request ?? throw new InvalidOperationException($"Theory curve {Key} has no request.");
-        return Task.FromResult(new TheoryJob(Key, request));
+        DmftCurveRequest request = State.Request ?? throw new InvalidOperationException($"Theory curve {Key} has no request.");
+        return Task.FromResult(new DmftJob(Key, request));
     }
 
-    protected override void Queued(TheoryJob job) => Logger.LogDebug("Theory curve {Key} queued", Key);
+    protected override void Queued(DmftJob job) => Logger.LogDebug("Theory curve {Key} queued", Key);
 
-    protected override async Task Persist(TheoryJob job, TheoryJobOutcome outcome, bool stopping)
+    protected override async Task Persist(DmftJob job, DmftJobOutcome outcome, bool stopping)
     {
         if (outcome.Stopped)
         {
@@ -72,16 +72,18 @@ public sealed class TheoryGrain : WorkerJobGrain<TheoryGrainState, TheoryJob, Th
 
         // The solver is deterministic: a solve that threw would throw again, so a failure is final at once.
         State.Curve = outcome.Curve;
+        State.Seconds = outcome.Seconds;
         State.Error = outcome.Error is { } error ? $"{error.GetType().Name}: {error.Message}" : null;
         await StoreFinal(outcome.Curve is null ? RunStatus.Failed : RunStatus.Completed, undo: () =>
         {
             State.Curve = null;
+            State.Seconds = 0;
             State.Error = null;
         });
         NotifySweepsFinished();
     }
 
-    protected override Task NotifyFinished(ISweepGrain sweep) => sweep.OnTheoryFinished(Progress());
+    protected override Task NotifyFinished(ISweepGrain sweep) => sweep.OnDmftCurveFinished(Progress());
 
-    private TheoryProgress Progress() => new(Key, State.Status, State.Error ?? StorageWarning);
+    private DmftCurveProgress Progress() => new(Key, State.Status, State.Error ?? StorageWarning);
 }

@@ -2,17 +2,17 @@ using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Numerics.Theory.Dmft;
 
-namespace ScaleSweep.Sweeps.Theory;
+namespace ScaleSweep.Sweeps.Dmft;
 
 /// <summary>
 /// Which DMFT curve belongs to which group of a sweep. "matched" gives each group the curve at its own N
 /// and B; "infinite" gives every group the N, B = infinity curve of its (alpha, beta, gamma, eta), so
 /// groups differing only in N or B share one curve (and one grain).
 /// </summary>
-public static class TheoryPlan
+public static class DmftCurvePlan
 {
     /// <summary>The curve drawn beside <paramref name="group"/>; null when the spec asks for none.</summary>
-    public static TheoryRequest? For(SweepSpec spec, GroupConfig group)
+    public static DmftCurveRequest? For(SweepSpec spec, GroupConfig group)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(group);
@@ -26,14 +26,14 @@ public static class TheoryPlan
         long? b = infinite ? null : group.B;
         bool solverInfinite = n is null && b is null;
         int modes = theory.Modes ?? (solverInfinite ? DmftOptions.DefaultInfiniteModes : DmftOptions.DefaultFiniteModes);
-        return new TheoryRequest(group.Alpha, group.Beta, group.M, group.Gamma, n, b, group.Eta, group.Steps, spec.PointsPerDecade, modes);
+        return new DmftCurveRequest(group.Alpha, group.Beta, group.M, group.Gamma, n, b, group.Eta, group.Steps, spec.PointsPerDecade, modes);
     }
 
     /// <summary>The sweep's distinct curves, in grid order of the first group that uses each; empty without "theory".</summary>
-    public static IReadOnlyList<TheoryRequest> Requests(SweepSpec spec)
+    public static IReadOnlyList<DmftCurveRequest> Requests(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var requests = new List<TheoryRequest>();
+        var requests = new List<DmftCurveRequest>();
         if (spec.Theory is null)
         {
             return requests;
@@ -42,7 +42,7 @@ public static class TheoryPlan
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (GroupConfig group in spec.Grid().Groups)
         {
-            TheoryRequest request = For(spec, group)!;
+            DmftCurveRequest request = For(spec, group)!;
             if (seen.Add(request.Key()))
             {
                 requests.Add(request);

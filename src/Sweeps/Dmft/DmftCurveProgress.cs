@@ -1,13 +1,13 @@
 using ScaleSweep.Sweeps.Runs;
 
-namespace ScaleSweep.Sweeps.Theory;
+namespace ScaleSweep.Sweeps.Dmft;
 
 /// <summary>A theory curve's status, as a theory grain reports it.</summary>
-/// <param name="Key">The curve's key (<see cref="TheoryRequest.Key"/>).</param>
+/// <param name="Key">The curve's key (<see cref="DmftCurveRequest.Key"/>).</param>
 /// <param name="Status">Pending, queued, running, completed, failed or cancelled (never diverged).</param>
 /// <param name="Error">Why it failed; or, while storage is unreachable, a warning.</param>
 [GenerateSerializer, Immutable]
-public sealed record TheoryProgress(
+public sealed record DmftCurveProgress(
     [property: Id(0)] string Key,
     [property: Id(1)] RunStatus Status,
     [property: Id(2)] string? Error = null);

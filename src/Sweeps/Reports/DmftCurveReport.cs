@@ -14,9 +14,9 @@ namespace ScaleSweep.Sweeps.Reports;
 /// <param name="Seconds">Wall-clock seconds of the solve.</param>
 /// <param name="Error">Why it failed.</param>
 [GenerateSerializer, Immutable]
-public sealed record TheoryCurveReport(
+public sealed record DmftCurveReport(
     [property: Id(0)] string Key,
-    [property: Id(1)] TheoryCurveConfig Config,
+    [property: Id(1)] DmftCurveConfig Config,
     [property: Id(2)] string Status,
     [property: Id(3)] string? Solver,
     [property: Id(4)] long[] Steps,

@@ -1,0 +1,12 @@
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Grains.Abstractions.Serialization;
+
+/// <summary>Wire and storage form of a run's <see cref="LossCurve"/>, which the numerics library keeps free of Orleans.</summary>
+[GenerateSerializer]
+public struct LossCurveSurrogate
+{
+    [Id(0)] public long[] Steps;
+    [Id(1)] public double[] Loss;
+    [Id(2)] public double[] WeightNormPerWidth;
+}
