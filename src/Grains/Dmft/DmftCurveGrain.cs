@@ -85,5 +85,5 @@ public sealed class DmftCurveGrain : WorkerJobGrain<DmftCurveGrainState, DmftJob
 
     protected override Task NotifyFinished(ISweepGrain sweep) => sweep.OnDmftCurveFinished(Progress());
 
-    private DmftCurveProgress Progress() => new(Key, State.Status, State.Error ?? StorageWarning);
+    private DmftCurveProgress Progress() => new(Key, State.Status, State.Error ?? StorageWarning, Job?.Time ?? 0);
 }

@@ -10,6 +10,8 @@ namespace ScaleSweep.Grains.Workers;
 /// </summary>
 public sealed class DmftJob : WorkerJob<DmftJobOutcome>
 {
+    private readonly DmftProgress _progress = new();
+
     /// <param name="key">The curve's key.</param>
     /// <param name="request">What is solved.</param>
     public DmftJob(string key, DmftCurveRequest request)
@@ -24,13 +26,16 @@ public sealed class DmftJob : WorkerJob<DmftJobOutcome>
     /// <summary>What is solved.</summary>
     public DmftCurveRequest Request { get; }
 
+    /// <summary>The SGD time t the solve has reached, of <see cref="DmftCurveRequest.Steps"/>: where a long solve is.</summary>
+    public long Time => _progress.Time;
+
     protected override DmftJobOutcome Execute(WorkerContext context)
     {
         var clock = Stopwatch.StartNew();
         try
         {
             // One thread per slot: the solver's parallel loops would otherwise take every core from the other slots.
-            DmftCurve curve = DmftSolver.Solve(Request.ToSettings(), Request.ToOptions(threads: 1), StopToken);
+            DmftCurve curve = DmftSolver.Solve(Request.ToSettings(), Request.ToOptions(threads: 1), StopToken, _progress);
             return new DmftJobOutcome(curve, null, Stopped: false, clock.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException) when (IsStopRequested)

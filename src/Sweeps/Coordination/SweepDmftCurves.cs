@@ -11,6 +11,7 @@ public sealed class SweepDmftCurves
 {
     private readonly DmftCurveRequest[] _requests;
     private readonly Dictionary<string, RunStatus> _status = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _time = new(StringComparer.Ordinal);
 
     public SweepDmftCurves(IReadOnlyList<DmftCurveRequest> requests)
     {
@@ -23,6 +24,12 @@ public sealed class SweepDmftCurves
 
     /// <summary>A sweep without "theory".</summary>
     public static SweepDmftCurves None { get; } = new([]);
+
+    /// <summary>Where each curve being solved stands, in plan order (the time its grain last reported).</summary>
+    public IReadOnlyList<DmftSolveProgress> Solves() => _requests
+        .Where(r => _status[r.Key()] == RunStatus.Running)
+        .Select(r => new DmftSolveProgress(_time.GetValueOrDefault(r.Key()), r.Steps))
+        .ToArray();
 
     /// <summary>Curves the spec asks for.</summary>
     public int Count => _requests.Length;
@@ -66,6 +73,7 @@ public sealed class SweepDmftCurves
         }
 
         _status[progress.Key] = progress.Status;
+        _time[progress.Key] = progress.Time;
         return true;
     }
 

@@ -18,6 +18,7 @@ namespace ScaleSweep.Sweeps.Coordination;
 /// <param name="TheoryTotal">DMFT theory curves the spec asks for; 0 without "theory".</param>
 /// <param name="RunsQueued">Of <see cref="RunCounts.Running"/>, the runs handed to a silo that wait for a free worker slot there (the sweep keeps a short queue per slot); the rest are being computed.</param>
 /// <param name="TheorySolving">DMFT theory curves being solved on a worker slot now.</param>
+/// <param name="TheorySolves">Where each of those solves stands (the time reached of T), in plan order.</param>
 [GenerateSerializer, Immutable]
 public sealed record SweepStatus(
     [property: Id(0)] string Id,
@@ -34,7 +35,8 @@ public sealed record SweepStatus(
     [property: Id(11)] int TheoryDone = 0,
     [property: Id(12)] int TheoryTotal = 0,
     [property: Id(13)] int RunsQueued = 0,
-    [property: Id(14)] int TheorySolving = 0)
+    [property: Id(14)] int TheorySolving = 0,
+    [property: Id(15)] IReadOnlyList<DmftSolveProgress>? TheorySolves = null)
 {
     /// <summary>Runs being computed on a worker slot now.</summary>
     public int RunsComputing => Runs.Running - RunsQueued;

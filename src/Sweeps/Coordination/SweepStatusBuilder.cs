@@ -36,6 +36,6 @@ public static class SweepStatusBuilder
         // A completed sweep waited for every curve.
         int theoryDone = state == SweepState.Completed ? theory.Count : theory.Done;
         return new SweepStatus(id, spec.Name, interrupted ? SweepState.Interrupted : state, counts.Runs, runs.StepsDone(), spec.Steps * runs.Count,
-            stepsPerSecond, slots, error, createdAt, warning, theoryDone, theory.Count, counts.Queued, theory.Solving);
+            stepsPerSecond, slots, error, createdAt, warning, theoryDone, theory.Count, counts.Queued, theory.Solving, theory.Solves());
     }
 }

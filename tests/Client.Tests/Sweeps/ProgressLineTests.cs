@@ -33,6 +33,18 @@ public class ProgressLineTests
     }
 
     [Fact]
+    public void EachDmftSolveSaysTheTimeItReached()
+    {
+        SweepStatus status = Status(0, 4, 2, 1, 4, 2) with { TheorySolves = [new DmftSolveProgress(120, 500), new DmftSolveProgress(80, 500)] };
+        Assert.Contains(", theory curves 1/4 (2 solving, at t = 120, 80 of 500)", SweepFollower.Describe(status), StringComparison.Ordinal);
+
+        // More than three at once: the range; curves of different T: each with its own.
+        Assert.Equal(", at t = 10..70 of 500", SweepFollower.SolveTimes([new(10, 500), new(70, 500), new(40, 500), new(20, 500)]));
+        Assert.Equal(", at t = 10/500, 70/1000", SweepFollower.SolveTimes([new(10, 500), new(70, 1000)]));
+        Assert.Equal("", SweepFollower.SolveTimes([]));
+    }
+
+    [Fact]
     public void WithoutATerminalALineIsWrittenAtOnceThenWhenARunFinishesAtMostOnceASecond()
     {
         var clock = new FakeClock();

@@ -25,6 +25,20 @@ public sealed class SweepTheoryTests
     }
 
     [Fact]
+    public void EachCurveBeingSolvedSaysTheTimeItsGrainLastReported()
+    {
+        var theory = new SweepDmftCurves(Requests);
+        theory.Record(new DmftCurveProgress(Key(2), RunStatus.Running, null, 300));
+        theory.Record(new DmftCurveProgress(Key(0), RunStatus.Running, null, 120));
+        theory.Record(new DmftCurveProgress(Key(1), RunStatus.Queued));
+
+        // In plan order, queued ones left out; a finished one leaves the list.
+        Assert.Equal([new DmftSolveProgress(120, 1000), new DmftSolveProgress(300, 1000)], theory.Solves());
+        theory.Record(new DmftCurveProgress(Key(0), RunStatus.Completed, null, 0));
+        Assert.Equal([new DmftSolveProgress(300, 1000)], theory.Solves());
+    }
+
+    [Fact]
     public void CompletedAndFailedCurvesAreFinalAndTheRestAreAskedForAgainInPlanOrder()
     {
         var theory = new SweepDmftCurves(Requests);

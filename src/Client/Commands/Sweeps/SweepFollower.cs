@@ -88,7 +88,7 @@ internal static class SweepFollower
             text += string.Create(CultureInfo.InvariantCulture, $", theory curves {status.TheoryDone}/{status.TheoryTotal}");
             if (status.TheorySolving > 0 && status.State == SweepState.Running)
             {
-                text += string.Create(CultureInfo.InvariantCulture, $" ({status.TheorySolving} solving)");
+                text += $" ({status.TheorySolving} solving{SolveTimes(status.TheorySolves)})";
             }
         }
 
@@ -114,6 +114,27 @@ internal static class SweepFollower
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// ", at t = 120, 80 of 500" for the solves of a DMFT curve: where each is in SGD time, so a long solve
+    /// visibly moves; "t = 80..120 of 500" when more than three solve at once; nothing before any reported.
+    /// </summary>
+    internal static string SolveTimes(IReadOnlyList<DmftSolveProgress>? solves)
+    {
+        if (solves is not { Count: > 0 })
+        {
+            return "";
+        }
+
+        long[] steps = solves.Select(s => s.Steps).Distinct().ToArray();
+        string of = steps.Length == 1 ? string.Create(CultureInfo.InvariantCulture, $" of {steps[0]}") : "";
+        string times = solves.Count <= 3 || steps.Length > 1
+            ? string.Join(", ", solves.Select(s => steps.Length == 1
+                ? s.Time.ToString(CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{s.Time}/{s.Steps}")))
+            : string.Create(CultureInfo.InvariantCulture, $"{solves.Min(s => s.Time)}..{solves.Max(s => s.Time)}");
+        return $", at t = {times}{of}";
     }
 
     /// <summary>What an interrupted sweep's line adds: why nothing computes it, and how to continue it.</summary>

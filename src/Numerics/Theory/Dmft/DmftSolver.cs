@@ -18,7 +18,8 @@ public static class DmftSolver
     /// <param name="settings">The model.</param>
     /// <param name="options">Numerics; null takes <see cref="DmftOptions.Default"/>.</param>
     /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
-    public static DmftCurve Solve(DmftSettings settings, DmftOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told the time reached at each time step, for progress displays; null: nobody asks.</param>
+    public static DmftCurve Solve(DmftSettings settings, DmftOptions? options = null, CancellationToken cancellationToken = default, DmftProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
@@ -26,13 +27,13 @@ public static class DmftSolver
         ModeSet modes = Modes(settings, options);
         if (!settings.IsInfinite)
         {
-            return FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options, cancellationToken);
+            return FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options, cancellationToken, progress);
         }
 
         return TimeGridFor(settings, options, modes) == DmftTimeGrid.Geometric
             ? GradientFlowDmft.Solve(
-                modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.UniformSteps, options.GridPointsPerDecade, options.Parallelism, cancellationToken)
-            : InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism, cancellationToken);
+                modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.UniformSteps, options.GridPointsPerDecade, options.Parallelism, cancellationToken, progress)
+            : InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism, cancellationToken, progress);
     }
 
     /// <summary>

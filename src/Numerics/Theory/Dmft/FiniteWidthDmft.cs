@@ -72,9 +72,10 @@ public static class FiniteWidthDmft
     /// <param name="n">Width N &gt;= 1 or +infinity.</param>
     /// <param name="batch">Batch size B &gt;= 1 or +infinity.</param>
     /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Told the time reached at each time step, for progress displays; null: nobody asks.</param>
     public static DmftCurve Solve(
         ModeSet modes, double gamma, double eta, double n, double batch, long steps, DmftOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, DmftProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(modes);
         options ??= DmftOptions.Default;
@@ -97,6 +98,7 @@ public static class FiniteWidthDmft
         for (int t = 0; t <= steps; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            progress?.Reached(t);
             solver.Step(t);
             if (recorded[next] == t)
             {

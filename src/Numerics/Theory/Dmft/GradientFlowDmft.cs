@@ -117,7 +117,8 @@ public static class GradientFlowDmft
         long uniformSteps = DefaultUniformSteps,
         int gridPointsPerDecade = DefaultGridPointsPerDecade,
         int maxDegreeOfParallelism = 1,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        DmftProgress? progress = null)
     {
         TheoryArguments.DmftCommon(modes, gamma, eta, steps);
 
@@ -135,7 +136,7 @@ public static class GradientFlowDmft
 
         long[] recorded = LogGrid.Steps(steps, pointsPerDecade);
         var solver = new State(modes, gamma, eta, maxDegreeOfParallelism);
-        long points = solver.Run(recorded, steps, Math.Min(uniformSteps, steps), gridPointsPerDecade, cancellationToken);
+        long points = solver.Run(recorded, steps, Math.Min(uniformSteps, steps), gridPointsPerDecade, cancellationToken, progress);
         long stretch = Math.Min(uniformSteps, steps);
         return new DmftCurve(
             recorded, solver.Loss, solver.Norm, modes.Count, modes.IsExact, points, 1, solver.Residual,
@@ -266,7 +267,7 @@ public static class GradientFlowDmft
         public int Splits { get; private set; }
 
         /// <summary>Solves to <paramref name="steps"/>; returns the number of time points solved for.</summary>
-        public long Run(long[] recorded, long steps, long uniform, int gridPointsPerDecade, CancellationToken cancellationToken)
+        public long Run(long[] recorded, long steps, long uniform, int gridPointsPerDecade, CancellationToken cancellationToken, DmftProgress? progress)
         {
             Loss = new double[recorded.Length];
             Norm = new double[recorded.Length];
@@ -277,6 +278,7 @@ public static class GradientFlowDmft
             for (long t = 0; ; t++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                progress?.Reached(t);
                 ErrorAndNorm(_vw, _g, _v0, out _cw);
                 CheckStability(t);
                 points++;
@@ -306,6 +308,7 @@ public static class GradientFlowDmft
             while (now < steps)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                progress?.Reached(now);
                 long target = Math.Max(now + 1, (long)Math.Floor(now * (1.0 + growth)));
                 target = Math.Min(target, steps);
                 if (next < recorded.Length)
@@ -324,6 +327,7 @@ public static class GradientFlowDmft
                 }
             }
 
+            progress?.Reached(now);
             return points + Splits;
         }
 

@@ -41,9 +41,10 @@ public static class InfiniteWidthDmft
 
     /// <summary>The loss curve of eq. 43-44 for the given modes, recorded on <see cref="LogGrid.Steps"/>.</summary>
     /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Told the time reached at each time step, for progress displays; null: nobody asks.</param>
     public static DmftCurve Solve(
         ModeSet modes, double gamma, double eta, long steps, int pointsPerDecade = 10, int maxDegreeOfParallelism = 1,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, DmftProgress? progress = null)
     {
         TheoryArguments.DmftCommon(modes, gamma, eta, steps);
 
@@ -56,7 +57,7 @@ public static class InfiniteWidthDmft
         }
         else
         {
-            Rich(modes, gamma, eta, checked((int)steps), recorded, loss, norm, maxDegreeOfParallelism, cancellationToken);
+            Rich(modes, gamma, eta, checked((int)steps), recorded, loss, norm, maxDegreeOfParallelism, cancellationToken, progress);
         }
 
         return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, "dmft-infinite (eq. 43-44)");
@@ -97,7 +98,7 @@ public static class InfiniteWidthDmft
 
     private static void Rich(
         ModeSet modes, double gamma, double eta, int steps, long[] recorded, double[] loss, double[] norm, int parallelism,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DmftProgress? progress)
     {
         int count = modes.Count;
         int stride = steps + 1;
@@ -125,6 +126,7 @@ public static class InfiniteWidthDmft
         for (int t = 0; t <= steps; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            progress?.Reached(t);
 
             // Row t of C_w, s = 0..t (s = t is |w(t)|^2 / N): sum_k vw_k(t) vw_k(s).
             for (int k = 0; k < count; k++)
