@@ -48,7 +48,7 @@ public sealed class DmftCurveGrain : WorkerJobGrain<DmftCurveGrainState, DmftJob
     public Task<DmftCurveProgress> GetProgress() => Task.FromResult(Progress());
 
     public Task<DmftCurveResult?> GetResult() => Task.FromResult(
-        State.Request is null ? null : new DmftCurveResult(State.Request, State.Status, State.Curve, State.Error, State.Seconds));
+        State.Request is null ? null : new DmftCurveResult(State.Request, DmftCurveStatuses.From(State.Status), State.Curve, State.Error, State.Seconds));
 
     protected override void Resuming() =>
         Logger.LogInformation("Theory curve {Key} is solved again: its previous activation is gone", Key);
@@ -85,5 +85,5 @@ public sealed class DmftCurveGrain : WorkerJobGrain<DmftCurveGrainState, DmftJob
 
     protected override Task NotifyFinished(ISweepGrain sweep) => sweep.OnDmftCurveFinished(Progress());
 
-    private DmftCurveProgress Progress() => new(Key, State.Status, State.Error ?? StorageWarning, Job?.Time ?? 0);
+    private DmftCurveProgress Progress() => new(Key, DmftCurveStatuses.From(State.Status), State.Error ?? StorageWarning, Job?.Time ?? 0);
 }

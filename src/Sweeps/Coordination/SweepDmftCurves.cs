@@ -10,7 +10,7 @@ namespace ScaleSweep.Sweeps.Coordination;
 public sealed class SweepDmftCurves
 {
     private readonly DmftCurveRequest[] _requests;
-    private readonly Dictionary<string, RunStatus> _status = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DmftCurveStatus> _status = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _time = new(StringComparer.Ordinal);
 
     public SweepDmftCurves(IReadOnlyList<DmftCurveRequest> requests)
@@ -18,7 +18,7 @@ public sealed class SweepDmftCurves
         _requests = requests.ToArray();
         foreach (DmftCurveRequest request in _requests)
         {
-            _status[request.Key()] = RunStatus.Pending;
+            _status[request.Key()] = DmftCurveStatus.Pending;
         }
     }
 
@@ -27,7 +27,7 @@ public sealed class SweepDmftCurves
 
     /// <summary>Where each curve being solved stands, in plan order (the time its grain last reported).</summary>
     public IReadOnlyList<DmftSolveProgress> Solves() => _requests
-        .Where(r => _status[r.Key()] == RunStatus.Running)
+        .Where(r => _status[r.Key()] == DmftCurveStatus.Solving)
         .Select(r => new DmftSolveProgress(_time.GetValueOrDefault(r.Key()), r.Steps))
         .ToArray();
 
@@ -38,7 +38,7 @@ public sealed class SweepDmftCurves
     public int Done => _status.Values.Count(IsFinal);
 
     /// <summary>Curves a worker slot is solving now, as their grains last reported.</summary>
-    public int Solving => _status.Values.Count(s => s == RunStatus.Running);
+    public int Solving => _status.Values.Count(s => s == DmftCurveStatus.Solving);
 
     /// <summary>Every curve is completed or failed: the report need not wait for any.</summary>
     public bool AllFinal => _status.Values.All(IsFinal);
@@ -59,7 +59,7 @@ public sealed class SweepDmftCurves
         {
             if (_status.ContainsKey(key))
             {
-                _status[key] = RunStatus.Completed;
+                _status[key] = DmftCurveStatus.Completed;
             }
         }
     }
@@ -77,6 +77,6 @@ public sealed class SweepDmftCurves
         return true;
     }
 
-    // A curve is never "diverged"; cancelled or pending means another sweep released it: ask again.
-    private static bool IsFinal(RunStatus status) => status is RunStatus.Completed or RunStatus.Failed;
+    // Cancelled or pending means another sweep released it: ask again.
+    private static bool IsFinal(DmftCurveStatus status) => status.IsFinal();
 }

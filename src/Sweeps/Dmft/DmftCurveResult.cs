@@ -12,7 +12,7 @@ namespace ScaleSweep.Sweeps.Dmft;
 [GenerateSerializer, Immutable]
 public sealed record DmftCurveResult(
     [property: Id(0)] DmftCurveRequest Request,
-    [property: Id(1)] RunStatus Status,
+    [property: Id(1)] DmftCurveStatus Status,
     [property: Id(2)] DmftCurve? Curve,
     [property: Id(3)] string? Error,
     [property: Id(4)] double Seconds = 0);

@@ -43,9 +43,9 @@ internal static class DmftCurveReports
         var config = new DmftCurveConfig(r.Alpha, r.Beta, r.Gamma, r.N, r.B, r.Eta, r.M, r.Steps, r.PointsPerDecade, r.Modes);
         return result switch
         {
-            { Status: RunStatus.Completed, Curve: { } c } solved => new DmftCurveReport(
+            { Status: DmftCurveStatus.Completed, Curve: { } c } solved => new DmftCurveReport(
                 key, config, "completed", c.Solver, c.Steps, c.Loss, c.ModesUsed, c.ModesExact, c.Iterations, c.Residual, solved.Seconds, null),
-            { Status: RunStatus.Failed } => new DmftCurveReport(
+            { Status: DmftCurveStatus.Failed } => new DmftCurveReport(
                 key, config, "failed", null, [], [], null, null, null, null, null, result.Error),
             _ => new DmftCurveReport(key, config, "missing", null, [], [], null, null, null, null, null, null),
         };

@@ -89,12 +89,12 @@ public sealed class TheoryClusterTests
         DmftCurveRequest request = DmftCurvePlan.Requests(spec).Single();
         ISweepGrain sweep = await cluster.SubmitAsync(spec);
         IDmftCurveGrain theory = cluster.Client.GetGrain<IDmftCurveGrain>(request.Key());
-        await Poll.UntilAsync(async () => (await theory.GetProgress()).Status == RunStatus.Running);
+        await Poll.UntilAsync(async () => (await theory.GetProgress()).Status == DmftCurveStatus.Solving);
 
         SweepStatus cancelled = await sweep.Cancel();
 
         Assert.Equal(SweepState.Cancelled, cancelled.State);
-        await Poll.UntilAsync(async () => (await theory.GetProgress()).Status == RunStatus.Cancelled);
+        await Poll.UntilAsync(async () => (await theory.GetProgress()).Status == DmftCurveStatus.Cancelled);
         WorkerPool pool = cluster.SiloServices<WorkerPool>().Single();
         await Poll.UntilAsync(() => Task.FromResult(pool.Running == 0));
         Assert.Equal(0, TheorySolved(cluster));

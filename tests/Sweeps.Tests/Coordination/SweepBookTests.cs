@@ -48,7 +48,7 @@ public sealed class SweepBookTests
         Assert.False(book.AllFinal);
         foreach (DmftCurveRequest request in book.Theory.All)
         {
-            book.Theory.Record(new DmftCurveProgress(request.Key(), RunStatus.Completed));
+            book.Theory.Record(new DmftCurveProgress(request.Key(), DmftCurveStatus.Completed));
         }
 
         Assert.True(book.AllFinal);
@@ -101,11 +101,11 @@ public sealed class SweepBookTests
         SweepBook book = SweepBook.Submit(record, Spec, Now);
         book.MarkStored();
         string key = book.Theory.All.First().Key();
-        book.Theory.Record(new DmftCurveProgress(key, RunStatus.Running));
+        book.Theory.Record(new DmftCurveProgress(key, DmftCurveStatus.Solving));
         book.NoteTheoryFinished();
         Assert.False(book.Dirty);
 
-        book.Theory.Record(new DmftCurveProgress(key, RunStatus.Failed, "no"));
+        book.Theory.Record(new DmftCurveProgress(key, DmftCurveStatus.Failed, "no"));
         book.NoteTheoryFinished();
         Assert.True(book.Dirty);
         Assert.Equal([key], record.TheoryFinished);

@@ -27,7 +27,7 @@ public sealed class SweepStatusBuilderTests
     private static SweepDmftCurves Theory()
     {
         var theory = new SweepDmftCurves(DmftCurvePlan.Requests(Spec with { Theory = new TheorySpec(TheoryWidth.Infinite, null) }));
-        theory.Record(new DmftCurveProgress(theory.All.First().Key(), RunStatus.Running));
+        theory.Record(new DmftCurveProgress(theory.All.First().Key(), DmftCurveStatus.Solving));
         return theory;
     }
 

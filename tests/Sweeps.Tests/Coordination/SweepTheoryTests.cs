@@ -28,13 +28,13 @@ public sealed class SweepTheoryTests
     public void EachCurveBeingSolvedSaysTheTimeItsGrainLastReported()
     {
         var theory = new SweepDmftCurves(Requests);
-        theory.Record(new DmftCurveProgress(Key(2), RunStatus.Running, null, 300));
-        theory.Record(new DmftCurveProgress(Key(0), RunStatus.Running, null, 120));
-        theory.Record(new DmftCurveProgress(Key(1), RunStatus.Queued));
+        theory.Record(new DmftCurveProgress(Key(2), DmftCurveStatus.Solving, null, 300));
+        theory.Record(new DmftCurveProgress(Key(0), DmftCurveStatus.Solving, null, 120));
+        theory.Record(new DmftCurveProgress(Key(1), DmftCurveStatus.Queued));
 
         // In plan order, queued ones left out; a finished one leaves the list.
         Assert.Equal([new DmftSolveProgress(120, 1000), new DmftSolveProgress(300, 1000)], theory.Solves());
-        theory.Record(new DmftCurveProgress(Key(0), RunStatus.Completed, null, 0));
+        theory.Record(new DmftCurveProgress(Key(0), DmftCurveStatus.Completed, null, 0));
         Assert.Equal([new DmftSolveProgress(300, 1000)], theory.Solves());
     }
 
@@ -45,8 +45,8 @@ public sealed class SweepTheoryTests
         Assert.Equal(3, theory.Count);
         Assert.Equal(Requests, theory.Unfinished());
 
-        Assert.True(theory.Record(new DmftCurveProgress(Key(2), RunStatus.Failed, "no")));
-        Assert.True(theory.Record(new DmftCurveProgress(Key(0), RunStatus.Running)));
+        Assert.True(theory.Record(new DmftCurveProgress(Key(2), DmftCurveStatus.Failed, "no")));
+        Assert.True(theory.Record(new DmftCurveProgress(Key(0), DmftCurveStatus.Solving)));
         Assert.Equal(1, theory.Done);
         Assert.Equal(1, theory.Solving);
         Assert.Equal([Key(2)], theory.FinalKeys());
@@ -54,10 +54,10 @@ public sealed class SweepTheoryTests
         Assert.False(theory.AllFinal);
 
         // Released by another sweep: not final, asked for again.
-        theory.Record(new DmftCurveProgress(Key(0), RunStatus.Cancelled));
-        theory.Record(new DmftCurveProgress(Key(1), RunStatus.Completed));
+        theory.Record(new DmftCurveProgress(Key(0), DmftCurveStatus.Cancelled));
+        theory.Record(new DmftCurveProgress(Key(1), DmftCurveStatus.Completed));
         Assert.Equal([Requests[0]], theory.Unfinished());
-        theory.Record(new DmftCurveProgress(Key(0), RunStatus.Completed));
+        theory.Record(new DmftCurveProgress(Key(0), DmftCurveStatus.Completed));
         Assert.True(theory.AllFinal);
         Assert.Equal(3, theory.Done);
     }
@@ -66,7 +66,7 @@ public sealed class SweepTheoryTests
     public void ACurveOfAnotherSweepIsNotRecorded()
     {
         var theory = new SweepDmftCurves(Requests);
-        Assert.False(theory.Record(new DmftCurveProgress("elsewhere", RunStatus.Completed)));
+        Assert.False(theory.Record(new DmftCurveProgress("elsewhere", DmftCurveStatus.Completed)));
         Assert.Equal(0, theory.Done);
     }
 

@@ -17,7 +17,7 @@ public class TheoryReportTests
     {
         long[] steps = LogGrid.Steps(request.Steps, request.PointsPerDecade);
         double[] loss = steps.Select(t => scale * Math.Pow(t + 1, -0.5)).ToArray();
-        return new DmftCurveResult(request, RunStatus.Completed, new DmftCurve(steps, loss, new double[steps.Length], 256, false, steps[^1], 1, 0.0, "dmft-infinite (eq. 43-44)"), null, 0.25);
+        return new DmftCurveResult(request, DmftCurveStatus.Completed, new DmftCurve(steps, loss, new double[steps.Length], 256, false, steps[^1], 1, 0.0, "dmft-infinite (eq. 43-44)"), null, 0.25);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class TheoryReportTests
     {
         SweepSpec spec = ReportFixtures.Spec(steps: 1000) with { Theory = new TheorySpec(TheoryWidth.Infinite) };
         DmftCurveRequest[] requests = DmftCurvePlan.Requests(spec).ToArray();
-        var failed = new DmftCurveResult(requests[1], RunStatus.Failed, null, "ArgumentOutOfRangeException: boom");
+        var failed = new DmftCurveResult(requests[1], DmftCurveStatus.Failed, null, "ArgumentOutOfRangeException: boom");
 
         SweepReport report = SweepReportBuilder.Build("id", spec, AllCompleted(spec), [failed]);
 
