@@ -1,11 +1,8 @@
-using ScaleSweep.Numerics.Models;
-using ScaleSweep.Sweeps.Runs;
-
 namespace ScaleSweep.Grains.Runs;
 
 /// <summary>A final run's recorded curve (blob storage).</summary>
 [GenerateSerializer]
 public sealed class RunCurveState
 {
-    [Id(0)] public LossCurve? Curve { get; set; }
+    [Id(0)] public StoredLossCurve? Curve { get; set; }
 }

@@ -70,7 +70,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
     public Task<RunProgress> GetProgress() => Task.FromResult(Progress());
 
     public Task<RunResult?> GetResult() => Task.FromResult(
-        State.Config is null ? null : new RunResult(State.Config, Progress(), _curve.State.Curve));
+        State.Config is null ? null : new RunResult(State.Config, Progress(), _curve.State.Curve?.ToLossCurve()));
 
     protected override void Resuming() =>
         Logger.LogInformation("Run {Key} resumes from its last checkpoint (step {Step})", Key, State.Step);
@@ -111,7 +111,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
     {
         if (outcome.Status is { } status)
         {
-            _curve.State.Curve = outcome.Curve;
+            _curve.State.Curve = StoredLossCurve.From(outcome.Curve!);
             await _curve.WriteStateAsync();
             await Finish(status == SimulationStatus.Diverged ? RunStatus.Diverged : RunStatus.Completed, outcome, null);
             return;
