@@ -5,7 +5,7 @@ namespace ScaleSweep.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// The sweep every fault test runs: 8 projected-model runs (gamma 0 and 1, 4 seeds, N = 128, B = 64,
-/// M = 2000; 12 runs) of 100,000 steps, 2 to 8 s of compute each on 2 cores (idle to busy), and the report of an uninterrupted
+/// M = 2000; 12 runs) of 250,000 steps, 4 to 20 s of compute each on 2 cores (idle to busy), and the report of an uninterrupted
 /// run of the same runs to compare against.
 /// </summary>
 public static class FaultSweep
@@ -13,8 +13,12 @@ public static class FaultSweep
     /// <summary>One name for every test: a report depends on its runs only, and each test has its own storage.</summary>
     public const string Name = "faults";
 
-    /// <summary>Steps of every run.</summary>
-    public const long Steps = 100_000;
+    /// <summary>
+    /// Steps of every run: long enough that a run a test picks after it computed 1.5 s is still far from its
+    /// end on an idle machine (at 100,000 steps a run took 1.7 s, and a picked run could finish as its silo
+    /// was being stopped, leaving the test nothing lost to check).
+    /// </summary>
+    public const long Steps = 250_000;
 
     private static readonly SemaphoreSlim ReferenceGate = new(1, 1);
     private static string? _referenceGroups;
