@@ -20,6 +20,12 @@ public enum RunEventKind
 
     /// <summary>"Run K checkpointed at step S": its checkpoint and the table row naming it are in storage.</summary>
     Checkpointed,
+
+    /// <summary>
+    /// "Run K could not store its state on deactivation (...)": a leaving silo's final snapshot was not stored,
+    /// e.g. because a new activation elsewhere had written the run's row first.
+    /// </summary>
+    StoreLost,
 }
 
 /// <summary>A run grain's log line: the run key, what happened, the step (Queued, Resumed) or status (Stored).</summary>
@@ -70,6 +76,10 @@ public static partial class SiloLog
             {
                 events.Add(new RunEvent(line.Source, line.Time, RunEventKind.Stored, stored.Groups[1].Value, 0, stored.Groups[2].Value));
             }
+            else if (StoreLostPattern().Match(line.Message) is { Success: true } lost)
+            {
+                events.Add(new RunEvent(line.Source, line.Time, RunEventKind.StoreLost, lost.Groups[1].Value, 0, null));
+            }
             else if (CheckpointedPattern().Match(line.Message) is { Success: true } checkpointed)
             {
                 events.Add(new RunEvent(line.Source, line.Time, RunEventKind.Checkpointed, checkpointed.Groups[1].Value, long.Parse(checkpointed.Groups[2].Value, CultureInfo.InvariantCulture), null));
@@ -93,4 +103,7 @@ public static partial class SiloLog
 
     [GeneratedRegex(@"^Run ([0-9a-f]{64}) checkpointed at step (\d+)$")]
     private static partial Regex CheckpointedPattern();
+
+    [GeneratedRegex(@"^Run ([0-9a-f]{64}) could not store its state on deactivation")]
+    private static partial Regex StoreLostPattern();
 }
