@@ -62,7 +62,7 @@ up() {
     ScaleSweep__Silo__SiloPort=$((11111 + i)) \
     ScaleSweep__Silo__GatewayPort=$((30000 + i)) \
     ScaleSweep__Telemetry__PrometheusPort=$((9464 + i)) \
-      setsid dotnet "$silo_dll" --contentRoot "$(dirname "$silo_dll")" > "$run/silo-$i.log" 2>&1 < /dev/null &
+      setsid bash "$root/deploy/silo/launch.sh" --dll "$silo_dll" > "$run/silo-$i.log" 2>&1 < /dev/null &
     echo $! > "$run/silo-$i.pid"
   done
 
