@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Net;
 using ScaleSweep.Client.Options;
 
@@ -12,8 +11,8 @@ internal sealed class ClusterCommandOptions
 
     public readonly Option<string?> Gateway = new("--gateway")
     {
-        Description = $"HOST:PORT of a running cluster's gateway (default: ${GatewayVariable}; without either, an embedded silo runs in this process).",
-        HelpName = "host:port",
+        Description = $"HOST:PORT of a running cluster's gateway, or a comma-separated list of them: the CLI goes on through the others when one dies (default: ${GatewayVariable}; without either, an embedded silo runs in this process).",
+        HelpName = "host:port,...",
     };
 
     public readonly Option<string> ClusterId = new("--cluster-id")
@@ -52,42 +51,12 @@ internal sealed class ClusterCommandOptions
         string? gateway = parse.GetValue(Gateway) ?? Environment.GetEnvironmentVariable(GatewayVariable);
         if (!string.IsNullOrWhiteSpace(gateway))
         {
-            IPEndPoint endpoint = ParseEndpoint(gateway);
-            return await GatewaySession.ConnectAsync(endpoint, parse.GetValue(ClusterId)!, "scalesweep", cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<IPEndPoint> gateways = GatewayList.Parse(gateway);
+            return await GatewaySession.ConnectAsync(gateways, parse.GetValue(ClusterId)!, "scalesweep", cancellationToken).ConfigureAwait(false);
         }
 
         long? workers = parse.GetValue(Workers);
         var settings = new EmbeddedSettings(parse.GetValue(Deploy), parse.GetValue(Data), workers is null ? null : (int)workers, readOnly);
         return await EmbeddedSession.StartAsync(settings, say, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static IPEndPoint ParseEndpoint(string text)
-    {
-        int colon = text.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
-        {
-            throw new UsageException($"--gateway must be HOST:PORT with a port from 1 to 65535, e.g. 127.0.0.1:30000; got '{text}'.");
-        }
-
-        string host = text[..colon].Trim('[', ']');
-        if (IPAddress.TryParse(host, out IPAddress? address))
-        {
-            return new IPEndPoint(address, port);
-        }
-
-        try
-        {
-            IPAddress[] addresses = Dns.GetHostAddresses(host);
-            IPAddress? chosen = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-            if (chosen is not null)
-            {
-                return new IPEndPoint(chosen, port);
-            }
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-        }
-
-        throw new ClusterUnavailableException($"cannot resolve the gateway host '{host}' of --gateway {text}.");
     }
 }

@@ -6,7 +6,10 @@ using Orleans.Configuration;
 
 namespace ScaleSweep.Client.Cluster;
 
-/// <summary>An Orleans client connected to a running cluster through one gateway.</summary>
+/// <summary>
+/// An Orleans client connected to a running cluster through its gateways: each call goes through a live
+/// one, and a gateway that dies is dropped from the rotation (see <see cref="GatewayList"/>).
+/// </summary>
 internal sealed class GatewaySession : IClusterSession
 {
     private readonly IHost _host;
@@ -24,14 +27,14 @@ internal sealed class GatewaySession : IClusterSession
 
     public bool IsEmbedded => false;
 
-    /// <summary>Connects, or throws <see cref="ClusterUnavailableException"/> naming the gateway.</summary>
-    public static async Task<GatewaySession> ConnectAsync(IPEndPoint gateway, string clusterId, string serviceId, CancellationToken cancellationToken)
+    /// <summary>Connects through whichever gateways answer, or throws <see cref="ClusterUnavailableException"/> naming them all.</summary>
+    public static async Task<GatewaySession> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, string clusterId, string serviceId, CancellationToken cancellationToken)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering(gateway);
+            client.UseStaticClustering(gateways.ToArray());
             client.AddActivityPropagation();
             client.Configure<ClusterOptions>(o =>
             {
@@ -52,11 +55,12 @@ internal sealed class GatewaySession : IClusterSession
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
+            string which = gateways.Count == 1 ? $"the gateway {gateways[0]}" : $"any of the gateways {GatewayList.Describe(gateways)}";
             throw new ClusterUnavailableException(
-                $"cannot reach the gateway {gateway} (cluster '{clusterId}'): {e.GetBaseException().Message}. Is a silo running there?", e);
+                $"cannot reach {which} (cluster '{clusterId}'): {e.GetBaseException().Message}. Is a silo running there?", e);
         }
 
-        return new GatewaySession(host, $"gateway {gateway}");
+        return new GatewaySession(host, gateways.Count == 1 ? $"gateway {gateways[0]}" : $"gateways {GatewayList.Describe(gateways)}");
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,7 @@ namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// Command lines built from the CLI's own command tree: for every option of every command, each
 /// value form its help names (its HelpName: "integer", "integer|inf", "number", "fast|reference",
-/// "T0:T1", "file.csv", "dir", "host:port"; a flag; an argument), so a new option is run without a
+/// "T0:T1", "file.csv", "dir", "host:port,..."; a flag; an argument), so a new option is run without a
 /// hand-written test. An option whose help name has no form here fails the tests until one is added.
 /// Paths are placeholders (<see cref="Spectrum"/>, <see cref="Folder"/>, <see cref="ClosedGateway"/>),
 /// filled in by the test that runs the line.
@@ -158,8 +158,8 @@ public static class DocumentedValues
                 return [Spectrum];
             case "dir":
                 return [Folder];
-            case "host:port":
-                return [ClosedGateway, $"localhost:{ClosedPort}"];
+            case "host:port,...":
+                return [ClosedGateway, $"localhost:{ClosedPort}", $"{ClosedGateway},localhost:{ClosedPort}"];
             case null when option.ValueType == typeof(string):
                 return [option.HasDefaultValue ? Convert.ToString(option.GetDefaultValue(), CultureInfo.InvariantCulture) : "x"];
             case not null when helpName.Contains('|', StringComparison.Ordinal):

@@ -17,7 +17,8 @@ internal static class ReportOutput
             return ExitCodes.SweepNotCompleted;
         }
 
-        SweepReport report = await GetReport(sweep, status.Id).ConfigureAwait(false);
+        SweepReport report = await Cluster.ClusterCalls.RetryAsync(
+            () => GetReport(sweep, status.Id), line => environment.Error.WriteLine($"{name}: {line}"), CancellationToken.None).ConfigureAwait(false);
         ReportTables.Write(environment.Out, ConsoleFactory.ForOut(environment), report);
         IReadOnlyList<string> files = Write(report, directory);
         environment.Error.WriteLine($"{name}: wrote {files.Count} files to {Path.GetFullPath(directory)}");

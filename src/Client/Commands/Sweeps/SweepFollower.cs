@@ -13,7 +13,7 @@ namespace ScaleSweep.Client.Commands.Sweeps;
 /// </summary>
 internal static class SweepFollower
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How long storage may stay unreachable before the CLI stops waiting and says so.</summary>
     public static readonly TimeSpan StorageTimeout = TimeSpan.FromMinutes(10);
@@ -21,7 +21,8 @@ internal static class SweepFollower
     public static async Task<SweepStatus> FollowAsync(ISweepGrain sweep, CliEnvironment environment, string name, CancellationToken cancellationToken)
     {
         var storage = new StorageWatch(environment, name);
-        SweepStatus status = await sweep.GetStatus().ConfigureAwait(false);
+        Task<SweepStatus> Poll() => Cluster.ClusterCalls.RetryAsync(sweep.GetStatus, line => environment.Error.WriteLine($"{name}: {line}"), cancellationToken);
+        SweepStatus status = await Poll().ConfigureAwait(false);
         if (status.State != SweepState.Running)
         {
             return status;
@@ -37,8 +38,8 @@ internal static class SweepFollower
                     environment.Error.WriteLine($"{name}: {Describe(status)}");
                 }
 
-                await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
-                status = await sweep.GetStatus().ConfigureAwait(false);
+                await Task.Delay(PollPeriod, cancellationToken).ConfigureAwait(false);
+                status = await Poll().ConfigureAwait(false);
                 storage.Check(status);
             }
 
@@ -57,8 +58,8 @@ internal static class SweepFollower
                 {
                     task.Description = Markup.Escape(Describe(status));
                     task.Value = status.StepsDone;
-                    await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
-                    status = await sweep.GetStatus().ConfigureAwait(false);
+                    await Task.Delay(PollPeriod, cancellationToken).ConfigureAwait(false);
+                    status = await Poll().ConfigureAwait(false);
                     storage.Check(status);
                 }
 
