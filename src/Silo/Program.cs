@@ -1,17 +1,53 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Silo;
 using ScaleSweep.Silo.Telemetry;
 
 // A ScaleSweep silo. Settings come from appsettings.json, then environment variables
 // (ScaleSweep__Silo__GatewayPort=30001), then the command line (--ScaleSweep:Silo:GatewayPort 30001).
-HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.ConfigureScaleSweepSilo(builder.Configuration));
-builder.AddScaleSweepTelemetry();
+// Exit codes: 0 after a shutdown, 2 for invalid settings, 4 when storage cannot be used at startup; both
+// failures print one line to stderr.
+const string Name = "scalesweep-silo";
+IHost host;
+try
+{
+    HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
+    builder.UseOrleans(silo => silo.ConfigureScaleSweepSilo(builder.Configuration));
+    builder.AddScaleSweepTelemetry();
 
-// SIGTERM stops the host; deactivating run grains stop their work and store a final checkpoint, which
-// takes a moment per run beyond Orleans' own shutdown.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+    // SIGTERM stops the host; deactivating run grains stop their work and store a final checkpoint, which
+    // takes a moment per run beyond Orleans' own shutdown.
+    builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+    host = builder.Build();
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync($"{Name}: {string.Join("; ", e.Failures)}");
+    return 2;
+}
 
-using IHost host = builder.Build();
-await host.RunAsync();
+using (host)
+{
+    // Before Orleans starts: given an unreachable account its providers retry for minutes, logging
+    // stack traces, and membership never starts; this says why in one line within the startup timeout.
+    try
+    {
+        await host.Services.CheckStorageAsync(CancellationToken.None);
+    }
+    catch (OptionsValidationException e)
+    {
+        await Console.Error.WriteLineAsync($"{Name}: {string.Join("; ", e.Failures)}");
+        return 2;
+    }
+    catch (StorageUnavailableException e)
+    {
+        await Console.Error.WriteLineAsync($"{Name}: {e.Message}");
+        return 4;
+    }
+
+    await host.RunAsync();
+}
+
+return 0;

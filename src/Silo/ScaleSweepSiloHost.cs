@@ -1,7 +1,8 @@
+using System.Diagnostics;
 using System.Net;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using ScaleSweep.Grains.Hosting;
@@ -29,9 +30,9 @@ public static class ScaleSweepSiloHost
                     new IPEndPoint(address, options.PrimarySiloPort), options.ServiceId, options.ClusterId);
                 break;
             case "AzureStorage":
-                silo.UseAzureStorageClustering(o => o.Configure<IOptions<StorageOptions>>((table, storage) =>
+                silo.UseAzureStorageClustering(o => o.Configure<IOptions<StorageOptions>, StorageAccount>((table, storage, account) =>
                 {
-                    table.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+                    table.TableServiceClient = account.TableService;
                     table.TableName = storage.Value.Prefix + "membership";
                 }));
                 break;
@@ -64,5 +65,22 @@ public static class ScaleSweepSiloHost
         });
 
         return silo.AddScaleSweep(configuration);
+    }
+
+    /// <summary>
+    /// The startup check of a built, not yet started silo host: validates "ScaleSweep:Storage" (throws
+    /// <see cref="OptionsValidationException"/>) and probes the account's table and blob endpoints (throws
+    /// <see cref="StorageUnavailableException"/> within the configured startup timeout), so that a silo
+    /// without storage says so in one line instead of Orleans retrying for minutes.
+    /// </summary>
+    public static async Task CheckStorageAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        StorageOptions options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        StorageAccount account = services.GetRequiredService<StorageAccount>();
+        var clock = Stopwatch.StartNew();
+        await StorageProbe.EnsureReachableAsync(account, options, cancellationToken).ConfigureAwait(false);
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageProbe).FullName!)
+            .LogInformation("Azure Storage answered in {Seconds:F1} s: {Account}", clock.Elapsed.TotalSeconds, account);
     }
 }

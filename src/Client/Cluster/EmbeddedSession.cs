@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Silo;
 using ScaleSweep.Silo.Telemetry;
 
@@ -74,7 +75,15 @@ internal sealed class EmbeddedSession : IClusterSession
         IHost host = builder.Build();
         try
         {
+            // The silo program's startup check: one line naming the endpoint, instead of Orleans retrying for minutes.
+            await host.Services.CheckStorageAsync(cancellationToken).ConfigureAwait(false);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException e)
+        {
+            host.Dispose();
+            await azurite.DisposeAsync().ConfigureAwait(false);
+            throw new ClusterUnavailableException($"the embedded silo did not start: {e.Problem}", e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,8 +25,10 @@ public static class ScaleSweepSiloBuilderExtensions
         services.AddOptions<WorkerPoolOptions>().Bind(configuration.GetSection(WorkerPoolOptions.Section));
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section));
         services.AddOptions<SweepLimits>().Bind(configuration.GetSection(SweepLimits.SectionName));
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => IsValidPrefix(o.Prefix), "ScaleSweep:Storage:Prefix must be 3-20 lower-case letters and digits, starting with a letter");
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        // Every storage client of the silo comes from this one account (see StorageAccount).
+        services.TryAddSingleton(sp => StorageAccount.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
 
         services.TryAddSingleton<ISimulationFactory, NumericsSimulationFactory>();
         services.AddSingleton<WorkerPool>();
@@ -37,17 +37,17 @@ public static class ScaleSweepSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkerLoadPublisher>());
         services.AddPlacementDirector<LeastBusyPlacement, LeastBusyPlacementDirector>();
 
-        builder.AddAzureTableGrainStorage(StorageNames.Runs, options => options.Configure<IOptions<StorageOptions>, IServiceProvider>((o, storage, sp) =>
+        builder.AddAzureTableGrainStorage(StorageNames.Runs, options => options.Configure<IOptions<StorageOptions>, StorageAccount, IServiceProvider>((o, storage, account, sp) =>
         {
-            o.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+            o.TableServiceClient = account.TableService;
             o.TableName = storage.Value.Prefix + "runs";
             o.GrainStorageSerializer = sp.GetRequiredService<OrleansGrainStorageSerializer>();
         }));
         foreach (string name in new[] { StorageNames.Curves, StorageNames.Checkpoints, StorageNames.Sweeps })
         {
-            builder.AddAzureBlobGrainStorage(name, options => options.Configure<IOptions<StorageOptions>, IServiceProvider>((o, storage, sp) =>
+            builder.AddAzureBlobGrainStorage(name, options => options.Configure<IOptions<StorageOptions>, StorageAccount, IServiceProvider>((o, storage, account, sp) =>
             {
-                o.BlobServiceClient = new BlobServiceClient(storage.Value.ConnectionString);
+                o.BlobServiceClient = account.BlobService;
                 o.ContainerName = $"{storage.Value.Prefix}-{name}";
                 o.GrainStorageSerializer = sp.GetRequiredService<OrleansGrainStorageSerializer>();
             }));
@@ -55,9 +55,9 @@ public static class ScaleSweepSiloBuilderExtensions
 
         // A sweep that was running when every silo died resumes by itself when the cluster is back: its
         // reminder, stored beside the grain state, activates it again.
-        builder.UseAzureTableReminderService(options => options.Configure<IOptions<StorageOptions>>((o, storage) =>
+        builder.UseAzureTableReminderService(options => options.Configure<IOptions<StorageOptions>, StorageAccount>((o, storage, account) =>
         {
-            o.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+            o.TableServiceClient = account.TableService;
             o.TableName = storage.Value.Prefix + "reminders";
         }));
 
@@ -66,7 +66,4 @@ public static class ScaleSweepSiloBuilderExtensions
         builder.AddScaleSweepInstrumentation();
         return builder;
     }
-
-    private static bool IsValidPrefix(string prefix) =>
-        prefix.Length is >= 3 and <= 20 && char.IsAsciiLetterLower(prefix[0]) && prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
 }

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Coordination;
@@ -73,7 +74,7 @@ public sealed class RunFaultTests
         }
 
         // Run 0: one byte flipped inside the snapshot, so its SHA-256 fails. Run 1: not even a blob Orleans can decode.
-        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient($"{prefix}-checkpoints");
+        BlobContainerClient container = StorageAccount.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString }).BlobService.GetBlobContainerClient($"{prefix}-checkpoints");
         IReadOnlyList<SimulationConfig> runs = spec.Grid().Runs;
         BlobItem[] blobs = container.GetBlobs().ToArray();
         BlobClient flipped = container.GetBlobClient(Assert.Single(blobs, b => b.Name.Contains(runs[0].Fingerprint())).Name);
