@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
 using ScaleSweep.Sweeps.Specs;
+using ScaleSweep.Grains.Membership;
 using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Sweeps;
 using ScaleSweep.Grains.Telemetry;
@@ -35,6 +36,9 @@ public static class ScaleSweepSiloBuilderExtensions
         services.AddSingleton<ClusterLoadView>();
         services.AddSingleton<WorkerLoadPublisher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkerLoadPublisher>());
+        services.AddSingleton<MembershipFence>();
+        services.AddSingleton<MembershipLog>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MembershipLog>());
         services.AddPlacementDirector<LeastBusyPlacement, LeastBusyPlacementDirector>();
 
         builder.AddAzureTableGrainStorage(StorageNames.Runs, options => options.Configure<IOptions<StorageOptions>, StorageAccount, IServiceProvider>((o, storage, account, sp) =>

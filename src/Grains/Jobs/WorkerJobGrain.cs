@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using ScaleSweep.Grains.Abstractions.Grains;
+using Microsoft.Extensions.DependencyInjection;
 using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Membership;
 using ScaleSweep.Grains.Workers;
 using ScaleSweep.Sweeps.Runs;
 
@@ -45,6 +47,9 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
     protected string Key => this.GetPrimaryKeyString();
 
     protected TState State => _state.State;
+
+    /// <summary>Returns when this silo may write; see <see cref="MembershipFence"/>.</summary>
+    protected Task EnsureMember() => ServiceProvider.GetService<MembershipFence>()?.EnsureMemberAsync() ?? Task.CompletedTask;
 
     /// <summary>The live job, if any.</summary>
     protected TJob? Job { get; set; }
@@ -215,11 +220,13 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
         }
     }
 
-    /// <summary>Writes the state (everything changed so far).</summary>
+    /// <summary>Writes the state (everything changed so far), once the silo is known to be a live member.</summary>
     protected async Task WriteState()
     {
+        await EnsureMember();
         await _state.WriteStateAsync();
         _stateDirty = false;
+        Logger.LogDebug("{Job} {Key} wrote its state ({Status})", Noun, Key, State.Status);
     }
 
     /// <summary>
@@ -335,10 +342,10 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
 
             _storage.Succeeded();
         }
-        catch (Exception e) when (StorageFailures.IsConflict(e))
+        catch (Exception e) when (StorageFailures.IsConflict(e) || e is MembershipFenceException)
         {
             // Another activation wrote first: a hung silo that woke up, or an activation that was still
-            // deactivating. Ours is stale; retrying with its ETag would fail forever. Stop the job and let a
+            // deactivating. Or this silo was declared dead and another activation is (or will be) the owner. Ours is stale; retrying with its ETag would fail forever. Stop the job and let a
             // fresh activation continue from what storage holds (results are the same either way).
             Logger.LogWarning("{Job} {Key}: another activation wrote its state ({Error}); this one steps down", Noun, Key, e.GetBaseException().Message);
             _stale = true;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Membership;
 
 namespace ScaleSweep.Grains.Runs;
 
@@ -20,6 +21,8 @@ internal sealed class CheckpointStore(IServiceProvider services, GrainId grain, 
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Checkpoints);
     private GrainState<RunCheckpointState> _state = new(new RunCheckpointState());
     private bool _loaded;
+
+    private Task EnsureMember() => services.GetService<MembershipFence>()?.EnsureMemberAsync() ?? Task.CompletedTask;
 
     /// <summary>The stored checkpoint, or null when there is none (or it was unreadable and discarded).</summary>
     /// <exception cref="Exception">Storage could not be reached; try again later.</exception>
@@ -56,6 +59,7 @@ internal sealed class CheckpointStore(IServiceProvider services, GrainId grain, 
         }
 
         _state.State = checkpoint;
+        await EnsureMember();
         await _storage.WriteStateAsync(StateName, grain, _state);
     }
 
@@ -67,6 +71,7 @@ internal sealed class CheckpointStore(IServiceProvider services, GrainId grain, 
             await LoadAsync();
         }
 
+        await EnsureMember();
         await _storage.ClearStateAsync(StateName, grain, _state);
         _state = new GrainState<RunCheckpointState>(new RunCheckpointState()) { ETag = _state.ETag };
     }

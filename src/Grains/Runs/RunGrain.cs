@@ -112,7 +112,9 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
         if (outcome.Status is { } status)
         {
             _curve.State.Curve = StoredLossCurve.From(outcome.Curve!);
+            await EnsureMember();
             await _curve.WriteStateAsync();
+            Logger.LogDebug("Run {Key} wrote its curve", Key);
             await Finish(status == SimulationStatus.Diverged ? RunStatus.Diverged : RunStatus.Completed, outcome, null);
             return;
         }
