@@ -29,7 +29,7 @@ public sealed class MembershipFence
     private readonly TimeProvider _time;
     private readonly ILogger<MembershipFence> _logger;
     private readonly Lock _gate = new();
-    private long _confirmedAt = long.MinValue;
+    private long? _confirmedAt;
     private Task? _reading;
     private string? _closed;
 
@@ -70,7 +70,7 @@ public sealed class MembershipFence
         lock (_gate)
         {
             ThrowIfClosed();
-            if (_time.GetElapsedTime(_confirmedAt) < Freshness)
+            if (_confirmedAt is { } confirmed && _time.GetElapsedTime(confirmed) < Freshness)
             {
                 return;
             }
@@ -140,7 +140,7 @@ public sealed class MembershipFence
             else
             {
                 // Read as the state at the read's start: a slow read proves nothing about later moments.
-                _confirmedAt = Math.Max(_confirmedAt, started);
+                _confirmedAt = Math.Max(_confirmedAt ?? started, started);
             }
         }
     }
