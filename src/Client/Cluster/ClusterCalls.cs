@@ -39,18 +39,27 @@ internal static class ClusterCalls
                 if (since is null)
                 {
                     since = DateTime.UtcNow;
-                    say($"lost a gateway or the silo behind it ({e.GetBaseException().Message}); retrying through the other gateways.");
+                    say($"lost a gateway or the silo behind it ({Brief(e)}); retrying through the other gateways.");
                 }
                 else if (DateTime.UtcNow - since.Value > Patience)
                 {
                     throw new ClusterUnavailableException(
-                        $"no gateway has answered for {Patience.TotalSeconds:0} s ({e.GetBaseException().Message}). A sweep goes on in the cluster while any silo lives; "
+                        $"no gateway has answered for {Patience.TotalSeconds:0} s ({Brief(e)}). A sweep goes on in the cluster while any silo lives; "
                         + "`scalesweep status ID` with a live gateway follows it again.", e);
                 }
 
                 await Task.Delay(Pause, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The first line of the innermost message, at most 160 characters: Orleans' messages carry whole requests and stacks.</summary>
+    internal static string Brief(Exception e)
+    {
+        string message = e.GetBaseException().Message;
+        int end = message.IndexOfAny(['\r', '\n']);
+        string line = (end < 0 ? message : message[..end]).Trim();
+        return line.Length <= 160 ? line : line[..157] + "...";
     }
 
     /// <summary>

@@ -42,6 +42,10 @@ internal sealed class GatewaySession : IClusterSession
                 o.ServiceId = serviceId;
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+
+            // A call to a silo cut off from the network waits this long before it is retried elsewhere
+            // (Orleans' default is 30 s); the silo is declared dead within seconds, its grains move.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
             client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
         });
 

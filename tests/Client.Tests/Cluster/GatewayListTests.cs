@@ -86,4 +86,14 @@ public sealed class GatewayListTests
             () => { calls++; throw new InvalidOperationException("bad sweep"); }, _ => { }, CancellationToken.None));
         Assert.Equal(1, calls);
     }
+
+    [Fact]
+    public void ABriefMessageIsTheFirstLineOfTheInnermostOneCutAt160()
+    {
+        var inner = new InvalidOperationException("Unable to connect to 10.77.0.12:11111. Error: ConnectionRefused\n   at Orleans.Networking.Shared...");
+        Assert.Equal("Unable to connect to 10.77.0.12:11111. Error: ConnectionRefused", ClusterCalls.Brief(new SiloUnavailableException("outer", inner)));
+        string brief = ClusterCalls.Brief(new TimeoutException(new string('x', 400)));
+        Assert.Equal(160, brief.Length);
+        Assert.EndsWith("...", brief, StringComparison.Ordinal);
+    }
 }
