@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ScaleSweep.Silo;
+using ScaleSweep.Silo.Membership;
 using ScaleSweep.Silo.Telemetry;
 
 // A ScaleSweep silo. Settings come from appsettings.json, then environment variables
@@ -14,4 +15,13 @@ builder.AddScaleSweepTelemetry();
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
 
 using IHost host = builder.Build();
+
+// A silo of another service or wire version stays out of a running cluster, saying why in one line.
+if (await ClusterIdentityGate.RefusalAsync(host.Services, CancellationToken.None) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return ClusterIdentityGate.ExitCode;
+}
+
 await host.RunAsync();
+return 0;
