@@ -12,6 +12,9 @@ namespace ScaleSweep.Silo;
 /// <summary>Configures a ScaleSweep silo from configuration: shared by the silo program and the CLI's embedded silo.</summary>
 public static class ScaleSweepSiloHost
 {
+    /// <summary>The section whose values override Orleans' <see cref="ClusterMembershipOptions"/> (failure detection).</summary>
+    public const string MembershipSection = "ScaleSweep:Membership";
+
     /// <summary>Clustering, endpoints and the ScaleSweep grains, all from <paramref name="configuration"/>.</summary>
     public static ISiloBuilder ConfigureScaleSweepSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -72,7 +75,7 @@ public static class ScaleSweepSiloHost
 
         // Detect a dead silo in about a second and a hung one in a few, instead of Orleans' defaults of
         // about 11 s and 61 s: a lost silo's runs wait for its death declaration before they move.
-        // Every value can be overridden under "ScaleSweep:Membership".
+        // Every value can be overridden under MembershipSection.
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -81,7 +84,7 @@ public static class ScaleSweepSiloHost
             o.NumVotesForDeathDeclaration = 1;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-            configuration.GetSection("ScaleSweep:Membership").Bind(o);
+            configuration.GetSection(MembershipSection).Bind(o);
         });
 
         return silo.AddScaleSweep(configuration);
