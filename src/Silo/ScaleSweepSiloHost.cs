@@ -51,7 +51,7 @@ public static class ScaleSweepSiloHost
             // the advertised address where they are unset, and reads ORLEANS_SERVICE_ID and
             // ORLEANS_CLUSTER_ID over the ids above. The advertised address is set here from the same
             // POD_IP: Orleans' default endpoint provider, registered before Kubernetes hosting, would
-            // otherwise fill it first with the first address of the first interface it finds.
+            // otherwise fill it first with an address of the machine's interfaces that it picks itself.
             IPAddress pod = PodAddress(configuration);
             silo.Configure<EndpointOptions>(o =>
             {

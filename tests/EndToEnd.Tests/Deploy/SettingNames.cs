@@ -38,6 +38,9 @@ public static class SettingNames
     {
         "ScaleSweep__Storage__BlobServiceUri",
         "ScaleSweep__Storage__TableServiceUri",
+        "ScaleSweep__Storage__AccountName",
+        "ScaleSweep__Storage__ManagedIdentityClientId",
+        "ScaleSweep__Storage__StartupTimeoutSeconds",
     };
 
     /// <summary>Whether the name is of the ScaleSweep settings (the only ones checked).</summary>
