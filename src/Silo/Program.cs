@@ -3,12 +3,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Silo;
+using ScaleSweep.Silo.Membership;
 using ScaleSweep.Silo.Telemetry;
 
 // A ScaleSweep silo. Settings come from appsettings.json, then environment variables
 // (ScaleSweep__Silo__GatewayPort=30001), then the command line (--ScaleSweep:Silo:GatewayPort 30001).
-// Exit codes: 0 after a shutdown, 2 for invalid settings, 4 when storage cannot be used at startup; both
-// failures print one line to stderr.
+// Exit codes: 0 after a shutdown, 2 for invalid settings, 3 when its cluster refuses it (another ServiceId
+// or wire version), 4 when storage cannot be used at startup; every failure prints one line to stderr.
 const string Name = "scalesweep-silo";
 IHost host;
 try
@@ -45,6 +46,13 @@ using (host)
     {
         await Console.Error.WriteLineAsync($"{Name}: {e.Message}");
         return 4;
+    }
+
+    // A silo of another service or wire version stays out of a running cluster, saying why in one line.
+    if (await ClusterIdentityGate.RefusalAsync(host.Services, CancellationToken.None) is { } refusal)
+    {
+        await Console.Error.WriteLineAsync(refusal);
+        return ClusterIdentityGate.ExitCode;
     }
 
     await host.RunAsync();

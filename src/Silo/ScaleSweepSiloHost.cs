@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Hosting.Kubernetes;
 using ScaleSweep.Grains.Hosting;
 
 namespace ScaleSweep.Silo;
@@ -12,10 +13,14 @@ namespace ScaleSweep.Silo;
 /// <summary>Configures a ScaleSweep silo from configuration: shared by the silo program and the CLI's embedded silo.</summary>
 public static class ScaleSweepSiloHost
 {
+    /// <summary>The section whose values override Orleans' <see cref="ClusterMembershipOptions"/> (failure detection).</summary>
+    public const string MembershipSection = "ScaleSweep:Membership";
+
     /// <summary>Clustering, endpoints and the ScaleSweep grains, all from <paramref name="configuration"/>.</summary>
     public static ISiloBuilder ConfigureScaleSweepSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         SiloOptions options = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        bool kubernetes = IsKubernetes(options);
         var address = IPAddress.Parse(options.Address);
         silo.Configure<ClusterOptions>(o =>
         {
@@ -41,18 +46,37 @@ public static class ScaleSweepSiloHost
                     [$"ScaleSweep:Silo:Clustering is '{options.Clustering}'; allowed: Localhost, AzureStorage"]);
         }
 
-        silo.Configure<EndpointOptions>(o =>
+        if (kubernetes)
         {
-            o.AdvertisedIPAddress = address;
-            o.SiloPort = options.SiloPort;
-            o.GatewayPort = options.GatewayPort;
-            o.SiloListeningEndpoint = new IPEndPoint(address, options.SiloPort);
-            o.GatewayListeningEndpoint = new IPEndPoint(address, options.GatewayPort);
-        });
+            // Kubernetes hosting post-configures the listening endpoints (every address of the pod) and
+            // the advertised address where they are unset, and reads ORLEANS_SERVICE_ID and
+            // ORLEANS_CLUSTER_ID over the ids above. The advertised address is set here from the same
+            // POD_IP: Orleans' default endpoint provider, registered before Kubernetes hosting, would
+            // otherwise fill it first with an address of the machine's interfaces that it picks itself.
+            IPAddress pod = PodAddress(configuration);
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = pod;
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = options.GatewayPort;
+            });
+            silo.UseKubernetesHosting();
+        }
+        else
+        {
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = address;
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = options.GatewayPort;
+                o.SiloListeningEndpoint = new IPEndPoint(address, options.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(address, options.GatewayPort);
+            });
+        }
 
         // Detect a dead silo in about a second and a hung one in a few, instead of Orleans' defaults of
         // about 11 s and 61 s: a lost silo's runs wait for its death declaration before they move.
-        // Every value can be overridden under "ScaleSweep:Membership".
+        // Every value can be overridden under MembershipSection.
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -61,7 +85,7 @@ public static class ScaleSweepSiloHost
             o.NumVotesForDeathDeclaration = 1;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-            configuration.GetSection("ScaleSweep:Membership").Bind(o);
+            configuration.GetSection(MembershipSection).Bind(o);
         });
 
         return silo.AddScaleSweep(configuration);
@@ -82,5 +106,41 @@ public static class ScaleSweepSiloHost
         await StorageProbe.EnsureReachableAsync(account, options, cancellationToken).ConfigureAwait(false);
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageProbe).FullName!)
             .LogInformation("Azure Storage answered in {Seconds:F1} s: {Account}", clock.Elapsed.TotalSeconds, account);
+    }
+
+    /// <summary>The pod's IP from the downward API (status.podIP in POD_IP), which Kubernetes hosting reads too.</summary>
+    private static IPAddress PodAddress(IConfiguration configuration)
+    {
+        string name = KubernetesHostingOptions.PodIPEnvironmentVariable;
+        string? value = configuration[name];
+        if (!IPAddress.TryParse(value, out IPAddress? pod) || pod.Equals(IPAddress.Any) || pod.Equals(IPAddress.IPv6Any))
+        {
+            throw new OptionsValidationException(SiloOptions.Section, typeof(SiloOptions),
+                [$"ScaleSweep:Silo:Hosting Kubernetes needs the pod's IP address in {name} (the downward API's status.podIP); it is '{value}'"]);
+        }
+
+        return pod;
+    }
+
+    /// <summary>Whether <see cref="SiloOptions.Hosting"/> is Kubernetes; throws for an unknown value or Kubernetes without storage clustering.</summary>
+    private static bool IsKubernetes(SiloOptions options)
+    {
+        switch (options.Hosting)
+        {
+            case "Process":
+                return false;
+            case "Kubernetes":
+                if (options.Clustering != "AzureStorage")
+                {
+                    // Kubernetes hosting reconciles membership with the pods; it does not replace a membership table.
+                    throw new OptionsValidationException(SiloOptions.Section, typeof(SiloOptions),
+                        [$"ScaleSweep:Silo:Hosting Kubernetes needs ScaleSweep:Silo:Clustering AzureStorage, not '{options.Clustering}'"]);
+                }
+
+                return true;
+            default:
+                throw new OptionsValidationException(SiloOptions.Section, typeof(SiloOptions),
+                    [$"ScaleSweep:Silo:Hosting is '{options.Hosting}'; allowed: Process, Kubernetes"]);
+        }
     }
 }

@@ -18,6 +18,14 @@ public sealed class SiloOptions
     /// </summary>
     public string Clustering { get; set; } = "Localhost";
 
+    /// <summary>
+    /// "Process" (default): a process on a machine, listening on and advertising <see cref="Address"/>.
+    /// "Kubernetes": a pod of a Deployment (Microsoft.Orleans.Hosting.Kubernetes): the silo advertises
+    /// the pod's IP, listens on every address of the pod, takes its name, service and cluster ids from
+    /// the pod's environment, and removes silos whose pods are gone; needs "AzureStorage" clustering.
+    /// </summary>
+    public string Hosting { get; set; } = "Process";
+
     /// <summary>Port of silo-to-silo traffic.</summary>
     public int SiloPort { get; set; } = 11111;
 
@@ -27,6 +35,6 @@ public sealed class SiloOptions
     /// <summary>Silo port of the primary silo, for Localhost clustering.</summary>
     public int PrimarySiloPort { get; set; } = 11111;
 
-    /// <summary>Address the silo listens on and tells others; loopback unless set.</summary>
+    /// <summary>Address the silo listens on and tells others; loopback unless set. Not used with Kubernetes hosting.</summary>
     public string Address { get; set; } = "127.0.0.1";
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using Orleans.Hosting.Kubernetes;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -48,12 +49,11 @@ public static class ScaleSweepTelemetryExtensions
             return builder;
         }
 
-        SiloOptions silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         IOpenTelemetryBuilder telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 options.ServiceName,
                 serviceVersion: ScaleSweepMetrics.Version,
-                serviceInstanceId: string.Create(CultureInfo.InvariantCulture, $"{silo.Address}:{silo.SiloPort}")));
+                serviceInstanceId: InstanceId(builder.Configuration)));
 
         telemetry.WithMetrics(metrics =>
         {
@@ -166,6 +166,21 @@ public static class ScaleSweepTelemetryExtensions
         {
             throw new OptionsValidationException(TelemetryOptions.Section, typeof(TelemetryOptions), errors);
         }
+    }
+
+    /// <summary>
+    /// The silo's address and port; in a Kubernetes pod, whose address is not in the options, the pod's
+    /// name (the POD_NAME variable of the downward API, as Kubernetes hosting reads it).
+    /// </summary>
+    private static string InstanceId(IConfiguration configuration)
+    {
+        SiloOptions silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        if (silo.Hosting == "Kubernetes" && configuration[KubernetesHostingOptions.PodNameEnvironmentVariable] is { Length: > 0 } pod)
+        {
+            return pod;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{silo.Address}:{silo.SiloPort}");
     }
 
     private static OtlpExportProtocol Protocol(string name) => name == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;

@@ -128,27 +128,7 @@ public sealed class SiloProcess : IDisposable
         start.ArgumentList.Add(BuiltPrograms.SiloDll);
         start.ArgumentList.Add(contentRoot);
         start.ArgumentList.Add(logFile);
-        start.Environment["ScaleSweep__Silo__ClusterId"] = settings.ClusterId;
-        start.Environment["ScaleSweep__Silo__Clustering"] = settings.Clustering;
-        start.Environment["ScaleSweep__Silo__SiloPort"] = settings.SiloPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["ScaleSweep__Silo__PrimarySiloPort"] = settings.PrimarySiloPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["ScaleSweep__Silo__GatewayPort"] = settings.GatewayPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["ScaleSweep__Storage__ConnectionString"] = settings.ConnectionString;
-        start.Environment["ScaleSweep__Storage__Prefix"] = settings.Prefix;
-        start.Environment["ScaleSweep__Workers__Count"] = settings.Workers.ToString(CultureInfo.InvariantCulture);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-
-        // Several silos run at once: no scrape endpoint unless a test asks for one on a port of its own.
-        start.Environment["ScaleSweep__Telemetry__PrometheusPort"] = "0";
-        // One line per message with its UTC time to the millisecond, so tests can read what happened when.
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        start.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
-        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = SiloLog.TimestampFormat + " ";
-        foreach ((string key, string value) in settings.Environment)
-        {
-            start.Environment[key] = value;
-        }
+        SetEnvironment(start, settings);
 
         int pid;
         using (var shell = Process.Start(start) ?? throw new InvalidOperationException("cannot start bash"))
@@ -187,6 +167,70 @@ public sealed class SiloProcess : IDisposable
         {
             silo.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a silo as the settings say as a child process until it exits by itself (a silo refused at
+    /// start); returns its exit code and everything it wrote to stdout and stderr. Kills it and throws
+    /// when it is still running after the timeout.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(SiloSettings settings, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var start = new ProcessStartInfo(Cli.DotnetHost)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(BuiltPrograms.SiloDll);
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(Path.GetDirectoryName(BuiltPrograms.SiloDll)!);
+        SetEnvironment(start, settings);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + Cli.DotnetHost);
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"the silo was still running after {timeout.TotalSeconds:F0} s and was killed.\n{await stdout}{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>The silo's settings as environment variables, with single-line UTC log lines.</summary>
+    private static void SetEnvironment(ProcessStartInfo start, SiloSettings settings)
+    {
+        start.Environment["ScaleSweep__Silo__ClusterId"] = settings.ClusterId;
+        start.Environment["ScaleSweep__Silo__Clustering"] = settings.Clustering;
+        start.Environment["ScaleSweep__Silo__SiloPort"] = settings.SiloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ScaleSweep__Silo__PrimarySiloPort"] = settings.PrimarySiloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ScaleSweep__Silo__GatewayPort"] = settings.GatewayPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ScaleSweep__Storage__ConnectionString"] = settings.ConnectionString;
+        start.Environment["ScaleSweep__Storage__Prefix"] = settings.Prefix;
+        start.Environment["ScaleSweep__Workers__Count"] = settings.Workers.ToString(CultureInfo.InvariantCulture);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        // Several silos run at once: no scrape endpoint unless a test asks for one on a port of its own.
+        start.Environment["ScaleSweep__Telemetry__PrometheusPort"] = "0";
+        // One line per message with its UTC time to the millisecond, so tests can read what happened when.
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = SiloLog.TimestampFormat + " ";
+        foreach ((string key, string value) in settings.Environment)
+        {
+            start.Environment[key] = value;
         }
     }
 
