@@ -2,11 +2,12 @@
 # A multi-host ScaleSweep cluster on one Linux machine: each host is a network namespace with an address
 # of its own, joined by one bridge that lives in a namespace of its own (nothing is added to the
 # machine's own network). Needs root and iproute2.
-#   hosts.sh up K [--workers W] [--checkpoint-seconds S]
+#   hosts.sh up K [--workers W] [--checkpoint-seconds S] [--env NAME=VALUE]...
 #                      K+2 hosts: ssw-storage (10.77.0.2: Azurite, blob/queue/table 10000-10002),
 #                      ssw-host1..K (10.77.0.11..: one silo each, silo port 11111, gateway 30000,
 #                      metrics 9464, membership in Azurite) and ssw-client (10.77.0.20: for the CLI);
-#                      returns when every gateway answers. Logs: deploy/netns/run/host<i>.log
+#                      returns when every gateway answers. Logs: deploy/netns/run/host<i>.log;
+#                      --env adds a setting to every silo (ScaleSweep__Telemetry__Console=true)
 #   hosts.sh down      stops every process it started and removes every namespace and link
 #   hosts.sh status    the hosts, their addresses, links and processes
 #   hosts.sh exec HOST CMD...    runs CMD on HOST (storage, host<i>, client)
@@ -88,6 +89,8 @@ start_silo() {
   local host="$1" i="${1#host}" address; address="$(host_ip "$1")"
   local workers; workers="$(cat "$run/workers")"
   local checkpoint; checkpoint="$(cat "$run/checkpoint-seconds")"
+  local extra=()
+  while IFS= read -r line; do [ -n "$line" ] && extra+=("$line"); done < "$run/extra-env"
   # The settings a machine's /etc/scalesweep/silo.env holds (deploy/systemd/scalesweep-silo.env).
   # Not through in_ns: a function would run in a forked shell, and $! would not be the silo's process group.
   ip netns exec "$(ns "$host")" env -i PATH="$PATH" HOME="${HOME:-/root}" DOTNET_ROOT="${DOTNET_ROOT:-}" \
@@ -105,6 +108,7 @@ start_silo() {
     Logging__Console__FormatterOptions__SingleLine=true \
     Logging__Console__FormatterOptions__UseUtcTimestamp=true \
     Logging__Console__FormatterOptions__TimestampFormat="yyyy-MM-ddTHH:mm:ss.fffZ " \
+    "${extra[@]}" \
     setsid bash "$root/deploy/silo/launch.sh" >> "$run/host$i.log" 2>&1 < /dev/null &
   echo $! > "$run/host$i.pid"
 }
@@ -128,10 +132,12 @@ up() {
   local count="${1:-}"; shift || true
   [[ "$count" =~ ^[1-9][0-9]?$ ]] && [ "$count" -le 40 ] || die "up needs a silo host count from 1 to 40, e.g. 'hosts.sh up 3'"
   local workers=1 checkpoint=30
+  local extra_env=()
   while [ $# -gt 0 ]; do
     case "$1" in
       --workers) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "--workers needs a positive integer"; workers="$2"; shift ;;
       --checkpoint-seconds) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "--checkpoint-seconds needs a positive integer"; checkpoint="$2"; shift ;;
+      --env) [[ "${2:-}" =~ ^[A-Za-z_][A-Za-z0-9_]*=.*$ ]] || die "--env needs NAME=VALUE, not '${2:-}'"; extra_env+=("$2"); shift ;;
       *) die "unknown option '$1'" ;;
     esac
     shift
@@ -145,6 +151,7 @@ up() {
   bash "$root/deploy/azurite/azurite.sh" install > /dev/null
 
   rm -rf "$run"; mkdir -p "$run"
+  printf '%s\n' "${extra_env[@]}" > "$run/extra-env"
   echo "$count" > "$run/hosts"; echo "$workers" > "$run/workers"; echo "$checkpoint" > "$run/checkpoint-seconds"
   trap 'echo "hosts.sh: up failed; removing what it made" >&2; down > /dev/null 2>&1' ERR
 

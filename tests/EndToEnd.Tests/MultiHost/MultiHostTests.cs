@@ -29,12 +29,20 @@ public sealed class MultiHostTests(ITestOutputHelper output)
 
         // 1. Without faults, through SCALESWEEP_GATEWAY: the runs spread over the hosts.
         string clean = Path.Combine(temp.FullName, "clean");
-        using (NetnsTestBed bed = await NetnsTestBed.UpAsync(output, Hosts, Workers))
+        // Spans, metrics and logs all go to the silos' logs too (the console exporter), so that the secret
+        // check below reads every one of them.
+        using (NetnsTestBed bed = await NetnsTestBed.UpAsync(output, Hosts, Workers, "ScaleSweep__Telemetry__Console=true"))
         {
             ClientRun run = bed.StartCli(new Dictionary<string, string> { ["SCALESWEEP_GATEWAY"] = bed.Gateways }, "run", spec.Path, "--out", clean);
+            await WaitUntil(() => Enumerable.Range(1, Hosts).All(h => bed.Log(h).Checkpoints.Any()), TimeSpan.FromSeconds(120), "every host to checkpoint a run");
+            string[] scrapes = await ScrapeMetricsAsync();
+            await AssertEachSiloListensOnItsOwnAddressOnlyAsync();
             CliResult result = await run.Exited(SweepTimeout);
             output.ShouldExit(result, 0);
             times.Add(("sweep wall time, no faults (3 hosts)", result.Elapsed.TotalSeconds));
+            AssertNoSecret(Enumerable.Range(1, Hosts).Select(h => ($"host{h}'s log", File.ReadAllText(NetnsTestBed.LogPath(h))))
+                .Concat(scrapes.Select((text, i) => ($"host{i + 1}'s /metrics", text)))
+                .Append(("the CLI's output", result.StdOut + result.StdErr)));
 
             HostLog[] logs = Logs(bed);
             AssertEachRunStoredOnce(logs, spec.Runs);
@@ -67,7 +75,16 @@ public sealed class MultiHostTests(ITestOutputHelper output)
             DateTime cut = DateTime.UtcNow;
             await bed.PartitionAsync(3);
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: host3 partitioned");
-            await Task.Delay(PartitionLength);
+            Task partition = Task.Delay(PartitionLength);
+
+            // A CLI whose only gateway is cut off says so in one line and exits non-zero within 30 s.
+            CliResult cutOff = await bed.StartCli(new Dictionary<string, string>(), "list", "--gateway", $"{NetnsTestBed.Address(3)}:30000").Exited(TimeSpan.FromSeconds(60));
+            output.WriteLine($"list through the cut-off gateway: exit {cutOff.ExitCode} after {cutOff.Elapsed.TotalSeconds:F1} s: {cutOff.StdErr.Trim()}");
+            Assert.Equal(4, cutOff.ExitCode);
+            Assert.True(cutOff.Elapsed < TimeSpan.FromSeconds(30), $"took {cutOff.Elapsed.TotalSeconds:F1} s");
+            Assert.Contains($"cannot reach the gateway {NetnsTestBed.Address(3)}:30000", Assert.Single(cutOff.ErrorLines), StringComparison.Ordinal);
+            times.Add(("CLI told its only gateway is unreachable", cutOff.Elapsed.TotalSeconds));
+            await partition;
             DateTime healed = DateTime.UtcNow;
             await bed.HealAsync(3);
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: host3's link back");
@@ -145,6 +162,54 @@ public sealed class MultiHostTests(ITestOutputHelper output)
             }
             """);
         return SpecFile.Read(path);
+    }
+
+    /// <summary>Each silo's Prometheus page, read from the client host mid-sweep; every one has ScaleSweep's metrics.</summary>
+    private static async Task<string[]> ScrapeMetricsAsync()
+    {
+        var pages = new string[Hosts];
+        for (int host = 1; host <= Hosts; host++)
+        {
+            (int code, string page) = await NetnsTestBed.ExecAsync("client", "curl", "-sS", "--max-time", "10", $"http://{NetnsTestBed.Address(host)}:9464/metrics");
+            Assert.True(code == 0, $"scraping host{host}: {page}");
+            Assert.Contains("scalesweep_", page, StringComparison.Ordinal);
+            pages[host - 1] = page;
+        }
+
+        return pages;
+    }
+
+    /// <summary>Every listening socket of a silo host is on that host's address: none on 0.0.0.0 or ::.</summary>
+    private async Task AssertEachSiloListensOnItsOwnAddressOnlyAsync()
+    {
+        for (int host = 1; host <= Hosts; host++)
+        {
+            (int code, string sockets) = await NetnsTestBed.ExecAsync($"host{host}", "ss", "-Hltn");
+            Assert.True(code == 0, sockets);
+            string[] locals = sockets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]).ToArray();
+            output.WriteLine($"host{host} listens on {string.Join(", ", locals)}");
+            Assert.Equal(3, locals.Length);
+            Assert.All(locals, endpoint => Assert.StartsWith(NetnsTestBed.Address(host) + ":", endpoint, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// The storage key (Azurite's public development key stands in for a real one) and any "AccountKey="
+    /// appear in none of the texts; the logs must hold spans, or the check would prove nothing of them.
+    /// </summary>
+    private void AssertNoSecret(IEnumerable<(string What, string Text)> texts)
+    {
+        const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        var read = texts.ToList();
+        Assert.Contains(read, t => t.Text.Contains("Activity.TraceId", StringComparison.Ordinal));
+        foreach ((string what, string text) in read)
+        {
+            Assert.False(text.Contains(Key, StringComparison.Ordinal), $"{what} holds the storage key");
+            Assert.False(text.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase), $"{what} holds an AccountKey= setting");
+            Assert.False(text.Contains(Key[..20], StringComparison.Ordinal), $"{what} holds part of the storage key");
+        }
+
+        output.WriteLine($"no storage key in {read.Count} texts ({read.Sum(t => t.Text.Length) / 1024} KiB of logs with spans and metrics, metric pages, CLI output)");
     }
 
     private static HostLog[] Logs(NetnsTestBed bed) => Enumerable.Range(1, bed.Hosts).Select(bed.Log).ToArray();

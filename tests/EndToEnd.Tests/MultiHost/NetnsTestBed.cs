@@ -28,13 +28,15 @@ public sealed class NetnsTestBed : IDisposable
 
     public static string LogPath(int host) => Path.Combine(Repository.Root, "deploy", "netns", "run", $"host{host}.log");
 
-    /// <summary>Brings up <paramref name="hosts"/> silo hosts with <paramref name="workers"/> worker slots each.</summary>
-    public static async Task<NetnsTestBed> UpAsync(ITestOutputHelper output, int hosts, int workers)
+    /// <summary>Brings up <paramref name="hosts"/> silo hosts with <paramref name="workers"/> worker slots each and the extra settings (NAME=VALUE).</summary>
+    public static async Task<NetnsTestBed> UpAsync(ITestOutputHelper output, int hosts, int workers, params string[] settings)
     {
         var bed = new NetnsTestBed(output, hosts);
         await RunScriptAsync(output, TimeSpan.FromSeconds(30), "down");
         var clock = Stopwatch.StartNew();
-        await RunScriptAsync(output, TimeSpan.FromSeconds(180), "up", hosts.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string[] up = ["up", hosts.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. settings.SelectMany(s => new[] { "--env", s })];
+        await RunScriptAsync(output, TimeSpan.FromSeconds(180), up);
         output.WriteLine($"test bed: {hosts} hosts up in {clock.Elapsed.TotalSeconds:F1} s");
         bed.Gateways = (await RunScriptAsync(output, TimeSpan.FromSeconds(10), "gateways")).Trim();
         return bed;
