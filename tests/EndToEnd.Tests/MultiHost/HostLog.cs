@@ -29,6 +29,19 @@ public sealed partial class HostLog
     /// <summary>Run keys this silo checkpointed (it computed them at some time).</summary>
     public IEnumerable<(string Key, DateTime Time)> Checkpoints => Matches(CheckpointLine());
 
+    /// <summary>Run keys this silo handed to its worker pool (from step 0 or a checkpoint).</summary>
+    public IEnumerable<(string Key, DateTime Time)> Queued => Matches(QueuedLine());
+
+    /// <summary>Runs this silo was computing: queued or checkpointed here and not stored as completed here.</summary>
+    public IReadOnlySet<string> Unfinished
+    {
+        get
+        {
+            var completed = Completed.Select(c => c.Key).ToHashSet();
+            return Queued.Concat(Checkpoints).Select(c => c.Key).Where(k => !completed.Contains(k)).ToHashSet();
+        }
+    }
+
     /// <summary>Runs this silo resumed from a stored checkpoint, with the step.</summary>
     public IEnumerable<(string Key, long Step, DateTime Time)> Resumed =>
         Lines.Select(l => (l.Time, Match: ResumedLine().Match(l.Text))).Where(m => m.Match.Success)
@@ -71,6 +84,9 @@ public sealed partial class HostLog
 
     [GeneratedRegex(@"RunGrain\[\d+\] Run ([0-9a-f]{64}) checkpointed at step ")]
     private static partial Regex CheckpointLine();
+
+    [GeneratedRegex(@"RunGrain\[\d+\] Run ([0-9a-f]{64}) queued from step ")]
+    private static partial Regex QueuedLine();
 
     [GeneratedRegex(@"RunGrain\[\d+\] Run ([0-9a-f]{64}) resumes from its last checkpoint \(step (\d+)\)")]
     private static partial Regex ResumedLine();

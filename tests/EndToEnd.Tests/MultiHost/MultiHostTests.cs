@@ -65,13 +65,15 @@ public sealed class MultiHostTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             ClientRun run = bed.StartCli(new Dictionary<string, string>(), "run", spec.Path, "--gateway", gateways, "--out", faulted);
 
-            // Kill host 2 once it is mid-run (it has checkpointed), at least 12 s in.
-            await WaitUntil(() => bed.Log(2).Checkpoints.Any() && clock.Elapsed > TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(120), "host2 to checkpoint a run");
+            // Kill host 2 once it is mid-run (it has checkpointed a run it has not finished), at least 8 s in.
+            await WaitUntil(() => MidRun(bed.Log(2)) && clock.Elapsed > TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(120), "host2 to checkpoint a run");
             DateTime killed = DateTime.UtcNow;
             await bed.KillAsync(2);
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: host2 killed (kill -9)");
 
-            await Task.Delay(TimeSpan.FromSeconds(6));
+            // Cut host 3 off a few seconds later, also mid-run.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await WaitUntil(() => MidRun(bed.Log(3)), TimeSpan.FromSeconds(60), "host3 to checkpoint a run");
             DateTime cut = DateTime.UtcNow;
             await bed.PartitionAsync(3);
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: host3 partitioned");
@@ -212,6 +214,13 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         output.WriteLine($"no storage key in {read.Count} texts ({read.Sum(t => t.Text.Length) / 1024} KiB of logs with spans and metrics, metric pages, CLI output)");
     }
 
+    /// <summary>True when the host has checkpointed a run it has not stored as completed.</summary>
+    private static bool MidRun(HostLog log)
+    {
+        var completed = log.Completed.Select(c => c.Key).ToHashSet();
+        return log.Checkpoints.Any(c => !completed.Contains(c.Key));
+    }
+
     private static HostLog[] Logs(NetnsTestBed bed) => Enumerable.Range(1, bed.Hosts).Select(bed.Log).ToArray();
 
     /// <summary>50 ms delay and 2% loss on a host's link where the kernel has netem; what happened either way.</summary>
@@ -232,8 +241,7 @@ public sealed class MultiHostTests(ITestOutputHelper output)
     /// <summary>Runs the lost host was computing were completed elsewhere, at least one from a checkpoint past step 0.</summary>
     private void AssertRunsMovedOn(HostLog lost, HostLog[] logs, string what)
     {
-        var completedThere = lost.Completed.Select(c => c.Key).ToHashSet();
-        var unfinished = lost.Checkpoints.Select(c => c.Key).Where(k => !completedThere.Contains(k)).ToHashSet();
+        IReadOnlySet<string> unfinished = lost.Unfinished;
         Assert.True(unfinished.Count > 0, $"{what} was computing no run when it was lost");
         HostLog[] others = logs.Where(l => l.Host != lost.Host).ToArray();
         var completedElsewhere = others.SelectMany(l => l.Completed.Select(c => c.Key)).ToHashSet();
