@@ -83,6 +83,7 @@ public static class ScaleSweepCli
         root.Subcommands.Add(SubmitCommand.Create(environment));
         root.Subcommands.Add(StatusCommand.Create(environment));
         root.Subcommands.Add(ListCommand.Create(environment));
+        root.Subcommands.Add(Commands.Silos.SilosCommand.Create(environment));
         root.Subcommands.Add(ResultsCommand.Create(environment));
         root.Subcommands.Add(ResultsCommand.CreatePlot(environment));
         root.Subcommands.Add(CancelCommand.Create(environment));

@@ -14,5 +14,6 @@ namespace ScaleSweep.Grains.Abstractions;
 /// </remarks>
 public static class WireFormat
 {
-    public const int Version = 1;
+    // 2: the worker board's interface and WorkerLoad moved to this assembly (their wire names changed).
+    public const int Version = 2;
 }

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using ScaleSweep.Grains.Abstractions.Grains;
 
 namespace ScaleSweep.Grains.Placement;
 

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using ScaleSweep.Grains.Abstractions.Grains;
 
 namespace ScaleSweep.Grains.Placement;
 
@@ -13,6 +14,11 @@ public sealed class WorkerBoardGrain(IClusterMembershipService membership) : Gra
     public Task<WorkerLoad[]> Post(WorkerLoad load)
     {
         _loads[load.Silo] = load with { At = DateTime.UtcNow };
+        return Read();
+    }
+
+    public Task<WorkerLoad[]> Read()
+    {
         DateTime cutoff = DateTime.UtcNow - Expiry;
         ClusterMembershipSnapshot snapshot = membership.CurrentSnapshot;
         foreach (SiloAddress silo in _loads.Keys.ToArray())

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using ScaleSweep.Grains.Workers;
 
+using ScaleSweep.Grains.Abstractions.Grains;
+
 namespace ScaleSweep.Grains.Placement;
 
 /// <summary>

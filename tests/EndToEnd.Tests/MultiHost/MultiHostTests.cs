@@ -115,6 +115,19 @@ public sealed class MultiHostTests(ITestOutputHelper output)
             Assert.True(host3.ToldDead is not null, "host3's silo was never told it is dead");
             times.Add(("cut-off silo told it is dead after its link is back", (host3.ToldDead!.Value - healed).TotalSeconds));
 
+            // What an operator sees: `scalesweep silos` through the surviving gateway.
+            CliResult silos = await bed.StartCli(new Dictionary<string, string>(), "silos", "--json", "--gateway", gateways).Exited(TimeSpan.FromSeconds(60));
+            output.ShouldExit(silos, 0);
+            CliResult silosTable = await bed.StartCli(new Dictionary<string, string>(), "silos", "--gateway", gateways).Exited(TimeSpan.FromSeconds(60));
+            output.WriteLine(silosTable.StdOut);
+            using (var members = System.Text.Json.JsonDocument.Parse(silos.StdOut))
+            {
+                var status = members.RootElement.EnumerateArray().ToDictionary(m => m.GetProperty("address").GetString()!, m => m.GetProperty("status").GetString());
+                Assert.Equal("active", status[$"{NetnsTestBed.Address(1)}:11111"]);
+                Assert.Equal("dead", status[$"{NetnsTestBed.Address(2)}:11111"]);
+                Assert.Equal("dead", status[$"{NetnsTestBed.Address(3)}:11111"]);
+            }
+
             AssertRunsMovedOn(host2, logs, "host2 (killed)");
             AssertRunsMovedOn(host3, logs, "host3 (partitioned)");
 

@@ -1,4 +1,4 @@
-namespace ScaleSweep.Grains.Placement;
+namespace ScaleSweep.Grains.Abstractions.Grains;
 
 /// <summary>One silo's worker pool as it last reported it.</summary>
 /// <param name="Silo">The silo address.</param>

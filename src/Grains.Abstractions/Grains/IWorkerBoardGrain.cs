@@ -1,4 +1,6 @@
-namespace ScaleSweep.Grains.Placement;
+using Orleans.Concurrency;
+
+namespace ScaleSweep.Grains.Abstractions.Grains;
 
 /// <summary>
 /// The cluster's notice board of worker pools (one grain, key 0): each silo posts its pool's size and
@@ -9,4 +11,8 @@ public interface IWorkerBoardGrain : IGrainWithIntegerKey
 {
     /// <summary>Posts one silo's load and returns the load of every live silo.</summary>
     Task<WorkerLoad[]> Post(WorkerLoad load);
+
+    /// <summary>The load of every live silo, for `scalesweep silos`: reads, posts nothing.</summary>
+    [AlwaysInterleave]
+    Task<WorkerLoad[]> Read();
 }
