@@ -8,6 +8,8 @@
 # Silos find each other through the membership table in Azure Storage, so any silo may die.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../lib/process-group.sh
+. "$here/../lib/process-group.sh"
 root="$(cd "$here/../.." && pwd)"
 run="$here/run"
 data="$here/data"
@@ -15,21 +17,7 @@ silo_dll="$root/src/Silo/bin/Release/net10.0/scalesweep-silo.dll"
 mkdir -p "$run" "$data"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-stop_group() {
-  local pid_file="$1"
-  [ -f "$pid_file" ] || return 0
-  local pid
-  pid="$(cat "$pid_file")"
-  kill -TERM -- "-$pid" 2>/dev/null || true
-  for _ in $(seq 1 300); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  rm -f "$pid_file"
-}
 
 up() {
   local count="${1:-}"

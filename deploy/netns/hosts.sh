@@ -21,6 +21,8 @@
 # machine's environment file holds. Each process runs in its own process group; down stops them by group.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../lib/process-group.sh
+. "$here/../lib/process-group.sh"
 root="$(cd "$here/../.." && pwd)"
 run="$here/run"
 prefix=ssw
@@ -48,20 +50,7 @@ host_count() { cat "$run/hosts" 2>/dev/null || echo 0; }
 ns() { echo "$prefix-$1"; }
 in_ns() { local host="$1"; shift; ip netns exec "$(ns "$host")" "$@"; }
 port_open_in() { in_ns "$1" bash -c "(exec 3<>/dev/tcp/$2/$3) 2>/dev/null"; }
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-stop_group() {
-  local pid_file="$1" signal="${2:-TERM}" wait_s="${3:-70}"
-  [ -f "$pid_file" ] || return 0
-  local pid; pid="$(cat "$pid_file")"
-  kill "-$signal" -- "-$pid" 2>/dev/null || true
-  for _ in $(seq 1 $((wait_s * 5))); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  rm -f "$pid_file"
-}
 
 check_can() {
   [ "$(id -u)" = 0 ] || die "needs root (network namespaces); run as root or skip the multi-host tests"

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using ScaleSweep.Grains.Hosting;
 
 namespace ScaleSweep.Grains.Membership;
 
@@ -8,35 +9,14 @@ namespace ScaleSweep.Grains.Membership;
 /// Dead (was Active); 2 active"), at Information: the lines an operator reads to know when a machine was
 /// declared dead, and from which the multi-host tests measure detection times.
 /// </summary>
-public sealed class MembershipLog(IClusterMembershipService membership, ILogger<MembershipLog> logger) : ILifecycleParticipant<ISiloLifecycle>
+public sealed class MembershipLog(IClusterMembershipService membership, ILogger<MembershipLog> logger) : SiloLoop
 {
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
-
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(MembershipLog), ServiceLifecycleStage.Active, Start, Stop);
-
-    private Task Start(CancellationToken cancellationToken)
-    {
-        _loop = Task.Run(Loop);
-        return Task.CompletedTask;
-    }
-
-    private async Task Stop(CancellationToken cancellationToken)
-    {
-        _stop.Cancel();
-        if (_loop is not null)
-        {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    private async Task Loop()
+    protected override async Task RunAsync()
     {
         ClusterMembershipSnapshot previous = membership.CurrentSnapshot;
         try
         {
-            await foreach (ClusterMembershipSnapshot snapshot in membership.MembershipUpdates.WithCancellation(_stop.Token))
+            await foreach (ClusterMembershipSnapshot snapshot in membership.MembershipUpdates.WithCancellation(Stopping))
             {
                 int active = snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
                 foreach (ClusterMember member in snapshot.Members.Values)
@@ -51,7 +31,7 @@ public sealed class MembershipLog(IClusterMembershipService membership, ILogger<
                 previous = snapshot;
             }
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
         {
         }
     }

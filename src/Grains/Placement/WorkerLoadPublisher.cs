@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Workers;
 
 using ScaleSweep.Grains.Abstractions.Grains;
@@ -15,44 +16,28 @@ public sealed class WorkerLoadPublisher(
     ClusterLoadView view,
     IGrainFactory grains,
     ILocalSiloDetails silo,
-    ILogger<WorkerLoadPublisher> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<WorkerLoadPublisher> logger) : SiloLoop
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
-    private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _poke = new(0);
-    private Task? _loop;
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(WorkerLoadPublisher), ServiceLifecycleStage.Active, Start, Stop);
-
-    private Task Start(CancellationToken cancellationToken)
+    protected override void OnStarting()
     {
         view.SetLocalSlots(pool.Slots);
         pool.Changed += () => _poke.Release();
-        _loop = Task.Run(Loop);
-        return Task.CompletedTask;
     }
 
-    private async Task Stop(CancellationToken cancellationToken)
-    {
-        _stop.Cancel();
-        if (_loop is not null)
-        {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    private async Task Loop()
+    protected override async Task RunAsync()
     {
         IWorkerBoardGrain board = grains.GetGrain<IWorkerBoardGrain>(0);
-        while (!_stop.IsCancellationRequested)
+        while (!Stopping.IsCancellationRequested)
         {
             try
             {
                 var load = new WorkerLoad(silo.SiloAddress, pool.Slots, pool.Running + pool.Queued, DateTime.UtcNow);
                 view.Refresh(await board.Post(load));
             }
-            catch (Exception e) when (!_stop.IsCancellationRequested)
+            catch (Exception e) when (!Stopping.IsCancellationRequested)
             {
                 logger.LogDebug(e, "Could not post worker load; retrying");
             }
@@ -60,8 +45,8 @@ public sealed class WorkerLoadPublisher(
             try
             {
                 // Wake early on a pool change, but post at most every 100 ms.
-                await _poke.WaitAsync(Period, _stop.Token);
-                await Task.Delay(100, _stop.Token);
+                await _poke.WaitAsync(Period, Stopping);
+                await Task.Delay(100, Stopping);
                 while (_poke.CurrentCount > 0)
                 {
                     await _poke.WaitAsync();
