@@ -22,7 +22,7 @@ public sealed class DmftCurveGrain : WorkerJobGrain<DmftCurveGrainState, DmftJob
         [PersistentState("theory", StorageNames.Curves)] IPersistentState<DmftCurveGrainState> state,
         WorkerPool pool,
         ILogger<DmftCurveGrain> logger)
-        : base(state, pool, logger)
+        : base(new PersistentJobState<DmftCurveGrainState>(state), pool, logger)
     {
     }
 
@@ -80,10 +80,10 @@ public sealed class DmftCurveGrain : WorkerJobGrain<DmftCurveGrainState, DmftJob
             State.Seconds = 0;
             State.Error = null;
         });
-        NotifySweepsFinished();
+        NotifySubscribersFinished();
     }
 
-    protected override Task NotifyFinished(ISweepGrain sweep) => sweep.OnDmftCurveFinished(Progress());
+    protected override Task NotifyFinished(string subscriber) => GrainFactory.GetGrain<ISweepGrain>(subscriber).OnDmftCurveFinished(Progress());
 
     private DmftCurveProgress Progress() => new(Key, DmftCurveStatuses.From(State.Status), State.Error ?? StorageWarning, Job?.Time ?? 0);
 }

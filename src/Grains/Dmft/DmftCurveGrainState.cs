@@ -17,7 +17,7 @@ public sealed class DmftCurveGrainState : IWorkerJobState
     [Id(1)] public RunStatus Status { get; set; } = RunStatus.Pending;
 
     /// <summary>Sweeps that want this curve and are told when it is final.</summary>
-    [Id(2)] public HashSet<string> Sweeps { get; set; } = [];
+    [Id(2)] public HashSet<string> Subscribers { get; set; } = [];
 
     [Id(3)] public DmftCurve? Curve { get; set; }
 

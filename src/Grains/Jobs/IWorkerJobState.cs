@@ -8,8 +8,8 @@ public interface IWorkerJobState
     /// <summary>Where the work stands; queued or running with no live job means its activation is gone.</summary>
     RunStatus Status { get; set; }
 
-    /// <summary>Sweeps that want the work and are told when it is final.</summary>
-    HashSet<string> Sweeps { get; }
+    /// <summary>Who wants the work (sweeps, groups of sweeps) and is told when it is final.</summary>
+    HashSet<string> Subscribers { get; }
 
     /// <summary>Times the work was started or continued, for tests and diagnostics.</summary>
     int Executions { get; set; }

@@ -25,14 +25,14 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
 {
     private static readonly TimeSpan PollPeriod = StorageBackoff.First;
 
-    private readonly IPersistentState<TState> _state;
+    private readonly JobStateStore<TState> _state;
     private readonly StorageBackoff _storage = new();
     private IGrainTimer? _timer;
     private bool _startPending;
     private bool _stateDirty;
     private bool _stale;
 
-    private protected WorkerJobGrain(IPersistentState<TState> state, WorkerPool pool, ILogger logger)
+    private protected WorkerJobGrain(JobStateStore<TState> state, WorkerPool pool, ILogger logger)
     {
         _state = state;
         Pool = pool;
@@ -69,11 +69,17 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
     /// <summary>True when deactivation waits for the stopped job and stores where it got to.</summary>
     protected virtual bool StoresWorkOnDeactivation => false;
 
+    /// <summary>
+    /// True when a request and a start are stored at once. A run stores nothing until its first checkpoint
+    /// or its end (its group asks again for a run whose silo died), which saves two writes per short run.
+    /// </summary>
+    protected virtual bool StoresRequests => true;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Stored as queued or running with no live job: the previous activation (or its silo) is gone, so
         // the work continues as soon as anything touches the grain.
-        if (IsRequested && State.Status is RunStatus.Queued or RunStatus.Running && State.Sweeps.Count > 0)
+        if (IsRequested && State.Status is RunStatus.Queued or RunStatus.Running && State.Subscribers.Count > 0)
         {
             Resuming();
             RequestStart();
@@ -85,17 +91,17 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
     public Task Poke() => Poll(CancellationToken.None);
 
     /// <summary>
-    /// <paramref name="sweepId"/> no longer wants the work; when no sweep does, the job stops (the timer
+    /// <paramref name="subscriber"/> no longer wants the work; when no one does, the job stops (the timer
     /// stores what it got to and marks the work cancelled).
     /// </summary>
-    public async Task Release(string sweepId)
+    public async Task Release(string subscriber)
     {
-        if (!State.Sweeps.Remove(sweepId))
+        if (!State.Subscribers.Remove(subscriber))
         {
             return;
         }
 
-        if (State.Sweeps.Count == 0)
+        if (State.Subscribers.Count == 0)
         {
             _startPending = false;
             Job?.Stop();
@@ -136,15 +142,16 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
     }
 
     /// <summary>
-    /// Records that <paramref name="sweepId"/> wants the work and starts it unless it is running or final;
-    /// a final result is reported back to the sweep at once, without recomputing.
+    /// Records that <paramref name="subscriber"/> wants the work and starts it unless it is running or final;
+    /// a final result is reported back to the subscriber at once, without recomputing.
     /// </summary>
-    /// <param name="sweepId">The sweep.</param>
+    /// <param name="subscriber">Who asks (a sweep, or a group of a sweep), told when the work is final.</param>
     /// <param name="changed">True when the caller already changed the state (the first request).</param>
-    protected async Task Admit(string sweepId, bool changed)
+    protected async Task Admit(string subscriber, bool changed)
     {
-        ArgumentException.ThrowIfNullOrEmpty(sweepId);
-        changed |= State.Sweeps.Add(sweepId);
+        ArgumentException.ThrowIfNullOrEmpty(subscriber);
+        changed |= State.Subscribers.Add(subscriber);
+        changed &= StoresRequests;
         if (State.Status is RunStatus.Completed or RunStatus.Diverged or RunStatus.Failed)
         {
             if (changed)
@@ -153,7 +160,7 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
             }
 
             // Already final: computed once, shared by every sweep that asks.
-            _ = NotifyFinished(GrainFactory.GetGrain<ISweepGrain>(sweepId));
+            _ = NotifyFinished(subscriber);
             return;
         }
 
@@ -169,7 +176,7 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
                 await StartWork();
             }
 
-            changed = true;
+            changed = StoresRequests;
         }
 
         if (changed)
@@ -201,8 +208,8 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
     /// </summary>
     protected abstract Task Persist(TJob job, TOutcome outcome, bool stopping);
 
-    /// <summary>Tells <paramref name="sweep"/> the work is final (one-way).</summary>
-    protected abstract Task NotifyFinished(ISweepGrain sweep);
+    /// <summary>Tells <paramref name="subscriber"/> the work is final (one-way).</summary>
+    protected abstract Task NotifyFinished(string subscriber);
 
     /// <summary>The job starts on the next tick, which may first read storage: a read can fail and is retried.</summary>
     protected void RequestStart()
@@ -224,7 +231,7 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
     protected async Task WriteState()
     {
         await EnsureMember();
-        await _state.WriteStateAsync();
+        await _state.WriteAsync();
         _stateDirty = false;
         Logger.LogDebug("{Job} {Key} wrote its state ({Status})", Noun, Key, State.Status);
     }
@@ -241,7 +248,7 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
             return;
         }
 
-        if (State.Sweeps.Count == 0)
+        if (State.Subscribers.Count == 0)
         {
             State.Status = RunStatus.Cancelled;
             await WriteState();
@@ -278,12 +285,12 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
         Logger.LogDebug("{Job} {Key} stored as {Status}", Noun, Key, status);
     }
 
-    /// <summary>Tells every sweep that wants the work that it is final (one-way).</summary>
-    protected void NotifySweepsFinished()
+    /// <summary>Tells every subscriber that wants the work that it is final (one-way).</summary>
+    protected void NotifySubscribersFinished()
     {
-        foreach (string sweep in State.Sweeps)
+        foreach (string subscriber in State.Subscribers)
         {
-            _ = NotifyFinished(GrainFactory.GetGrain<ISweepGrain>(sweep));
+            _ = NotifyFinished(subscriber);
         }
     }
 
@@ -299,7 +306,7 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
         Queued(job);
         State.Status = RunStatus.Queued;
         State.Executions++;
-        _stateDirty = true;
+        _stateDirty |= StoresRequests;
     }
 
     private async Task Poll(CancellationToken cancellationToken)

@@ -5,20 +5,18 @@ using ScaleSweep.Sweeps.Dmft;
 namespace ScaleSweep.Sweeps.Coordination;
 
 /// <summary>
-/// A coordinator's books on one submitted sweep: its stored <see cref="SweepRecord"/>, the run table and
-/// theory curves over it, and its throughput. Every change of the sweep's state is made here; the sweep
-/// grain makes the grain calls and writes the record when <see cref="Dirty"/> says so (or at once, where
-/// a transition must be stored before it answers).
+/// A coordinator's books on one submitted sweep: its stored <see cref="SweepRecord"/>, its groups
+/// (<see cref="GroupTable"/>) and theory curves, and its throughput. Every change of the sweep's state is
+/// made here; the sweep grain makes the grain calls and writes the record when <see cref="Dirty"/> says so
+/// (or at once, where a transition must be stored before it answers).
 /// </summary>
 public sealed class SweepBook
 {
-    private readonly SweepGrid _grid;
-
     private SweepBook(SweepRecord record, SweepGrid grid)
     {
         Record = record;
-        _grid = grid;
-        Runs = new RunTable(grid, record.Runs);
+        Grid = grid;
+        Groups = new GroupTable(record, grid.Groups.Count, grid.SeedsPerGroup);
         Theory = new SweepDmftCurves(DmftCurvePlan.Requests(record.Spec!));
         Theory.MarkFinal(record.TheoryFinished);
     }
@@ -29,8 +27,14 @@ public sealed class SweepBook
     /// <summary>The sweep's spec.</summary>
     public SweepSpec Spec => Record.Spec!;
 
-    /// <summary>Its runs.</summary>
-    public RunTable Runs { get; private set; }
+    /// <summary>The sweep's grid (its groups and frontiers; its runs are never expanded here).</summary>
+    public SweepGrid Grid { get; }
+
+    /// <summary>Runs of the sweep.</summary>
+    public int RunCount => Grid.Groups.Count * Grid.SeedsPerGroup;
+
+    /// <summary>Its groups.</summary>
+    public GroupTable Groups { get; private set; }
 
     /// <summary>Its DMFT curves.</summary>
     public SweepDmftCurves Theory { get; }
@@ -44,11 +48,11 @@ public sealed class SweepBook
     /// <summary>The sweep dispatches and polls.</summary>
     public bool Running => Record.State == SweepState.Running;
 
-    /// <summary>Every run and curve is final: the report can be built.</summary>
-    public bool AllFinal => Runs.AllFinal && Theory.AllFinal;
+    /// <summary>Every group and curve is final: the report can be built.</summary>
+    public bool AllFinal => Groups.AllDone && Theory.AllFinal;
 
     /// <summary>The record changed since it was last stored.</summary>
-    public bool Dirty => Runs.Dirty;
+    public bool Dirty => Groups.Dirty;
 
     /// <summary>The books on a stored sweep; null when no spec was ever stored.</summary>
     public static SweepBook? Open(SweepRecord record)
@@ -62,12 +66,10 @@ public sealed class SweepBook
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(spec);
-        SweepGrid grid = spec.Grid();
         record.Spec = spec;
-        record.Runs = RunTable.NewEntries(grid);
         record.State = SweepState.Running;
         record.CreatedAt = now;
-        return new SweepBook(record, grid);
+        return new SweepBook(record, spec.Grid());
     }
 
     /// <summary>Takes <paramref name="record"/>, just read again from storage (another process runs the sweep), as the sweep's.</summary>
@@ -75,7 +77,7 @@ public sealed class SweepBook
     {
         ArgumentNullException.ThrowIfNull(record);
         Record = record;
-        Runs = new RunTable(_grid, record.Runs);
+        Groups = new GroupTable(record, Grid.Groups.Count, Grid.SeedsPerGroup);
         Theory.MarkFinal(record.TheoryFinished);
     }
 
@@ -85,21 +87,31 @@ public sealed class SweepBook
         if (Record.Interrupted)
         {
             Record.Interrupted = false;
-            Runs.MarkDirty();
+            Groups.MarkDirty();
         }
     }
 
     /// <summary>The running sweep's coordinator leaves with its silo: its runs stop too.</summary>
     public void Interrupt() => Record.Interrupted = true;
 
-    /// <summary>Cancels the sweep and its unfinished runs.</summary>
+    /// <summary>Notes a group's report; true when it changed anything.</summary>
+    public bool Note(GroupProgress progress) => Groups.Note(progress);
+
+    /// <summary>Cancels the sweep: no group gets a budget, and the runs not final count as cancelled.</summary>
     public void Cancel()
     {
-        Runs.CancelUnfinished();
+        Groups.ClearBudgets();
+        foreach ((int g, GroupTotals t) in Record.Active.ToArray())
+        {
+            int open = t.Pending + t.Queued + t.Computing;
+            Record.Active[g] = t with { Pending = 0, Queued = 0, Computing = 0, Cancelled = t.Cancelled + open };
+        }
+
         Record.State = SweepState.Cancelled;
+        Groups.MarkDirty();
     }
 
-    /// <summary>A cancelled or failed sweep runs again, its cancelled runs pending; false (nothing changes) for any other.</summary>
+    /// <summary>A cancelled or failed sweep runs again; false (nothing changes) for any other.</summary>
     public bool Reopen()
     {
         if (Record.State is not (SweepState.Cancelled or SweepState.Failed))
@@ -107,9 +119,9 @@ public sealed class SweepBook
             return false;
         }
 
-        Runs.ResumeCancelled();
         Record.State = SweepState.Running;
         Record.Error = null;
+        Groups.MarkDirty();
         return true;
     }
 
@@ -129,12 +141,12 @@ public sealed class SweepBook
         if (Theory.Done != Record.TheoryFinished.Count)
         {
             Record.TheoryFinished = Theory.FinalKeys().ToList();
-            Runs.MarkDirty();
+            Groups.MarkDirty();
         }
     }
 
     /// <summary>The record was stored.</summary>
-    public void MarkStored() => Runs.MarkStored();
+    public void MarkStored() => Groups.MarkStored();
 
     /// <summary>The sweep's status (see <see cref="SweepStatusBuilder"/>).</summary>
     /// <param name="id">The sweep id.</param>
@@ -142,6 +154,6 @@ public sealed class SweepBook
     /// <param name="slots">Worker slots of the cluster.</param>
     /// <param name="warning">See <see cref="SweepWarning"/>.</param>
     public SweepStatus Status(string id, bool readOnly, int slots, string? warning) =>
-        SweepStatusBuilder.Build(id, Spec, Record.State, interrupted: readOnly && Running && Record.Interrupted, Runs, Theory,
+        SweepStatusBuilder.Build(id, Spec, Record.State, interrupted: readOnly && Running && Record.Interrupted, Groups.Totals(), RunCount, Theory,
             Rate.StepsPerSecond, slots, Record.Error, Record.CreatedAt, warning);
 }

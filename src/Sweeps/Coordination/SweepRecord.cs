@@ -3,8 +3,9 @@ using ScaleSweep.Sweeps.Specs;
 namespace ScaleSweep.Sweeps.Coordination;
 
 /// <summary>
-/// A sweep's stored state (the sweep grain's, in blob storage): the spec and the sweep's view of each
-/// run, in grid order. <see cref="SweepBook"/> reads and changes it.
+/// A sweep's stored state (the sweep grain's, in blob storage): the spec and the sweep's view of its
+/// groups (<see cref="GroupTable"/>): nothing in it grows with the number of runs.
+/// <see cref="SweepBook"/> reads and changes it.
 /// </summary>
 [GenerateSerializer]
 public sealed class SweepRecord
@@ -12,8 +13,6 @@ public sealed class SweepRecord
     [Id(0)] public SweepSpec? Spec { get; set; }
 
     [Id(1)] public SweepState State { get; set; } = SweepState.Unknown;
-
-    [Id(2)] public List<SweepRunEntry> Runs { get; set; } = [];
 
     [Id(3)] public DateTimeOffset CreatedAt { get; set; }
 
@@ -27,4 +26,16 @@ public sealed class SweepRecord
 
     /// <summary>Keys of the theory curves that are final, so a read-only silo can count them without asking their grains.</summary>
     [Id(6)] public List<string> TheoryFinished { get; set; } = [];
+
+    /// <summary>Groups 0 .. DonePrefix - 1 are done: their aggregates are stored.</summary>
+    [Id(7)] public int DonePrefix { get; set; }
+
+    /// <summary>Groups done beyond <see cref="DonePrefix"/>, in order.</summary>
+    [Id(8)] public List<int> DoneBeyond { get; set; } = [];
+
+    /// <summary>The done groups' runs, summed.</summary>
+    [Id(9)] public GroupTotals DoneTotals { get; set; } = GroupTotals.Zero;
+
+    /// <summary>The last totals of each group that reported and is not done.</summary>
+    [Id(10)] public Dictionary<int, GroupTotals> Active { get; set; } = [];
 }

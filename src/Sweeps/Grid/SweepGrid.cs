@@ -54,6 +54,48 @@ public sealed class SweepGrid
         return new GroupConfig(run.Alpha, run.Beta, run.Gamma, run.N, run.Batch, run.Eta, run.M, run.Steps);
     }
 
+    /// <summary>
+    /// Group <paramref name="group"/> of <paramref name="spec"/>'s grid, found without walking the grid (a
+    /// group grain of a sweep of 100,000 groups must not walk all of them): the group index is a number
+    /// in mixed radix |alpha| |beta| |gamma| |N| |B| |eta|, eta the fastest digit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such group.</exception>
+    public static GroupConfig GroupAt(SweepSpec spec, int group)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        long count = (long)spec.Alpha.Length * spec.Beta.Length * spec.Gamma.Length * spec.N.Length * spec.B.Length * spec.Eta.Length;
+        ArgumentOutOfRangeException.ThrowIfNegative(group);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(group, count);
+        int rest = group;
+        int eta = rest % spec.Eta.Length;
+        rest /= spec.Eta.Length;
+        int b = rest % spec.B.Length;
+        rest /= spec.B.Length;
+        int n = rest % spec.N.Length;
+        rest /= spec.N.Length;
+        int gamma = rest % spec.Gamma.Length;
+        rest /= spec.Gamma.Length;
+        int beta = rest % spec.Beta.Length;
+        int alpha = rest / spec.Beta.Length;
+        return new GroupConfig(spec.Alpha[alpha], spec.Beta[beta], spec.Gamma[gamma], spec.N[n], spec.B[b], spec.Eta[eta], spec.M, spec.Steps);
+    }
+
+    /// <summary>The runs of group <paramref name="group"/>, its seeds in the spec's order: <see cref="Runs"/>[g S .. g S + S - 1], without expanding the rest.</summary>
+    public static SimulationConfig[] RunsOf(SweepSpec spec, int group)
+    {
+        GroupConfig g = GroupAt(spec, group);
+        var runs = new SimulationConfig[spec.Seeds.Length];
+        for (int i = 0; i < runs.Length; i++)
+        {
+            runs[i] = RunOf(spec, g, spec.Seeds[i]);
+        }
+
+        return runs;
+    }
+
+    private static SimulationConfig RunOf(SweepSpec spec, GroupConfig g, ulong seed) =>
+        new(spec.Model, g.Alpha, g.Beta, spec.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade);
+
     private static (GroupConfig[] Groups, GridFrontier[] Frontiers) Walk(SweepSpec spec)
     {
         var groups = new List<GroupConfig>();
@@ -102,7 +144,7 @@ public sealed class SweepGrid
         {
             foreach (ulong seed in spec.Seeds)
             {
-                runs[i++] = new SimulationConfig(spec.Model, g.Alpha, g.Beta, spec.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade);
+                runs[i++] = RunOf(spec, g, seed);
             }
         }
 

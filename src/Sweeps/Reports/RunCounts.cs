@@ -13,4 +13,12 @@ public sealed record RunCounts(
 {
     /// <summary>Runs that will not change any more.</summary>
     public int Finished => Completed + Diverged + Failed + Cancelled;
+
+    /// <summary>The two added.</summary>
+    public RunCounts Plus(RunCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new RunCounts(Total + other.Total, Pending + other.Pending, Running + other.Running, Completed + other.Completed,
+            Diverged + other.Diverged, Failed + other.Failed, Cancelled + other.Cancelled);
+    }
 }

@@ -8,8 +8,8 @@ using ScaleSweep.Numerics.Models;
 namespace ScaleSweep.Sweeps.Reports;
 
 /// <summary>
-/// Turns a sweep's run results into its report: per-group seed means and fits, compute-optimal frontiers,
-/// run counts and the runs that went wrong. Pure and deterministic: the same spec and results give the
+/// Turns a sweep's run results, or its groups' outcomes, into its report: per-group seed means and fits,
+/// compute-optimal frontiers, run counts and the runs that went wrong. Pure and deterministic: the same spec and results give the
 /// same report bit for bit (the bootstraps use the analysis library's fixed seed), whatever the order of
 /// <c>results</c>.
 /// </summary>
@@ -36,24 +36,50 @@ public static class SweepReportBuilder
 
         SweepGrid grid = spec.Grid();
         Dictionary<string, RunResult> byKey = IndexResults(grid.Runs, results);
-        var tally = new RunTally();
-        var issues = new List<RunIssue>();
-        List<GroupSeeds> seeds = CollectGroups(grid, byKey, tally, issues);
-
-        (long T0, long T1)? window = spec.FitWindow is { } w ? (w.T0, w.T1) : null;
-        var groups = new GroupReport[seeds.Count];
-        for (int i = 0; i < seeds.Count; i++)
+        int perGroup = grid.SeedsPerGroup;
+        SimulationConfig[] all = [.. grid.Runs];
+        var outcomes = new GroupOutcome[grid.Groups.Count];
+        for (int g = 0; g < outcomes.Length; g++)
         {
-            groups[i] = BuildGroup(seeds[i], spec.Model, window);
-            if (DmftCurvePlan.For(spec, seeds[i].Config) is { } request)
-            {
-                groups[i] = groups[i] with { TheoryCurve = request.Key() };
-            }
+            var runs = new ArraySegment<SimulationConfig>(all, g * perGroup, perGroup);
+            outcomes[g] = GroupAggregator.Aggregate(spec, grid.Groups[g], runs, byKey);
         }
 
-        FrontierReport[] frontiers = BuildFrontiers(grid, seeds, groups);
+        return Assemble(sweepId, spec, grid, outcomes, theory);
+    }
+
+    /// <summary>
+    /// The report of sweep <paramref name="sweepId"/> from its groups' outcomes (one per group of the grid,
+    /// in grid order), as its group grains built them: the same report <see cref="Build"/> gives from the
+    /// runs' results, bit for bit.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not one outcome per group of the grid.</exception>
+    public static SweepReport Assemble(
+        string sweepId, SweepSpec spec, SweepGrid grid, IReadOnlyList<GroupOutcome> outcomes, IReadOnlyList<DmftCurveResult>? theory = null)
+    {
+        ArgumentNullException.ThrowIfNull(sweepId);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count != grid.Groups.Count)
+        {
+            throw new ArgumentException($"{outcomes.Count} group outcomes for a grid of {grid.Groups.Count} groups.", nameof(outcomes));
+        }
+
+        var counts = new RunCounts(0, 0, 0, 0, 0, 0, 0);
+        var issues = new List<RunIssue>();
+        var groups = new GroupReport[outcomes.Count];
+        for (int g = 0; g < groups.Length; g++)
+        {
+            GroupOutcome outcome = outcomes[g] ?? throw new ArgumentException($"Group {g} has no outcome.", nameof(outcomes));
+            counts = counts.Plus(outcome.Counts);
+            issues.AddRange(outcome.Issues);
+            groups[g] = outcome.Report;
+        }
+
+        FrontierReport[] frontiers = BuildFrontiers(grid, outcomes, groups);
         return new SweepReport(
-            sweepId, spec.Name, ModelKindNames.Name(spec.Model), tally.ToCounts(), groups, frontiers, issues.ToArray())
+            sweepId, spec.Name, ModelKindNames.Name(spec.Model), counts, groups, frontiers, issues.ToArray())
         {
             TheoryCurves = DmftCurveReports.Build(spec, theory ?? []),
         };
@@ -88,120 +114,8 @@ public static class SweepReportBuilder
         return byKey;
     }
 
-    /// <summary>Walks the grid's groups in order: counts every run once, gathers each group's curves, notes the issues.</summary>
-    private static List<GroupSeeds> CollectGroups(
-        SweepGrid grid, Dictionary<string, RunResult> byKey, RunTally tally, List<RunIssue> issues)
-    {
-        int perGroup = grid.SeedsPerGroup;
-        var groups = new List<GroupSeeds>(grid.Groups.Count);
-        for (int g = 0; g < grid.Groups.Count; g++)
-        {
-            GroupConfig config = grid.Groups[g];
-            var curves = new List<SeedCurve>(perGroup);
-            int missing = 0;
-            for (int j = g * perGroup; j < (g + 1) * perGroup; j++)
-            {
-                byKey.TryGetValue(grid.Runs[j].Fingerprint(), out RunResult? result);
-                tally.Add(result?.Progress.Status);
-                SeedCurve? curve = CurveOf(result);
-                if (curve is null)
-                {
-                    missing++;
-                }
-                else
-                {
-                    curves.Add(curve);
-                }
-
-                if (result is not null && IssueOf(result, config) is { } issue)
-                {
-                    issues.Add(issue);
-                }
-            }
-
-            groups.Add(new GroupSeeds(config, curves, missing));
-        }
-
-        return groups;
-    }
-
-    /// <summary>The seed's curve if it enters the group: completed, or diverged (flagged, so it is counted and left out).</summary>
-    /// <remarks>A run still in progress may carry a partial curve on a shorter step grid; it is not averaged.</remarks>
-    private static SeedCurve? CurveOf(RunResult? result) => result switch
-    {
-        { Progress.Status: RunStatus.Completed, Curve: { } c } => new SeedCurve(c.Steps, c.Loss),
-        { Progress.Status: RunStatus.Diverged } r => new SeedCurve(r.Curve?.Steps ?? [], r.Curve?.Loss ?? [], Diverged: true),
-        _ => null,
-    };
-
-    private static RunIssue? IssueOf(RunResult result, GroupConfig config)
-    {
-        RunProgress progress = result.Progress;
-        return progress.Status switch
-        {
-            RunStatus.Diverged => new RunIssue(progress.Key, config, result.Config.Seed, "diverged", progress.DivergedAtStep, progress.Error),
-            RunStatus.Failed => new RunIssue(progress.Key, config, result.Config.Seed, "failed", null, progress.Error ?? "no reason recorded"),
-            _ => null,
-        };
-    }
-
-    private static GroupReport BuildGroup(GroupSeeds group, ModelKind model, (long T0, long T1)? window)
-    {
-        GroupConfig c = group.Config;
-        PredictedExponent theory = PredictedExponents.Time(model, c.Alpha, c.Beta, c.Gamma);
-        SeedAggregateResult aggregate;
-        try
-        {
-            aggregate = SeedAggregate.Compute(group.Curves);
-        }
-        catch (ArgumentException e)
-        {
-            int diverged = group.Curves.Count(s => s.Diverged);
-            return new GroupReport(c, [], [], [], 0, diverged, null, "The seeds cannot be averaged: " + e.Message, theory, group.Missing);
-        }
-
-        (FitReport? fit, string? fitError) = FitGroup(group, aggregate, window);
-        return new GroupReport(
-            c,
-            aggregate.Steps.ToArray(),
-            aggregate.Mean.ToArray(),
-            aggregate.Sem.ToArray(),
-            aggregate.Used,
-            aggregate.Diverged,
-            fit,
-            fitError,
-            theory,
-            group.Missing);
-    }
-
-    private static (FitReport? Fit, string? Error) FitGroup(GroupSeeds group, SeedAggregateResult aggregate, (long T0, long T1)? window)
-    {
-        if (aggregate.Used == 0)
-        {
-            string reason = aggregate.Diverged > 0
-                ? $"All {aggregate.Diverged} seeds with a curve diverged ({group.Missing} without a curve); there is no curve to fit."
-                : $"No seed has completed ({group.Missing} without a curve); there is no curve to fit.";
-            return (null, reason);
-        }
-
-        try
-        {
-            PowerLawFitResult fit = PowerLawFit.FitSeeds(group.Curves, window);
-            if (!double.IsFinite(fit.Exponent) || !double.IsFinite(fit.Intercept))
-            {
-                return (null, $"The fit over steps {fit.Window.T0}..{fit.Window.T1} gave a non-finite exponent.");
-            }
-
-            return (new FitReport(fit.Exponent, ReportValues.Interval(fit.Ci), [fit.Window.T0, fit.Window.T1], fit.Intercept, fit.Points), null);
-        }
-        catch (ArgumentException e)
-        {
-            return (null, e.Message);
-        }
-    }
-
     /// <summary>The grid's frontiers, each over the widths whose group has a mean curve.</summary>
-    private static FrontierReport[] BuildFrontiers(SweepGrid grid, List<GroupSeeds> seeds, GroupReport[] groups)
+    private static FrontierReport[] BuildFrontiers(SweepGrid grid, IReadOnlyList<GroupOutcome> outcomes, GroupReport[] groups)
     {
         var frontiers = new FrontierReport[grid.Frontiers.Count];
         for (int f = 0; f < frontiers.Length; f++)
@@ -213,7 +127,7 @@ public static class SweepReportBuilder
                 GroupReport group = groups[width.Group];
                 if (group.Seeds > 0)
                 {
-                    curves.Add(new WidthCurve(width.N, group.Steps, group.Mean, seeds[width.Group].Curves));
+                    curves.Add(new WidthCurve(width.N, group.Steps, group.Mean, SeedCurves(outcomes[width.Group])));
                 }
             }
 
@@ -221,6 +135,17 @@ public static class SweepReportBuilder
         }
 
         return frontiers;
+    }
+
+    private static SeedCurve[] SeedCurves(GroupOutcome outcome)
+    {
+        var curves = new SeedCurve[outcome.Seeds.Length];
+        for (int i = 0; i < curves.Length; i++)
+        {
+            curves[i] = outcome.Seeds[i].ToSeedCurve();
+        }
+
+        return curves;
     }
 
     private static FrontierReport BuildFrontier(FrontierConfig config, List<WidthCurve> curves, int gridWidths, PredictedExponent theory)

@@ -1,0 +1,140 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Runs;
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Grains.Results;
+
+/// <summary>
+/// Every run's stored state, its curve included, in one Azure table: a row per run, keyed by its run key,
+/// and a partition per group (the configuration without its seed), so that a group reads all its seeds
+/// in one query and the rows of runs that finish together are written in one transaction
+/// (<see cref="TableBatchWriter"/>).
+/// </summary>
+/// <remarks>
+/// The state is Orleans-serialized (binary, exact for doubles, version tolerant) and split over binary
+/// columns D0, D1, ... of at most 64 KiB each (the service's limit per column; a row holds 1 MiB): the
+/// longest allowed curve, 8,000 points, takes about 200 KB. Status and Step are also plain columns, for
+/// a person reading the table.
+/// </remarks>
+public sealed class RunResultTable
+{
+    private const int Format = 1;
+    private const int ChunkBytes = 64 * 1024;
+    private readonly Serializer _serializer;
+    private readonly string _name;
+    private readonly TableBatchWriter _writer;
+    private Task<TableClient>? _table;
+
+    public RunResultTable(StorageAccount account, IOptions<StorageOptions> options, Serializer serializer)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
+        _serializer = serializer;
+        TableService = account.TableService;
+        _name = options.Value.Prefix + "results";
+        _writer = new TableBatchWriter(_ => Table());
+    }
+
+    /// <summary>The account's table service (for tests that check the wiring).</summary>
+    public TableServiceClient TableService { get; }
+
+    /// <summary>The partition of <paramref name="config"/>'s row: its group, the configuration without the seed.</summary>
+    public static string PartitionOf(SimulationConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return (config with { Seed = 0 }).Fingerprint();
+    }
+
+    /// <summary>The run's row; null when it was never stored.</summary>
+    internal async Task<StoredRun?> ReadAsync(string partition, string key)
+    {
+        TableClient table = await Table();
+        NullableResponse<TableEntity> response = await table.GetEntityIfExistsAsync<TableEntity>(partition, key);
+        return response.HasValue ? Decode(response.Value!) : null;
+    }
+
+    /// <summary>Every stored run of one group.</summary>
+    internal async Task<List<StoredRun>> ReadPartitionAsync(string partition)
+    {
+        TableClient table = await Table();
+        var runs = new List<StoredRun>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter))
+        {
+            runs.Add(Decode(entity));
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="state"/> as run <paramref name="key"/>'s row: added when <paramref name="etag"/>
+    /// is null, else replaced only if the row is still at <paramref name="etag"/>.
+    /// </summary>
+    /// <returns>The row's new ETag.</returns>
+    /// <exception cref="RequestFailedException">409 or 412: another activation wrote the row first.</exception>
+    internal Task<ETag> WriteAsync(string partition, string key, RunGrainState state, ETag? etag)
+    {
+        byte[] data = _serializer.SerializeToArray(state);
+        var entity = new TableEntity(partition, key)
+        {
+            ["Format"] = Format,
+            ["Status"] = state.Status.ToString(),
+            ["Step"] = state.Step,
+        };
+
+        int chunks = (data.Length + ChunkBytes - 1) / ChunkBytes;
+        entity["Chunks"] = chunks;
+        for (int i = 0; i < chunks; i++)
+        {
+            int start = i * ChunkBytes;
+            entity["D" + i] = new BinaryData(data.AsMemory(start, Math.Min(ChunkBytes, data.Length - start)));
+        }
+
+        return _writer.WriteAsync(entity, etag, data.Length + 256);
+    }
+
+    private StoredRun Decode(TableEntity entity)
+    {
+        int format = entity.GetInt32("Format") ?? 0;
+        if (format != Format)
+        {
+            throw new InvalidDataException($"Run {entity.RowKey}: stored row format {format} is not {Format}.");
+        }
+
+        int chunks = entity.GetInt32("Chunks") ?? 0;
+        var data = new MemoryStream();
+        for (int i = 0; i < chunks; i++)
+        {
+            BinaryData chunk = entity.GetBinaryData("D" + i) ?? throw new InvalidDataException($"Run {entity.RowKey}: stored chunk D{i} is missing.");
+            data.Write(chunk.ToMemory().Span);
+        }
+
+        RunGrainState state = _serializer.Deserialize<RunGrainState>(data.ToArray());
+        return new StoredRun(entity.RowKey, state, entity.ETag);
+    }
+
+    // Made once; made again after a failure (storage down at the first use must not fail every later write).
+    private Task<TableClient> Table()
+    {
+        Task<TableClient>? table = _table;
+        if (table is null || table.IsFaulted || table.IsCanceled)
+        {
+            table = CreateTable();
+            _table = table;
+        }
+
+        return table;
+    }
+
+    private async Task<TableClient> CreateTable()
+    {
+        TableClient table = TableService.GetTableClient(_name);
+        await table.CreateIfNotExistsAsync();
+        return table;
+    }
+}
