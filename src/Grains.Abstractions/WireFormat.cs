@@ -15,5 +15,6 @@ namespace ScaleSweep.Grains.Abstractions;
 public static class WireFormat
 {
     // 2: the worker board's interface and WorkerLoad moved to this assembly (their wire names changed).
-    public const int Version = 2;
+    // 3: group grains between sweeps and runs; run state in the results table; run grains' and sweeps' interfaces changed.
+    public const int Version = 3;
 }

@@ -8,8 +8,9 @@ using ScaleSweep.Sweeps.Dmft;
 namespace ScaleSweep.Grains.Abstractions.Grains;
 
 /// <summary>
-/// The coordinator of one sweep, keyed by <see cref="SweepSpec.Id"/>: stores the spec and the state of
-/// every run, hands runs to run grains as worker slots free up, and builds the report when all are final.
+/// The coordinator of one sweep, keyed by <see cref="SweepSpec.Id"/>: stores the spec and where its groups
+/// stand, shares the runs the cluster can take in flight among its groups (<see cref="IGroupGrain"/>), and
+/// assembles the report from the groups' aggregates when all are final.
 /// </summary>
 public interface ISweepGrain : IGrainWithStringKey
 {
@@ -38,16 +39,9 @@ public interface ISweepGrain : IGrainWithStringKey
     /// <summary>Dispatches again a cancelled or interrupted sweep's unfinished runs.</summary>
     Task<SweepStatus> Resume();
 
-    /// <summary>A run grain reports that one of this sweep's runs is final.</summary>
+    /// <summary>A group grain reports where it stands (it does so when it changed, and when it is done).</summary>
     [OneWay]
-    Task OnRunFinished(RunProgress progress);
-
-    /// <summary>
-    /// A run grain reports that one of this sweep's runs left its silo's queue for a worker slot, so the
-    /// progress counts it as computing at once rather than at the sweep's next poll.
-    /// </summary>
-    [OneWay]
-    Task OnRunStarted(RunProgress progress);
+    Task OnGroupProgress(GroupProgress progress);
 
     /// <summary>A theory grain reports that one of this sweep's theory curves is final.</summary>
     [OneWay]

@@ -7,6 +7,7 @@ using Orleans.Storage;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Grains.Membership;
 using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Results;
 using ScaleSweep.Grains.Sweeps;
 using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Grains.Workers;
@@ -41,12 +42,8 @@ public static class ScaleSweepSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MembershipLog>());
         services.AddPlacementDirector<LeastBusyPlacement, LeastBusyPlacementDirector>();
 
-        builder.AddAzureTableGrainStorage(StorageNames.Runs, options => options.Configure<IOptions<StorageOptions>, StorageAccount, IServiceProvider>((o, storage, account, sp) =>
-        {
-            o.TableServiceClient = account.TableService;
-            o.TableName = storage.Value.Prefix + "runs";
-            o.GrainStorageSerializer = sp.GetRequiredService<OrleansGrainStorageSerializer>();
-        }));
+        // Runs' rows (state and curve), written in batches per group: not Orleans grain storage, which writes one row a call.
+        services.AddSingleton<RunResultTable>();
         foreach (string name in new[] { StorageNames.Curves, StorageNames.Checkpoints, StorageNames.Sweeps })
         {
             builder.AddAzureBlobGrainStorage(name, options => options.Configure<IOptions<StorageOptions>, StorageAccount, IServiceProvider>((o, storage, account, sp) =>

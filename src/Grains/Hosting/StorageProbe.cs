@@ -46,7 +46,7 @@ public static class StorageProbe
 
         // No retries inside the SDK: this loop owns the schedule and the deadline.
         TableServiceClient tables = account.CreateTableServiceClient(new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = AttemptTimeout } });
-        string filter = TableServiceClient.CreateQueryFilter($"TableName eq {options.Prefix + "runs"}");
+        string filter = TableServiceClient.CreateQueryFilter($"TableName eq {options.Prefix + "results"}");
         await ProbeAsync(account.TableServiceUri, "table", account.TableSetting, account.Credential is not null, timeout, clock, async token =>
         {
             await foreach (Page<Azure.Data.Tables.Models.TableItem> page in tables.QueryAsync(filter, maxPerPage: 1, token).AsPages().ConfigureAwait(false))

@@ -114,7 +114,7 @@ public sealed class RunResultTable
             data.Write(chunk.ToMemory().Span);
         }
 
-        RunGrainState state = _serializer.Deserialize<RunGrainState>(data.ToArray());
+        RunGrainState state = _serializer.Deserialize<RunGrainState>(data.ToArray()) ?? throw new InvalidDataException($"Run {entity.RowKey}: its stored state is empty.");
         return new StoredRun(entity.RowKey, state, entity.ETag);
     }
 

@@ -1,5 +1,6 @@
 using Azure;
 using ScaleSweep.Grains.Runs;
+using ScaleSweep.Sweeps.Runs;
 
 namespace ScaleSweep.Grains.Results;
 
@@ -7,4 +8,9 @@ namespace ScaleSweep.Grains.Results;
 /// <param name="Key">The run key (the row key).</param>
 /// <param name="State">What the run grain stored.</param>
 /// <param name="ETag">The row's version, for the next conditional write.</param>
-internal sealed record StoredRun(string Key, RunGrainState State, ETag ETag);
+internal sealed record StoredRun(string Key, RunGrainState State, ETag ETag)
+{
+    /// <summary>The run's progress as stored, for a run of <paramref name="steps"/> steps.</summary>
+    public RunProgress ToProgress(long steps) =>
+        new(Key, State.Status, State.Step, steps, State.DivergedAtStep, State.Error, State.ComputeSeconds, Silo: null);
+}

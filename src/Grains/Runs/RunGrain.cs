@@ -3,6 +3,7 @@ using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Jobs;
 using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Results;
 using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Grains.Workers;
 using ScaleSweep.Numerics.Models;
@@ -12,32 +13,42 @@ namespace ScaleSweep.Grains.Runs;
 
 /// <summary>
 /// Owns one simulation (see <see cref="IRunGrain"/>): its job's lifecycle is
-/// <see cref="WorkerJobGrain{TState, TJob, TOutcome}"/>'s; what is a run's own is here: checkpoints
-/// (stored as the job offers them, read when it resumes, never trusted blindly), retries of a job that
-/// threw, and the curve of a finished run.
+/// <see cref="WorkerJobGrain{TState, TJob, TOutcome}"/>'s; what is a run's own is here: its row of the
+/// results table (read on the first request, written at checkpoints and once at the end with the curve),
+/// checkpoints (stored as the job offers them, read when it resumes, never trusted blindly), and retries
+/// of a job that threw. A final run deactivates: a sweep of 100,000 runs must not keep 100,000 activations.
 /// </summary>
 [LeastBusyPlacement]
 public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutcome>, IRunGrain
 {
-    private readonly IPersistentState<RunCurveState> _curve;
+    private readonly RunRowStore _row;
     private readonly ISimulationFactory _simulations;
     private CheckpointStore _checkpoint = null!;
+    private SimulationConfig? _config;
 
     public RunGrain(
-        [PersistentState("run", StorageNames.Runs)] IPersistentState<RunGrainState> state,
-        [PersistentState("curve", StorageNames.Curves)] IPersistentState<RunCurveState> curve,
+        RunResultTable results,
         WorkerPool pool,
         ISimulationFactory simulations,
+        IGrainContext context,
         ILogger<RunGrain> logger)
-        : base(state, pool, logger)
+        : this(new RunRowStore(results, context.GrainId.Key.ToString()!), pool, simulations, logger)
     {
-        _curve = curve;
+    }
+
+    private RunGrain(RunRowStore row, WorkerPool pool, ISimulationFactory simulations, ILogger<RunGrain> logger)
+        : base(row, pool, logger)
+    {
+        _row = row;
         _simulations = simulations;
     }
 
     protected override string Noun => "Run";
 
-    protected override bool IsRequested => State.Config is not null;
+    protected override bool IsRequested => _config is not null;
+
+    // Its group asks again for a run whose silo died: storing each request and start would cost two writes per run.
+    protected override bool StoresRequests => false;
 
     // Reading the checkpoint can fail; the timer does it, and retries.
     protected override bool StartsOnTimer => State.HasCheckpoint;
@@ -51,33 +62,37 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<RunProgress> Request(SimulationConfig config, string sweepId, double? checkpointSeconds)
+    public async Task<RunProgress> Request(SimulationConfig config, string subscriber, double? checkpointSeconds, bool storedAbsent = false)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        ArgumentException.ThrowIfNullOrEmpty(sweepId);
-        if (config.Fingerprint() != Key)
+        ArgumentException.ThrowIfNullOrEmpty(subscriber);
+        await Bind(config, storedAbsent);
+        if (State.Status is RunStatus.Queued or RunStatus.Running && Job is null)
         {
-            throw new ArgumentException($"The configuration's fingerprint {config.Fingerprint()} is not this run's key {Key}.", nameof(config));
+            // Stored as in flight with no live job here: its previous activation (or its silo) is gone.
+            Resuming();
         }
 
-        bool first = State.Config is null;
-        State.Config ??= config;
         State.CheckpointSeconds ??= checkpointSeconds;
-        await Admit(sweepId, first);
+        await Admit(subscriber, changed: false);
         return Progress();
     }
 
     public Task<RunProgress> GetProgress() => Task.FromResult(Progress());
 
-    public Task<RunResult?> GetResult() => Task.FromResult(
-        State.Config is null ? null : new RunResult(State.Config, Progress(), _curve.State.Curve?.ToLossCurve()));
+    public async Task<RunResult?> GetResult(SimulationConfig config)
+    {
+        await Bind(config, storedAbsent: false);
+        return _row.Exists || Job is not null || State.Status != RunStatus.Pending
+            ? new RunResult(config, Progress(), State.Curve?.ToLossCurve())
+            : null;
+    }
 
     protected override void Resuming() =>
         Logger.LogInformation("Run {Key} resumes from its last checkpoint (step {Step})", Key, State.Step);
 
     protected override async Task<RunJob> CreateJob()
     {
-        SimulationConfig config = State.Config ?? throw new InvalidOperationException($"Run {Key} has no configuration.");
+        SimulationConfig config = _config ?? throw new InvalidOperationException($"Run {Key} has no configuration.");
         RunCheckpointState? stored = State.HasCheckpoint ? await _checkpoint.LoadAsync() : null;
         RunJobCheckpoint? resumeFrom = stored is { Snapshot: { } snapshot }
             ? new RunJobCheckpoint(stored.Step, snapshot, stored.ComputeSeconds)
@@ -93,9 +108,9 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
     {
         // The sweeps' polls would see it seconds later, after a short run has ended: their progress would call it queued throughout.
         RunProgress started = Progress();
-        foreach (string sweep in State.Sweeps)
+        foreach (string group in State.Subscribers)
         {
-            _ = GrainFactory.GetGrain<ISweepGrain>(sweep).OnRunStarted(started);
+            _ = GrainFactory.GetGrain<IGroupGrain>(group).OnRunStarted(started);
         }
     }
 
@@ -111,10 +126,8 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
     {
         if (outcome.Status is { } status)
         {
-            _curve.State.Curve = StoredLossCurve.From(outcome.Curve!);
-            await EnsureMember();
-            await _curve.WriteStateAsync();
-            Logger.LogDebug("Run {Key} wrote its curve", Key);
+            // Stored with the final status, in the same write: a run is final in storage only with its curve.
+            State.Curve = StoredLossCurve.From(outcome.Curve!);
             await Finish(status == SimulationStatus.Diverged ? RunStatus.Diverged : RunStatus.Completed, outcome, null);
             return;
         }
@@ -156,7 +169,8 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
         await Stopped(stopping);
     }
 
-    protected override Task NotifyFinished(ISweepGrain sweep) => sweep.OnRunFinished(Progress());
+    protected override Task NotifyFinished(string subscriber) =>
+        GrainFactory.GetGrain<IGroupGrain>(subscriber).OnRunFinished(Progress(), State.Curve?.ToLossCurve());
 
     private async Task StoreCheckpoint(RunJobCheckpoint checkpoint)
     {
@@ -186,7 +200,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
         State.Error = error;
         State.ComputeSeconds = outcome.ComputeSeconds;
         State.FinishedAt = DateTimeOffset.UtcNow;
-        await StoreFinal(status);
+        await StoreFinal(status, undo: () => State.Curve = null);
         RunTelemetry.Finished(status, outcome.ComputeSeconds);
 
         try
@@ -203,17 +217,49 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
             Logger.LogWarning("Run {Key}: could not delete its last checkpoint ({Error})", Key, e.GetBaseException().Message);
         }
 
-        NotifySweepsFinished();
+        NotifySubscribersFinished();
+
+        // Its row holds everything; a later request reads it in a new activation.
+        this.DeactivateOnIdle();
     }
 
     private RunProgress Progress() => new(
         Key,
         State.Status,
         Job?.Step ?? State.Step,
-        State.Config?.Steps ?? 0,
+        _config?.Steps ?? 0,
         State.DivergedAtStep,
         State.Error,
         State.ComputeSeconds,
         RuntimeIdentity,
         StorageWarning);
+
+    /// <summary>Takes <paramref name="config"/> as this run's and reads its row, once.</summary>
+    private async Task Bind(SimulationConfig config, bool storedAbsent)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (_config is null)
+        {
+            if (config.Fingerprint() != Key)
+            {
+                throw new ArgumentException($"The configuration's fingerprint {config.Fingerprint()} is not this run's key {Key}.", nameof(config));
+            }
+
+            _row.Bind(RunResultTable.PartitionOf(config));
+        }
+
+        if (!_row.Loaded)
+        {
+            if (storedAbsent)
+            {
+                _row.AssumeAbsent();
+            }
+            else
+            {
+                await _row.LoadAsync();
+            }
+        }
+
+        _config ??= config;
+    }
 }

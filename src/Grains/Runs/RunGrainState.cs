@@ -1,15 +1,16 @@
 using ScaleSweep.Grains.Jobs;
 using ScaleSweep.Sweeps.Runs;
-using ScaleSweep.Numerics.Models;
 
 namespace ScaleSweep.Grains.Runs;
 
-/// <summary>The small, often written part of a run's state (table storage).</summary>
+/// <summary>
+/// A run's stored state: one row of the results table (<see cref="Results.RunResultTable"/>), its curve
+/// included once final. The configuration is not stored: the run key is its content address, and every
+/// caller holds the configuration.
+/// </summary>
 [GenerateSerializer]
 public sealed class RunGrainState : IWorkerJobState
 {
-    [Id(0)] public SimulationConfig? Config { get; set; }
-
     [Id(1)] public RunStatus Status { get; set; } = RunStatus.Pending;
 
     /// <summary>Last stored step: the checkpoint's while running, the last one when final.</summary>
@@ -21,8 +22,8 @@ public sealed class RunGrainState : IWorkerJobState
 
     [Id(5)] public double ComputeSeconds { get; set; }
 
-    /// <summary>Sweeps that want this run and are told when it is final.</summary>
-    [Id(6)] public HashSet<string> Sweeps { get; set; } = [];
+    /// <summary>Groups (<c>GroupKeys</c>) that want this run and are told when it is final.</summary>
+    [Id(6)] public HashSet<string> Subscribers { get; set; } = [];
 
     /// <summary>Attempts that threw, for the retry limit.</summary>
     [Id(7)] public int FailedAttempts { get; set; }
@@ -36,4 +37,7 @@ public sealed class RunGrainState : IWorkerJobState
 
     /// <summary>Whether a checkpoint blob may exist: short runs that never checkpoint skip reading and deleting one.</summary>
     [Id(11)] public bool HasCheckpoint { get; set; }
+
+    /// <summary>The recorded curve of a completed or diverged run, stored with its final status in one write.</summary>
+    [Id(12)] public StoredLossCurve? Curve { get; set; }
 }

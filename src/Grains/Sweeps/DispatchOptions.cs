@@ -1,16 +1,28 @@
 namespace ScaleSweep.Grains.Sweeps;
 
-/// <summary>How a sweep feeds the cluster, bound from configuration section "ScaleSweep:Dispatch".</summary>
+/// <summary>How a sweep feeds the cluster, bound from configuration section "ScaleSweep:Dispatch" (see <see cref="DispatchDepth"/>).</summary>
 public sealed class DispatchOptions
 {
     public const string Section = "ScaleSweep:Dispatch";
 
     /// <summary>
-    /// Runs kept in flight per worker slot of the cluster. Above 1, a slot whose run just ended starts
-    /// the next queued one at once instead of waiting for the storage round trips of the hand-over,
-    /// which dominate for short runs; long runs barely notice the short queue.
+    /// Fewest runs kept in flight per worker slot of the cluster. Above 1, a slot whose run just ended starts
+    /// the next queued one at once instead of waiting for the hand-over's round trips.
     /// </summary>
     public int RunsPerSlot { get; set; } = 2;
+
+    /// <summary>Most runs kept in flight per worker slot, however short the runs are.</summary>
+    public int MaxRunsPerSlot { get; set; } = 256;
+
+    /// <summary>
+    /// Seconds a hand-over takes (a run's end stored and reported, the next run's request and activation),
+    /// which a slot's queue must cover: slots are kept busy with 1 + HandOverSeconds / (mean run seconds)
+    /// runs each. Storage writes are batched, so this is a latency, not a cost per run.
+    /// </summary>
+    public double HandOverSeconds { get; set; } = 0.25;
+
+    /// <summary>Most runs of one sweep in flight at once, whatever the cluster's size (bounds the activations it holds).</summary>
+    public int MaxRunsInFlight { get; set; } = 16_384;
 
     /// <summary>
     /// A silo that only reads sweeps (the embedded silo of `status`, `list`, `results`): the sweeps it activates

@@ -6,20 +6,20 @@ using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Telemetry;
 using ScaleSweep.Sweeps.Coordination;
 using ScaleSweep.Sweeps.Reports;
-using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Grains.Sweeps;
 
 /// <summary>
-/// The coordinator of one sweep (see <see cref="ISweepGrain"/>). A timer does the work: it refills free
-/// worker slots with pending runs, polls the runs in flight (a run's own notification is the fast path,
-/// the poll the safety net), writes the run table at most once a tick, and builds the report at the end.
-/// Theory curves (spec "theory") are asked of theory grains on submit and resume, followed by the same
-/// notification-plus-poll scheme, and the report waits for them. Their status is not stored: asking a
-/// theory grain again is idempotent and answers at once, so an activation simply asks again (the keys of
-/// final ones are stored, so a read-only silo can count them).
+/// The coordinator of one sweep (see <see cref="ISweepGrain"/>). It never sees a run: a timer shares the
+/// runs the cluster can take in flight (<see cref="DispatchDepth"/>) among the sweep's groups in grid order
+/// (<see cref="GroupTable.Allocate"/>), each group grain hands out its own runs and reports its counters
+/// when they change, and the report is assembled from the groups' stored aggregates. Theory curves (spec
+/// "theory") are asked of theory grains on submit and resume, followed by notification plus poll, and the
+/// report waits for them; asking a theory grain again is idempotent, so their status is not stored (the
+/// keys of final ones are, so a read-only silo can count them).
 /// On a read-only silo (<see cref="DispatchOptions.ReadOnly"/>) the grain only reports what storage holds.
 /// A running sweep whose grain deactivates (its silo shuts down) stores that it was interrupted; the next
 /// activation that resumes it clears that. Every decision and count is <see cref="SweepBook"/>'s; this
@@ -34,20 +34,23 @@ public sealed class SweepGrain(
     IOptions<DispatchOptions> dispatch,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
-    private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
+    // Short: a group that finished frees its share of the budget for the next groups at the next tick.
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan WritePeriod = TimeSpan.FromSeconds(1);
 
     // How stale a read-only silo's copy of the stored state may be when it answers a status call.
     private static readonly TimeSpan ReadOnlyRefresh = TimeSpan.FromSeconds(1);
 
-    private readonly int _runsPerSlot = Math.Max(1, dispatch.Value.RunsPerSlot);
+    private readonly DispatchOptions _dispatch = dispatch.Value;
     private readonly bool _readOnly = dispatch.Value.ReadOnly;
+    private readonly Dictionary<int, int> _unstored = [];
+    private DateTime _lastWrite = DateTime.MinValue;
     private DateTime _readAt;
     private SweepBook? _book;
     private IGrainTimer? _timer;
     private DateTime _lastPoll = DateTime.MinValue;
     private string? _tickError;
-    private int _runsWithoutStorage;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -109,8 +112,8 @@ public sealed class SweepGrain(
 
         _book = SweepBook.Submit(state.State, spec, DateTimeOffset.UtcNow);
         await WriteState();
-        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, Book.Runs.Count, Book.Record.CreatedAt));
-        logger.LogInformation("Sweep {Id} submitted with {Runs} runs", Id, Book.Runs.Count);
+        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary(Id, spec.Name, Book.RunCount, Book.Record.CreatedAt));
+        logger.LogInformation("Sweep {Id} submitted with {Runs} runs in {Groups} groups", Id, Book.RunCount, Book.Grid.Groups.Count);
         await Start();
         return Status();
     }
@@ -140,7 +143,12 @@ public sealed class SweepGrain(
         }
 
         StopTimer();
-        await Task.WhenAll(Book.Runs.InFlight.Select(key => GrainFactory.GetGrain<IRunGrain>(key).Release(Id)));
+        int[] groups = [.. Book.Groups.Budgets.Keys.Union(Book.Record.Active.Keys).Where(g => !Book.Groups.IsDone(g)).Order()];
+        foreach (GroupProgress reply in await Task.WhenAll(groups.Select(g => Group(g).Cancel())))
+        {
+            Book.Note(reply);
+        }
+
         await Task.WhenAll(Book.Theory.Unfinished().Select(r => GrainFactory.GetGrain<IDmftCurveGrain>(r.Key()).Release(Id)));
         Book.Cancel();
         await WriteState();
@@ -182,30 +190,19 @@ public sealed class SweepGrain(
         return ResumeReminder.Remove(this, logger, Id);
     }
 
-    public async Task OnRunFinished(RunProgress progress)
+    public async Task OnGroupProgress(GroupProgress progress)
     {
-        if (Running && Book.Runs.Record(progress))
+        ArgumentNullException.ThrowIfNull(progress);
+        if (!Running || !Book.Note(progress))
         {
-            // Refill the freed slot now rather than at the next tick: short runs would otherwise idle a second each.
-            await Dispatch();
-
-            // Only the last one publishes; otherwise the next tick does: a status counts every run, too much for each completion.
-            if (await CompleteIfAllFinal())
-            {
-                telemetry.Publish(this, Status());
-            }
-        }
-    }
-
-    public Task OnRunStarted(RunProgress progress)
-    {
-        // A late one (the run already final, or the sweep no longer running) changes nothing: the table keeps final entries.
-        if (Running)
-        {
-            Book.Runs.Record(progress);
+            return;
         }
 
-        return Task.CompletedTask;
+        _unstored[progress.Group] = progress.Unstored;
+        if (progress.Done && await CompleteIfAllFinal())
+        {
+            telemetry.Publish(this, Status());
+        }
     }
 
     public async Task OnDmftCurveFinished(DmftCurveProgress progress)
@@ -225,7 +222,7 @@ public sealed class SweepGrain(
         StartTimer();
         await ResumeReminder.Register(this);
         await RequestTheory();
-        await Dispatch();
+        await Allocate();
     }
 
     private void StartTimer() =>
@@ -247,15 +244,15 @@ public sealed class SweepGrain(
 
         try
         {
+            await Allocate();
             if (DateTime.UtcNow - _lastPoll >= PollPeriod)
             {
                 _lastPoll = DateTime.UtcNow;
-                await PollInFlight();
+                await PollGroups();
                 await RequestTheory();
             }
 
-            await Dispatch();
-            if (!await CompleteIfAllFinal() && Book.Dirty)
+            if (!await CompleteIfAllFinal() && Book.Dirty && DateTime.UtcNow - _lastWrite >= WritePeriod)
             {
                 await WriteState();
             }
@@ -272,43 +269,44 @@ public sealed class SweepGrain(
         telemetry.Publish(this, Status());
     }
 
-    /// <summary>Hands pending runs to their grains while the cluster has room (<see cref="RunTable.TakePending"/>).</summary>
-    private async Task Dispatch()
-    {
-        IReadOnlyList<PendingRun> batch;
-        while (Running && (batch = Book.Runs.TakePending(Math.Max(cluster.TotalSlots, 1) * _runsPerSlot)).Count > 0)
-        {
-            using var span = telemetry.StartDispatch(Id, batch.Count);
-            double? checkpointSeconds = Book.Spec.CheckpointSeconds;
-            RunProgress[] replies;
-            try
-            {
-                replies = await Task.WhenAll(batch.Select(r => GrainFactory.GetGrain<IRunGrain>(r.Key).Request(r.Config, Id, checkpointSeconds)));
-            }
-            catch
-            {
-                Book.Runs.Retry(batch);
-                throw;
-            }
+    private IGroupGrain Group(int group) => GrainFactory.GetGrain<IGroupGrain>(GroupKeys.Of(Id, group));
 
-            // Runs that were already final (shared with another sweep) take no slot: the loop looks again.
-            foreach (RunProgress reply in replies)
-            {
-                Book.Runs.Record(reply);
-            }
+    /// <summary>Shares the budget of runs in flight among the groups and tells those whose share changed.</summary>
+    private async Task Allocate()
+    {
+        if (!Running)
+        {
+            return;
         }
+
+        int budget = DispatchDepth.Budget(cluster.TotalSlots, Book.Groups.MeanRunSeconds(), _dispatch);
+        IReadOnlyList<(int Group, int Budget)> changed = Book.Groups.Allocate(budget);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        using var span = telemetry.StartDispatch(Id, changed.Sum(c => c.Budget));
+        await NoteAll(changed);
     }
 
-    private async Task PollInFlight()
+    /// <summary>Asks every group with a share where it stands (their own reports are the fast path; this is the safety net).</summary>
+    private async Task PollGroups()
     {
-        RunProgress[] replies = await Task.WhenAll(Book.Runs.InFlight.ToArray().Select(key => GrainFactory.GetGrain<IRunGrain>(key).GetProgress()));
-        foreach (RunProgress reply in replies)
-        {
-            Book.Runs.Record(reply);
-        }
+        await NoteAll(Book.Groups.Budgets.Select(b => (b.Key, b.Value)).ToArray());
+        Book.Rate.Mark(DateTime.UtcNow, Book.Groups.Totals().StepsDone);
+    }
 
-        _runsWithoutStorage = replies.Count(r => r.Warning is not null);
-        Book.Rate.Mark(DateTime.UtcNow, Book.Runs.StepsDone());
+    private async Task NoteAll(IReadOnlyList<(int Group, int Budget)> budgets)
+    {
+        foreach ((int Group, int Budget)[] slice in budgets.Chunk(256))
+        {
+            foreach (GroupProgress reply in await Task.WhenAll(slice.Select(b => Group(b.Group).SetBudget(b.Budget))))
+            {
+                Book.Note(reply);
+                _unstored[reply.Group] = reply.Unstored;
+            }
+        }
     }
 
     /// <summary>
@@ -359,13 +357,15 @@ public sealed class SweepGrain(
     /// <summary>Gathers the results, builds the report off the scheduler and stores it; false when it could not be built (the sweep failed).</summary>
     private async Task<bool> BuildAndStoreReport()
     {
-        using var span = telemetry.StartReport(Id, Book.Runs.Count);
-        (List<RunResult> results, DmftCurveResult[] curves) = await SweepResults.Gather(GrainFactory, Book.Runs, Book.Theory);
+        using var span = telemetry.StartReport(Id, Book.RunCount);
+        GroupOutcome[] outcomes = await SweepResults.GatherGroups(ServiceProvider, GrainFactory, Id, Book.Grid.Groups.Count);
+        DmftCurveResult[] curves = await SweepResults.GatherTheory(GrainFactory, Book.Theory);
         SweepSpec spec = Book.Spec;
+        SweepGrid grid = Book.Grid;
         try
         {
-            // Fits and bootstraps are CPU work: off the grain scheduler.
-            report.State.Report = await Task.Run(() => SweepReportBuilder.Build(Id, spec, results, curves));
+            // The frontiers' bootstraps are CPU work: off the grain scheduler.
+            report.State.Report = await Task.Run(() => SweepReportBuilder.Assemble(Id, spec, grid, outcomes, curves));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -383,10 +383,11 @@ public sealed class SweepGrain(
     private async Task WriteState()
     {
         await state.WriteStateAsync();
+        _lastWrite = DateTime.UtcNow;
         Book.MarkStored();
     }
 
     private SweepStatus Status() => _book is null
         ? SweepStatusBuilder.Unknown(Id)
-        : _book.Status(Id, _readOnly, cluster.TotalSlots, SweepWarning.Of(_tickError, _runsWithoutStorage));
+        : _book.Status(Id, _readOnly, cluster.TotalSlots, SweepWarning.Of(_tickError, _unstored.Values.Sum()));
 }

@@ -1,26 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Groups;
+using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Sweeps.Coordination;
-using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Dmft;
+using ScaleSweep.Sweeps.Reports;
 
 namespace ScaleSweep.Grains.Sweeps;
 
-/// <summary>A finished sweep's results, gathered from its run and curve grains for its report.</summary>
+/// <summary>A finished sweep's results for its report: its groups' stored outcomes and its theory curves.</summary>
 internal static class SweepResults
 {
-    // Run grains asked at once: a large sweep's results come in slices, not in one fan-out.
-    private const int Batch = 64;
+    // Group records read at once.
+    private const int Parallel = 64;
 
-    /// <summary>Asks every run grain (in grid order) and curve grain for its result; those without one are left out.</summary>
-    public static async Task<(List<RunResult> Runs, DmftCurveResult[] Curves)> Gather(IGrainFactory grains, RunTable runs, SweepDmftCurves theory)
+    /// <summary>
+    /// Reads every group's stored outcome, in grid order, straight from storage: a sweep of 100,000 groups
+    /// activates none of them for its report.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A group has no stored outcome (it is not done).</exception>
+    public static async Task<GroupOutcome[]> GatherGroups(IServiceProvider services, IGrainFactory grains, string sweepId, int groups)
     {
-        var results = new List<RunResult>(runs.Count);
-        foreach (string[] keys in runs.Keys.Chunk(Batch))
+        IGrainStorage storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps);
+        var outcomes = new GroupOutcome[groups];
+        using var gate = new SemaphoreSlim(Parallel);
+        await Task.WhenAll(Enumerable.Range(0, groups).Select(async g =>
         {
-            results.AddRange((await Task.WhenAll(keys.Select(k => grains.GetGrain<IRunGrain>(k).GetResult()))).OfType<RunResult>());
-        }
+            await gate.WaitAsync();
+            try
+            {
+                var record = new GrainState<GroupRecord>(new GroupRecord());
+                GrainId id = grains.GetGrain<IGroupGrain>(GroupKeys.Of(sweepId, g)).GetGrainId();
+                await storage.ReadStateAsync("group", id, record);
+                outcomes[g] = record.State?.Outcome ?? throw new InvalidOperationException($"Group {g} of sweep {sweepId} has no stored outcome.");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
 
-        DmftCurveResult[] curves = (await Task.WhenAll(theory.All.Select(r => grains.GetGrain<IDmftCurveGrain>(r.Key()).GetResult()))).OfType<DmftCurveResult>().ToArray();
-        return (results, curves);
+        return outcomes;
     }
+
+    /// <summary>Asks every theory curve grain for its result; those without one are left out.</summary>
+    public static async Task<DmftCurveResult[]> GatherTheory(IGrainFactory grains, SweepDmftCurves theory) =>
+        (await Task.WhenAll(theory.All.Select(r => grains.GetGrain<IDmftCurveGrain>(r.Key()).GetResult()))).OfType<DmftCurveResult>().ToArray();
 }

@@ -18,6 +18,19 @@ public sealed class SweepTelemetry(SweepStatusBoard board, SweepTraces traces)
         return activity;
     }
 
+    /// <summary>
+    /// Hook: the span of one batch of <paramref name="runs"/> runs a group of sweep <paramref name="sweepId"/>
+    /// hands to their grains, in the trace of the call that first gave the group a budget
+    /// (<paramref name="parent"/>), wherever the group lives.
+    /// </summary>
+    public static Activity? StartGroupDispatch(string sweepId, int runs, ActivityContext parent)
+    {
+        Activity? activity = ScaleSweepActivities.StartSpan(ScaleSweepActivities.Dispatch, parent);
+        activity?.SetTag(TelemetryTags.SweepId, sweepId);
+        activity?.SetTag("sweep.dispatch.runs", runs);
+        return activity;
+    }
+
     /// <summary>Hook: the span of collecting the results of <paramref name="runs"/> runs and building the report.</summary>
     public Activity? StartReport(string sweepId, int runs)
     {

@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Results;
+using ScaleSweep.Grains.Telemetry;
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Sweeps.Coordination;
+using ScaleSweep.Sweeps.Grid;
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Runs;
+using ScaleSweep.Sweeps.Specs;
+
+namespace ScaleSweep.Grains.Groups;
+
+/// <summary>
+/// One group of a sweep (see <see cref="IGroupGrain"/>). It loads lazily: the spec from its sweep, its runs
+/// from <see cref="SweepGrid.RunsOf"/>, and what its partition of the results table already holds (so a
+/// resumed sweep asks no finished run again, and a new one's runs skip their reads). It hands runs out
+/// within its budget as they finish, polls the ones in flight as a safety net, and when every seed is final
+/// aggregates them off the grain scheduler (<see cref="GroupAggregator"/>), stores that once, tells the
+/// sweep, and deactivates. Every decision is <see cref="GroupBook"/>'s.
+/// </summary>
+public sealed class GroupGrain(
+    [PersistentState("group", StorageNames.Sweeps)] IPersistentState<GroupRecord> state,
+    RunResultTable results,
+    ILogger<GroupGrain> logger) : Grain, IGroupGrain
+{
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
+
+    // Requests sent at once: a budget of thousands goes out in slices.
+    private const int RequestSlice = 256;
+
+    private string _sweepId = "";
+    private int _group;
+    private SweepSpec? _spec;
+    private GroupBook? _book;
+    private int _budget;
+    private bool _cancelled;
+    private int _unstored;
+    private IGrainTimer? _timer;
+    private DateTime _lastPoll = DateTime.UtcNow;
+    private GroupProgress? _reported;
+    private GroupOutcome? _outcome;
+    private ActivityContext _trace;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private bool Done => state.State.Outcome is not null;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_sweepId, _group) = GroupKeys.Parse(Key);
+        return Task.CompletedTask;
+    }
+
+    public async Task<GroupProgress> SetBudget(int budget)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(budget);
+        if (Done)
+        {
+            return Progress();
+        }
+
+        if (_trace == default)
+        {
+            _trace = ScaleSweepActivities.RecordedAmbient();
+        }
+
+        _budget = budget;
+        if (budget > 0 && _cancelled)
+        {
+            _cancelled = false;
+            _book?.ResumeCancelled();
+        }
+
+        if (budget > 0)
+        {
+            // In the caller's turn: the first runs start at once, in the trace of the sweep's dispatch.
+            _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true });
+            await Load();
+            await Dispatch();
+        }
+
+        return Progress();
+    }
+
+    public async Task<GroupProgress> Cancel()
+    {
+        _budget = 0;
+        if (Done || _book is null)
+        {
+            _cancelled = !Done;
+            return Progress();
+        }
+
+        _cancelled = true;
+        int[] inFlight = [.. _book.InFlight];
+        foreach (int[] slice in inFlight.Chunk(RequestSlice))
+        {
+            await Task.WhenAll(slice.Select(i => GrainFactory.GetGrain<IRunGrain>(_book.Key(i)).Release(Key)));
+        }
+
+        _book.CancelUnfinished();
+        return Progress();
+    }
+
+    public Task<GroupProgress> GetProgress() => Task.FromResult(Progress());
+
+    public async Task OnRunFinished(RunProgress progress, LossCurve? curve)
+    {
+        if (_book?.Record(progress, curve) == true && !_cancelled)
+        {
+            // Refill at once: a short run's slot would otherwise wait for the next tick.
+            await Dispatch();
+        }
+    }
+
+    public Task OnRunStarted(RunProgress progress)
+    {
+        if (!_cancelled)
+        {
+            _book?.Record(progress);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task Tick(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!Done)
+            {
+                await Load();
+                if (!_cancelled)
+                {
+                    await Dispatch();
+                    if (DateTime.UtcNow - _lastPoll >= PollPeriod)
+                    {
+                        _lastPoll = DateTime.UtcNow;
+                        await Poll();
+                    }
+
+                    await StoreIfFinal();
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // Storage or a silo may be gone for a while; the next tick tries again.
+            logger.LogWarning("Group {Key}: tick failed ({Error}); retrying", Key, e.GetBaseException().Message);
+        }
+
+        Report();
+        if (Done)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            this.DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>The spec, the runs and the stored rows of the group's partition, once.</summary>
+    private async Task Load()
+    {
+        if (_book is not null || Done)
+        {
+            return;
+        }
+
+        _spec ??= await GrainFactory.GetGrain<ISweepGrain>(_sweepId).GetSpec()
+            ?? throw new InvalidOperationException($"Sweep {_sweepId} has no spec.");
+        SimulationConfig[] runs = SweepGrid.RunsOf(_spec, _group);
+        var book = new GroupBook(_group, runs);
+        foreach (StoredRun row in await results.ReadPartitionAsync(RunResultTable.PartitionOf(runs[0])))
+        {
+            book.Stored(row.Key, row.ToProgress(_spec.Steps), row.State.Curve?.ToLossCurve());
+        }
+
+        if (_cancelled)
+        {
+            book.CancelUnfinished();
+        }
+
+        _book = book;
+    }
+
+    private async Task Dispatch()
+    {
+        if (_book is null || _spec is null || _cancelled)
+        {
+            return;
+        }
+
+        IReadOnlyList<int> taken;
+        while ((taken = _book.TakePending(_budget)).Count > 0)
+        {
+            using Activity? span = SweepTelemetry.StartGroupDispatch(_sweepId, taken.Count, _trace);
+            double? checkpointSeconds = _spec.CheckpointSeconds;
+            foreach (int[] slice in taken.Chunk(RequestSlice))
+            {
+                RunProgress[] replies;
+                try
+                {
+                    replies = await Task.WhenAll(slice.Select(i =>
+                        GrainFactory.GetGrain<IRunGrain>(_book.Key(i)).Request(_book.Config(i), Key, checkpointSeconds, storedAbsent: !_book.MayBeStored(i))));
+                }
+                catch
+                {
+                    _book.Retry(taken);
+                    throw;
+                }
+
+                foreach (RunProgress reply in replies)
+                {
+                    _book.Record(reply);
+                }
+            }
+        }
+    }
+
+    /// <summary>Asks the runs in flight where they stand, and the final ones whose curve never came for it.</summary>
+    private async Task Poll()
+    {
+        if (_book is null)
+        {
+            return;
+        }
+
+        int[] inFlight = [.. _book.InFlight];
+        int unstored = 0;
+        foreach (int[] slice in inFlight.Chunk(RequestSlice))
+        {
+            foreach (RunProgress reply in await Task.WhenAll(slice.Select(i => GrainFactory.GetGrain<IRunGrain>(_book.Key(i)).GetProgress())))
+            {
+                unstored += reply.Warning is null ? 0 : 1;
+                _book.Record(reply);
+            }
+        }
+
+        _unstored = unstored;
+        foreach (int i in _book.LackingCurves())
+        {
+            if (await GrainFactory.GetGrain<IRunGrain>(_book.Key(i)).GetResult(_book.Config(i)) is { } result)
+            {
+                _book.Record(result.Progress, result.Curve);
+            }
+        }
+
+        // Runs that came back pending go out again now.
+        await Dispatch();
+    }
+
+    /// <summary>When every seed is final with its curve: aggregates them in seed order (off the scheduler) and stores the outcome once.</summary>
+    private async Task StoreIfFinal()
+    {
+        if (_book is not { AllFinal: true } book || _spec is not { } spec || book.LackingCurves().Count > 0)
+        {
+            return;
+        }
+
+        if (_outcome is null)
+        {
+            var byKey = book.Results().ToDictionary(r => r.Progress.Key, StringComparer.Ordinal);
+            SimulationConfig[] runs = Enumerable.Range(0, book.Count).Select(book.Config).ToArray();
+            GroupConfig config = SweepGrid.GroupAt(spec, _group);
+            _outcome = await Task.Run(() => GroupAggregator.Aggregate(spec, config, runs, byKey));
+        }
+
+        state.State.Totals = book.Totals();
+        state.State.Outcome = _outcome;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Outcome = null;
+            throw;
+        }
+
+        logger.LogDebug("Group {Key} stored its aggregate of {Seeds} seeds", Key, book.Count);
+        _book = null;
+        _outcome = null;
+    }
+
+    /// <summary>Tells the sweep where the group stands, when that changed.</summary>
+    private void Report()
+    {
+        GroupProgress progress = Progress();
+        if (progress.Totals.Runs > 0 && progress != _reported)
+        {
+            _reported = progress;
+            _ = GrainFactory.GetGrain<ISweepGrain>(_sweepId).OnGroupProgress(progress);
+        }
+    }
+
+    private GroupProgress Progress()
+    {
+        if (state.State is { Outcome: not null, Totals: { } totals })
+        {
+            return new GroupProgress(_group, totals, Done: true);
+        }
+
+        return new GroupProgress(_group, _book?.Totals() ?? GroupTotals.Zero, Done: false, _unstored);
+    }
+}
