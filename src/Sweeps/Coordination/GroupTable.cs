@@ -59,7 +59,8 @@ public sealed class GroupTable
     {
         ArgumentNullException.ThrowIfNull(progress);
         int g = progress.Group;
-        if (g < 0 || g >= Count || IsDone(g))
+        // A group that has not loaded yet reports no runs: it counts as untouched until it does.
+        if (g < 0 || g >= Count || IsDone(g) || (progress.Totals.Runs == 0 && !progress.Done))
         {
             return false;
         }

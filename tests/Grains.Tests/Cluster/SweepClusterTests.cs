@@ -25,7 +25,7 @@ public sealed class SweepClusterTests
         Assert.Equal(8, status.Runs.Completed);
         foreach (SimulationConfig config in spec.Grid().Runs)
         {
-            RunResult? result = await cluster.Run(config).GetResult();
+            RunResult? result = await cluster.Run(config).GetResult(config);
             Assert.NotNull(result);
             ISimulation direct = ClusterSweeps.DirectRun(config);
             Assert.Equal(direct.Curve.Steps, result.Curve!.Steps);

@@ -26,7 +26,8 @@ public sealed class SweepLifecycleTests
 
         Assert.Equal(SweepState.Unknown, (await sweep.GetStatus()).State);
         Assert.Empty(await cluster.Client.GetGrain<ISweepIndexGrain>(0).List());
-        Assert.Null(await cluster.Client.GetGrain<IRunGrain>((Specs.Small("bad").Grid().Runs[0] with { Alpha = 1.0 }).Fingerprint()).GetResult());
+        SimulationConfig refused = Specs.Small("bad").Grid().Runs[0] with { Alpha = 1.0 };
+        Assert.Null(await cluster.Client.GetGrain<IRunGrain>(refused.Fingerprint()).GetResult(refused));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ScaleSweep.Grains.Results;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +32,7 @@ public sealed class StorageWiringTests
         Assert.IsType<DefaultAzureCredential>(account.Credential);
         Assert.Equal(new Uri("https://sweepdata.table.core.windows.net"), account.TableService.Uri);
 
-        var tables = host.Services.GetRequiredService<IOptionsMonitor<AzureTableStorageOptions>>();
-        Assert.Same(account.TableService, tables.Get(StorageNames.Runs).TableServiceClient);
+        Assert.Same(account.TableService, host.Services.GetRequiredService<RunResultTable>().TableService);
         var blobs = host.Services.GetRequiredService<IOptionsMonitor<AzureBlobStorageOptions>>();
         foreach (string name in new[] { StorageNames.Curves, StorageNames.Checkpoints, StorageNames.Sweeps })
         {

@@ -49,7 +49,7 @@ public static class ClusterSweeps
     {
         foreach (SimulationConfig config in spec.Grid().Runs)
         {
-            RunResult? result = await cluster.Run(config).GetResult();
+            RunResult? result = await cluster.Run(config).GetResult(config);
             Assert.NotNull(result?.Curve);
             ISimulation direct = DirectRun(config);
             Assert.Equal(direct.Curve.Steps, result.Curve.Steps);

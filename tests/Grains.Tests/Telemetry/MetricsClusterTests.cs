@@ -32,7 +32,7 @@ public sealed class MetricsClusterTests
         long steps = 0;
         foreach (SimulationConfig config in spec.Grid().Runs)
         {
-            RunResult result = (await cluster.Run(config).GetResult())!;
+            RunResult result = (await cluster.Run(config).GetResult(config))!;
             steps += result.Progress.Step;
         }
 

@@ -1,5 +1,4 @@
 using ScaleSweep.Sweeps.Coordination;
-using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Tests.Specs;
 using ScaleSweep.Sweeps.Dmft;
@@ -12,8 +11,9 @@ public sealed class SweepBookTests
     private static readonly SweepSpec Spec = TestSpecs.Parse(TestSpecs.Valid) with { Theory = new TheorySpec(TheoryWidth.Infinite, null) };
     private static readonly DateTimeOffset Now = new(2026, 5, 6, 7, 8, 9, TimeSpan.Zero);
 
-    private static RunProgress Progress(SweepBook book, int run, RunStatus status, long step = 0) =>
-        new(book.Runs.Keys.ElementAt(run), status, step, 3000, null, null, 0, null);
+    // A group of 4 seeds as its grain reports it.
+    private static GroupProgress Group(int g, int completed, int computing = 0, bool done = false) =>
+        new(g, new GroupTotals(4, 4 - completed - computing, 0, computing, completed, 0, 0, 0, completed * 3000L, completed * 0.5), done);
 
     [Fact]
     public void AnEmptyRecordHasNoBooks() => Assert.Null(SweepBook.Open(new SweepRecord()));
@@ -25,26 +25,29 @@ public sealed class SweepBookTests
         SweepBook book = SweepBook.Submit(record, Spec, Now);
         Assert.Same(record, book.Record);
         Assert.Equal((Spec, SweepState.Running, Now), (record.Spec, record.State, record.CreatedAt));
-        Assert.Equal(64, record.Runs.Count);
-        Assert.All(record.Runs, r => Assert.Equal(RunStatus.Pending, r.Status));
+        Assert.Equal((64, 16), (book.RunCount, book.Groups.Count));
+        Assert.Equal(64, book.Status("id", false, 1, null).Runs.Pending);
         Assert.True(book.Running);
         Assert.False(book.AllFinal);
 
-        book.Runs.Record(Progress(book, 0, RunStatus.Running, 10));
+        Assert.True(book.Note(Group(0, 4, done: true)));
+        Assert.True(book.Note(Group(1, 1, computing: 2)));
         SweepBook again = SweepBook.Open(record)!;
-        Assert.Contains(record.Runs[0].Key, again.Runs.InFlight);
+        Assert.True(again.Groups.IsDone(0));
+        Assert.Equal((5, 2, 57), (again.Status("id", false, 1, null).Runs.Completed, again.Status("id", false, 1, null).Runs.Running, again.Status("id", false, 1, null).Runs.Pending));
         Assert.Equal(book.Theory.Count, again.Theory.Count);
     }
 
     [Fact]
-    public void TheBooksAreFinalOnlyWhenRunsAndCurvesAre()
+    public void TheBooksAreFinalOnlyWhenGroupsAndCurvesAre()
     {
         SweepBook book = SweepBook.Submit(new SweepRecord(), Spec, Now);
-        for (int i = 0; i < 64; i++)
+        for (int g = 15; g >= 0; g--)
         {
-            book.Runs.Record(Progress(book, i, RunStatus.Completed, 3000));
+            book.Note(Group(g, 4, done: true));
         }
 
+        Assert.Equal(64, book.Status("id", false, 1, null).Runs.Completed);
         Assert.False(book.AllFinal);
         foreach (DmftCurveRequest request in book.Theory.All)
         {
@@ -58,11 +61,12 @@ public sealed class SweepBookTests
     public void AnInterruptedSweepIsShownSoOnlyReadOnlyAndAReactivationClearsItForTheNextWrite()
     {
         SweepBook book = SweepBook.Submit(new SweepRecord(), Spec, Now);
-        book.Runs.Record(Progress(book, 0, RunStatus.Running, 10));
+        book.Note(Group(0, 0, computing: 2));
         book.MarkStored();
         book.Interrupt();
         Assert.True(book.Record.Interrupted);
-        Assert.Equal(SweepState.Interrupted, book.Status("id", readOnly: true, 1, null).State);
+        SweepStatus seen = book.Status("id", readOnly: true, 1, null);
+        Assert.Equal((SweepState.Interrupted, 0, 64), (seen.State, seen.Runs.Running, seen.Runs.Pending));
         Assert.Equal(SweepState.Running, book.Status("id", readOnly: false, 1, null).State);
 
         book.Reactivate();
@@ -76,13 +80,12 @@ public sealed class SweepBookTests
         SweepBook book = SweepBook.Submit(new SweepRecord(), Spec, Now);
         Assert.False(book.Reopen());
 
-        book.Runs.Record(Progress(book, 0, RunStatus.Completed, 3000));
+        book.Note(Group(0, 1, computing: 2));
         book.Cancel();
         Assert.Equal(SweepState.Cancelled, book.State);
-        Assert.Equal(63, book.Status("id", false, 1, null).Runs.Cancelled);
+        Assert.Equal((3, 1), (book.Status("id", false, 1, null).Runs.Cancelled, book.Status("id", false, 1, null).Runs.Completed));
         Assert.True(book.Reopen());
         Assert.Equal(SweepState.Running, book.State);
-        Assert.Equal(63, book.Status("id", false, 1, null).Runs.Pending);
 
         book.Fail("broken");
         Assert.Equal((SweepState.Failed, "broken"), (book.State, book.Record.Error));
@@ -113,17 +116,18 @@ public sealed class SweepBookTests
     }
 
     [Fact]
-    public void ARecordReadAgainReplacesTheRunsAndAddsItsFinalCurves()
+    public void ARecordReadAgainReplacesTheGroupsAndAddsItsFinalCurves()
     {
         SweepBook book = SweepBook.Submit(new SweepRecord(), Spec, Now);
         var stored = new SweepRecord();
-        SweepBook.Submit(stored, Spec, Now);
-        stored.Runs[5].Status = RunStatus.Completed;
+        SweepBook other = SweepBook.Submit(stored, Spec, Now);
+        other.Note(Group(5, 4, done: true));
         stored.TheoryFinished = [book.Theory.All.First().Key()];
 
         book.Reread(stored);
         Assert.Same(stored, book.Record);
-        Assert.Equal(1, book.Status("id", false, 1, null).Runs.Completed);
+        Assert.Equal(4, book.Status("id", false, 1, null).Runs.Completed);
+        Assert.True(book.Groups.IsDone(5));
         Assert.Equal(1, book.Theory.Done);
     }
 }

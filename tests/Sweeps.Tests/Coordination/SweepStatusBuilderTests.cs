@@ -1,28 +1,19 @@
 using ScaleSweep.Sweeps.Coordination;
-using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
-using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 using ScaleSweep.Sweeps.Tests.Specs;
 using ScaleSweep.Sweeps.Dmft;
 
 namespace ScaleSweep.Sweeps.Tests.Coordination;
 
-/// <summary>The status a sweep serves, built from its run table and curves; its storage warnings.</summary>
+/// <summary>The status a sweep serves, built from its groups' totals and its curves; its storage warnings.</summary>
 public sealed class SweepStatusBuilderTests
 {
     private static readonly SweepSpec Spec = TestSpecs.Parse(TestSpecs.Valid);
-    private static readonly SweepGrid Grid = Spec.Grid();
     private static readonly DateTimeOffset Created = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    private static RunTable Table()
-    {
-        var table = new RunTable(Grid, RunTable.NewEntries(Grid));
-        table.Record(new RunProgress(Grid.Runs[0].Fingerprint(), RunStatus.Completed, 3000, 3000, null, null, 0, null));
-        table.Record(new RunProgress(Grid.Runs[1].Fingerprint(), RunStatus.Running, 500, 3000, null, null, 0, null));
-        table.Record(new RunProgress(Grid.Runs[2].Fingerprint(), RunStatus.Queued, 0, 3000, null, null, 0, null));
-        return table;
-    }
+    // 64 runs: 1 completed (3000 steps), 1 computing at step 500, 1 queued, 61 pending.
+    private static readonly GroupTotals Totals = new(64, 61, 1, 1, 1, 0, 0, 0, 3500, 2.0);
 
     private static SweepDmftCurves Theory()
     {
@@ -34,10 +25,11 @@ public sealed class SweepStatusBuilderTests
     [Fact]
     public void ARunningSweepShowsItsCountsStepsAndCurves()
     {
-        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Running, interrupted: false, Table(), Theory(), 12.5, 4, null, Created, "w");
+        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Running, interrupted: false, Totals, 64, Theory(), 12.5, 4, null, Created, "w");
         Assert.Equal(("id-1", "hard-task.rich", SweepState.Running), (status.Id, status.Name, status.State));
         Assert.Equal(new RunCounts(64, 61, 2, 1, 0, 0, 0), status.Runs);
         Assert.Equal(1, status.RunsQueued);
+        Assert.Equal(1, status.RunsComputing);
         Assert.Equal(3500, status.StepsDone);
         Assert.Equal(64 * 3000, status.StepsTotal);
         Assert.Equal((12.5, 4, Created, "w"), (status.StepsPerSecond, status.Slots, status.CreatedAt, status.Warning));
@@ -48,7 +40,7 @@ public sealed class SweepStatusBuilderTests
     [Fact]
     public void AnInterruptedSweepShowsItsRunsInFlightPending()
     {
-        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Running, interrupted: true, Table(), Theory(), 0, 1, null, Created, null);
+        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Running, interrupted: true, Totals, 64, Theory(), 0, 1, null, Created, null);
         Assert.Equal(SweepState.Interrupted, status.State);
         Assert.Equal(new RunCounts(64, 63, 0, 1, 0, 0, 0), status.Runs);
         Assert.Equal(0, status.RunsQueued);
@@ -58,7 +50,7 @@ public sealed class SweepStatusBuilderTests
     public void ACompletedSweepCountsEveryCurveDone()
     {
         SweepDmftCurves theory = Theory();
-        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Completed, interrupted: false, Table(), theory, 0, 1, null, Created, null);
+        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Completed, interrupted: false, Totals, 64, theory, 0, 1, null, Created, null);
         Assert.Equal(theory.Count, status.TheoryDone);
     }
 

@@ -87,4 +87,20 @@ public sealed class SweepGridTests
         Assert.Equal(2 * 2 * 3 * 1000 * 2 * 2, grid.Groups.Count);
         Assert.Equal(2 * 2 * 3 * 2 * 2, grid.Frontiers.Count);
     }
+
+    [Fact]
+    public void EveryGroupsRunsFoundByItsIndexAreThatSliceOfTheWholeWalk()
+    {
+        SweepSpec spec = Tests.Specs.TestSpecs.Parse(Tests.Specs.TestSpecs.Valid) with { Alpha = [1.5, 2.0, 3.0], Eta = [0.05, 0.1] };
+        SweepGrid grid = spec.Grid();
+        Assert.Equal(96, grid.Groups.Count);
+        for (int g = 0; g < grid.Groups.Count; g++)
+        {
+            Assert.Equal(grid.Groups[g], SweepGrid.GroupAt(spec, g));
+            Assert.Equal(grid.Runs.Skip(g * grid.SeedsPerGroup).Take(grid.SeedsPerGroup), SweepGrid.RunsOf(spec, g));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => SweepGrid.GroupAt(spec, 96));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SweepGrid.GroupAt(spec, -1));
+    }
 }
