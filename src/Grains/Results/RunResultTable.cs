@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -5,6 +7,7 @@ using Orleans.Serialization;
 using ScaleSweep.Grains.Hosting;
 using ScaleSweep.Grains.Runs;
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Sweeps.Runs;
 
 namespace ScaleSweep.Grains.Results;
 
@@ -24,6 +27,11 @@ public sealed class RunResultTable
 {
     private const int Format = 1;
     private const int ChunkBytes = 64 * 1024;
+    // Runs this silo stored as final lately (the first 64 bits of their keys), so that a request saying "no row"
+    // (the group read its partition before the run ended) is not trusted for them: they are read, not recomputed.
+    private const int RecentCapacity = 200_000;
+    private readonly ConcurrentDictionary<ulong, byte> _recent = new();
+    private readonly ConcurrentQueue<ulong> _recentOrder = new();
     private readonly Serializer _serializer;
     private readonly string _name;
     private readonly TableBatchWriter _writer;
@@ -48,6 +56,9 @@ public sealed class RunResultTable
         ArgumentNullException.ThrowIfNull(config);
         return (config with { Seed = 0 }).Fingerprint();
     }
+
+    /// <summary>Whether this silo stored run <paramref name="key"/> as final lately (it has a row, whatever its group read before).</summary>
+    internal bool StoredFinalLately(string key) => _recent.ContainsKey(Hash(key));
 
     /// <summary>The run's row; null when it was never stored.</summary>
     internal async Task<StoredRun?> ReadAsync(string partition, string key)
@@ -95,8 +106,25 @@ public sealed class RunResultTable
             entity["D" + i] = new BinaryData(data.AsMemory(start, Math.Min(ChunkBytes, data.Length - start)));
         }
 
-        return _writer.WriteAsync(entity, etag, data.Length + 256);
+        return Remember(_writer.WriteAsync(entity, etag, data.Length + 256), state.Status.IsFinal() ? key : null);
     }
+
+    private async Task<ETag> Remember(Task<ETag> write, string? finalKey)
+    {
+        ETag etag = await write;
+        if (finalKey is not null && _recent.TryAdd(Hash(finalKey), 0))
+        {
+            _recentOrder.Enqueue(Hash(finalKey));
+            while (_recentOrder.Count > RecentCapacity && _recentOrder.TryDequeue(out ulong old))
+            {
+                _recent.TryRemove(old, out _);
+            }
+        }
+
+        return etag;
+    }
+
+    private static ulong Hash(string key) => ulong.Parse(key.AsSpan(0, Math.Min(16, key.Length)), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     private StoredRun Decode(TableEntity entity)
     {

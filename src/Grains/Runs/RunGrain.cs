@@ -200,6 +200,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
         State.Error = error;
         State.ComputeSeconds = outcome.ComputeSeconds;
         State.FinishedAt = DateTimeOffset.UtcNow;
+        State.Silo = RuntimeIdentity;
         await StoreFinal(status, undo: () => State.Curve = null);
         RunTelemetry.Finished(status, outcome.ComputeSeconds);
 
@@ -231,7 +232,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
         State.DivergedAtStep,
         State.Error,
         State.ComputeSeconds,
-        RuntimeIdentity,
+        State.Status.IsFinal() && State.Silo is { } silo ? silo : RuntimeIdentity,
         StorageWarning);
 
     /// <summary>Takes <paramref name="config"/> as this run's and reads its row, once.</summary>
@@ -252,7 +253,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
         {
             if (storedAbsent)
             {
-                _row.AssumeAbsent();
+                await _row.AssumeAbsentAsync();
             }
             else
             {

@@ -40,4 +40,7 @@ public sealed class RunGrainState : IWorkerJobState
 
     /// <summary>The recorded curve of a completed or diverged run, stored with its final status in one write.</summary>
     [Id(12)] public StoredLossCurve? Curve { get; set; }
+
+    /// <summary>The silo that computed the run's end, for status displays.</summary>
+    [Id(13)] public string? Silo { get; set; }
 }

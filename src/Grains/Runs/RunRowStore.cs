@@ -44,8 +44,20 @@ internal sealed class RunRowStore(RunResultTable table, string key) : JobStateSt
         Loaded = true;
     }
 
-    /// <summary>The caller knows there is no row: nothing to read.</summary>
-    public void AssumeAbsent() => Loaded = true;
+    /// <summary>
+    /// The caller read no row: nothing to read, unless this silo stored the run as final since (another
+    /// sweep's group asked for it meanwhile), which must be read rather than computed again.
+    /// </summary>
+    public Task AssumeAbsentAsync()
+    {
+        if (table.StoredFinalLately(key))
+        {
+            return LoadAsync();
+        }
+
+        Loaded = true;
+        return Task.CompletedTask;
+    }
 
     public override async Task WriteAsync() => _etag = await table.WriteAsync(Partition, key, _state, _etag);
 

@@ -23,11 +23,11 @@ public sealed class PlacementTests
         SweepSpec spec = Specs.Small("spread", steps: 300_000, seeds: [0, 1, 2], widths: [16, 24]);
         Assert.Equal(ScaleSweep.Sweeps.Coordination.SweepState.Completed, (await cluster.RunToEndAsync(spec)).State);
 
-        // Asked only after the sweep is done, so the probes place nothing themselves.
+        // The silo that computed each run is stored with it (a final run's grain deactivates).
         var seen = new Dictionary<string, string>();
         foreach (SimulationConfig config in spec.Grid().Runs)
         {
-            RunProgress progress = await cluster.Run(config).GetProgress();
+            RunProgress progress = (await cluster.Run(config).GetResult(config))!.Progress;
             seen[progress.Key] = progress.Silo!;
         }
 
