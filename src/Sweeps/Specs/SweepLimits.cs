@@ -34,6 +34,17 @@ public sealed class SweepLimits
     public long MaxStepsPerRun { get; set; } = 100_000_000;
 
     /// <summary>
+    /// Most bytes one sweep may leave in storage, as estimated by <see cref="SweepStorageEstimate.Of"/>
+    /// (its runs' curves, their copies in their groups, and the groups' seed means); default 10 GiB. The
+    /// estimate grows as runs x recorded points, and the points only as log(steps), so under
+    /// <see cref="MaxRunsPerSweep"/> it is mostly a large pointsPerDecade that reaches it: a 100,000-run sweep of 10^6 steps at 10 points per decade (59 recorded
+    /// points) stores about 274 MiB as one grid point of 100,000 seeds, and 593 MiB as 100,000 grid points
+    /// of one seed. The cap is met near 1,300 recorded points per run: 10^8 steps at 200 points per decade
+    /// store 4.9 GiB as one grid point and 10.7 GiB (refused) as 100,000.
+    /// </summary>
+    public long MaxStoredBytes { get; set; } = 10L << 30;
+
+    /// <summary>
     /// Most bytes of a spec's JSON text (UTF-8); default 1 MiB, room for a list of 100,000 seeds.
     /// Checked before parsing, so a huge upload is refused without being read into a document.
     /// </summary>
@@ -76,6 +87,7 @@ public sealed class SweepLimits
         Require(MaxRunsPerSweep, nameof(MaxRunsPerSweep));
         Require(MaxBytesPerRun, nameof(MaxBytesPerRun));
         Require(MaxStepsPerRun, nameof(MaxStepsPerRun));
+        Require(MaxStoredBytes, nameof(MaxStoredBytes));
         Require(MaxSpecBytes, nameof(MaxSpecBytes));
         Require(MaxFiniteTheorySteps, nameof(MaxFiniteTheorySteps));
         Require(MaxInfiniteTheorySteps, nameof(MaxInfiniteTheorySteps));

@@ -91,12 +91,16 @@ internal static class SweepSpecRanges
         return text.Append('"').ToString();
     }
 
-    /// <summary>Bytes as "512 MiB" or "2 GiB" (one decimal when not whole).</summary>
+    /// <summary>Bytes as "512 MiB" or "2 GiB" (one decimal when not whole); below 1 MiB as "1.5 KiB" or "300 bytes".</summary>
     public static string Bytes(long bytes)
     {
-        const double MiB = 1 << 20, GiB = 1 << 30;
-        return bytes >= GiB
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / GiB:0.#} GiB")
-            : string.Create(CultureInfo.InvariantCulture, $"{bytes / MiB:0.#} MiB");
+        const double KiB = 1 << 10, MiB = 1 << 20, GiB = 1 << 30;
+        return bytes switch
+        {
+            >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / GiB:0.#} GiB"),
+            >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / MiB:0.#} MiB"),
+            >= 1L << 10 => string.Create(CultureInfo.InvariantCulture, $"{bytes / KiB:0.#} KiB"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        };
     }
 }

@@ -80,6 +80,7 @@ public static class SweepSpecValidator
         }
 
         CheckRunCount(spec, limits);
+        CheckStorage(spec, limits);
         CheckMemory(spec, limits, paths);
         CheckWithNumerics(spec, paths);
         if (spec.Theory is { } theory)
@@ -201,6 +202,27 @@ public static class SweepSpecValidator
                 $"{product} = {total} runs is out of range: a sweep may have at most {limits.MaxRunsPerSweep} runs "
                 + $"({SweepLimits.SectionName}:{nameof(SweepLimits.MaxRunsPerSweep)}); shrink a grid or the seeds.");
         }
+    }
+
+    /// <summary>
+    /// The bytes the sweep will store (<see cref="SweepStorageEstimate"/>), once the run count is known to be
+    /// within its cap. Runs times recorded points, so the message names both and what lowers each; the
+    /// path is the root, as for the run count, since seeds, every grid, steps and pointsPerDecade all count.
+    /// </summary>
+    private static void CheckStorage(SweepSpec spec, SweepLimits limits)
+    {
+        SweepStorage storage = SweepStorageEstimate.Of(spec);
+        if (storage.TotalBytes <= limits.MaxStoredBytes)
+        {
+            return;
+        }
+
+        throw new SweepSpecException(
+            F.Root,
+            $"{R.Number(storage.Runs)} runs x {storage.PointsPerCurve} recorded points "
+            + $"({F.Steps} = {R.Number(spec.Steps)} at {F.PointsPerDecade} = {spec.PointsPerDecade}) is out of range: "
+            + $"the sweep would store about {R.Bytes(storage.TotalBytes)}, above the cap of {R.Bytes(limits.MaxStoredBytes)} per sweep "
+            + $"({SweepLimits.SectionName}:{nameof(SweepLimits.MaxStoredBytes)}); use fewer seeds or grid points, or lower {F.Steps} or {F.PointsPerDecade}.");
     }
 
     /// <summary>
