@@ -8,7 +8,7 @@ namespace ScaleSweep.Sweeps.Specs;
 /// refused before it starts (<see cref="SweepLimits.MaxStoredBytes"/>). Curves dominate: every recorded
 /// point is counted at its raw 8 bytes per number, checkpoints are left out (a run deletes its own when
 /// final), and so are the sweep record, which does not grow with the runs' curves, and any DMFT theory
-/// curves (at most one per group, each the size of one seed copy).
+/// curves (at most one per group, each about the size of one run's curve).
 /// </summary>
 public static class SweepStorageEstimate
 {
