@@ -48,8 +48,21 @@ public abstract class WorkerJobGrain<TState, TJob, TOutcome> : Grain, IWorkerJob
 
     protected TState State => _state.State;
 
+    private MembershipFence? _fence;
+    private bool _fenceResolved;
+
     /// <summary>Returns when this silo may write; see <see cref="MembershipFence"/>.</summary>
-    protected Task EnsureMember() => ServiceProvider.GetService<MembershipFence>()?.EnsureMemberAsync() ?? Task.CompletedTask;
+    protected Task EnsureMember()
+    {
+        // Resolved once: a service lookup per write showed in profiles of short runs.
+        if (!_fenceResolved)
+        {
+            _fence = ServiceProvider.GetService<MembershipFence>();
+            _fenceResolved = true;
+        }
+
+        return _fence?.EnsureMemberAsync() ?? Task.CompletedTask;
+    }
 
     /// <summary>The live job, if any.</summary>
     protected TJob? Job { get; set; }

@@ -47,6 +47,9 @@ public sealed class RunResultTable
         _writer = new TableBatchWriter(_ => Table());
     }
 
+    /// <summary>Requests sent and rows written in them, for the benchmark's batching figure.</summary>
+    public (long Requests, long Rows) Writes => (_writer.Batches, _writer.Entities);
+
     /// <summary>The account's table service (for tests that check the wiring).</summary>
     public TableServiceClient TableService { get; }
 

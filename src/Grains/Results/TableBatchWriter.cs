@@ -30,6 +30,14 @@ internal sealed class TableBatchWriter(Func<CancellationToken, Task<TableClient>
     private readonly Dictionary<string, LinkedList<Write>> _waiting = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _ready = new();
     private int _inFlight;
+    private long _batches;
+    private long _entities;
+
+    /// <summary>Transactions (or single writes) sent so far.</summary>
+    public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>Entities written in them.</summary>
+    public long Entities => Interlocked.Read(ref _entities);
 
     /// <summary>
     /// Stores <paramref name="entity"/>: added when <paramref name="etag"/> is null (it must not exist),
@@ -71,6 +79,8 @@ internal sealed class TableBatchWriter(Func<CancellationToken, Task<TableClient>
 
                 batch = TakeBatch(_ready.First.Value);
                 _inFlight++;
+                _batches++;
+                _entities += batch.Count;
             }
 
             _ = Task.Run(() => Submit(batch));

@@ -25,6 +25,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
     private readonly ISimulationFactory _simulations;
     private CheckpointStore _checkpoint = null!;
     private SimulationConfig? _config;
+    private (string Key, IGroupGrain Grain)? _group;
 
     public RunGrain(
         RunResultTable results,
@@ -110,7 +111,7 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
         RunProgress started = Progress();
         foreach (string group in State.Subscribers)
         {
-            _ = GrainFactory.GetGrain<IGroupGrain>(group).OnRunStarted(started);
+            _ = Group(group).OnRunStarted(started);
         }
     }
 
@@ -170,7 +171,19 @@ public sealed class RunGrain : WorkerJobGrain<RunGrainState, RunJob, RunJobOutco
     }
 
     protected override Task NotifyFinished(string subscriber) =>
-        GrainFactory.GetGrain<IGroupGrain>(subscriber).OnRunFinished(Progress(), State.Curve?.ToLossCurve());
+        Group(subscriber).OnRunFinished(Progress(), State.Curve?.ToLossCurve());
+
+    // Orleans resolves the interface type on every GetGrain (attribute lookups, seen in profiles): once per run and group.
+    private IGroupGrain Group(string key)
+    {
+        if (_group is not { } cached || cached.Key != key)
+        {
+            cached = (key, GrainFactory.GetGrain<IGroupGrain>(key));
+            _group = cached;
+        }
+
+        return cached.Grain;
+    }
 
     private async Task StoreCheckpoint(RunJobCheckpoint checkpoint)
     {

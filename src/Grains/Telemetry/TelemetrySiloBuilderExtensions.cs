@@ -22,6 +22,8 @@ public static class TelemetrySiloBuilderExtensions
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SweepGauges>());
         builder.Services.AddSingleton<WorkerPoolGauges>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkerPoolGauges>());
+        builder.Services.AddSingleton<ResultTableGauges>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ResultTableGauges>());
         return builder;
     }
 }
