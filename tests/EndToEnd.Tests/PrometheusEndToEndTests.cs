@@ -61,8 +61,12 @@ public sealed partial class PrometheusEndToEndTests(ITestOutputHelper output) : 
                 Assert.Equal(0, after.Value("scalesweep_sweeps_active"));
                 Assert.Equal(2, after.Value("scalesweep_worker_slots", ("slot_state", "free")));
 
-                // Orleans' meter and the runtime's beside ScaleSweep's.
-                Assert.True(after.Value("orleans_catalog_activations", ("grain_type", "run")) > 0);
+                // Every run's row (its end, and any checkpoints) went to the results table, in fewer requests than rows or as many.
+                Assert.True(after.Value("scalesweep_results_rows_total") >= spec.Runs);
+                Assert.InRange(after.Value("scalesweep_results_requests_total"), 1, after.Value("scalesweep_results_rows_total"));
+
+                // Orleans' meter and the runtime's beside ScaleSweep's (final runs and done groups deactivate; the sweep stays).
+                Assert.True(after.Value("orleans_catalog_activations", ("grain_type", "sweep")) > 0);
                 Assert.Contains(after.Samples, s => s.Name.StartsWith("dotnet_gc_", StringComparison.Ordinal));
                 Assert.Contains(after.Samples, s => s.Name == "target_info" && s.Labels.GetValueOrDefault("service_name") == "scalesweep-silo");
             });

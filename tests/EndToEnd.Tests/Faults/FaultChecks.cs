@@ -134,14 +134,15 @@ public static class FaultChecks
 
     /// <summary>
     /// Every lost run resumed on a silo other than the failed ones after the fault; returns each one's
-    /// first resumption there.
+    /// first resumption there. A run stores nothing before its first checkpoint (its group asks again for
+    /// it), so one lost before that shows its resumption as "queued from step 0" rather than "resumes".
     /// </summary>
     public static IReadOnlyList<RunEvent> Resumptions(IReadOnlyList<RunEvent> events, IReadOnlyList<RunInFlight> lost, IReadOnlyCollection<string> failedSources, DateTime fault)
     {
         var resumptions = new List<RunEvent>();
         foreach (RunInFlight run in lost)
         {
-            RunEvent? resumed = events.Where(e => e.Key == run.Key && e.Kind == RunEventKind.Resumed && e.Time >= fault && !failedSources.Contains(e.Source)).MinBy(e => e.Time);
+            RunEvent? resumed = events.Where(e => IsResumption(e, run, failedSources, fault)).MinBy(e => e.Time);
             Assert.True(resumed is not null, $"run {run.Key[..12]}, lost with {run.Source}, never resumed elsewhere:\n{Describe(events.Where(e => e.Key == run.Key))}");
             resumptions.Add(resumed);
         }
@@ -151,7 +152,10 @@ public static class FaultChecks
 
     /// <summary>True when every lost run has resumed on another silo since the fault.</summary>
     public static bool AllResumed(IReadOnlyList<RunEvent> events, IReadOnlyList<RunInFlight> lost, IReadOnlyCollection<string> failedSources, DateTime fault) =>
-        lost.All(run => events.Any(e => e.Key == run.Key && e.Kind == RunEventKind.Resumed && e.Time >= fault && !failedSources.Contains(e.Source)));
+        lost.All(run => events.Any(e => IsResumption(e, run, failedSources, fault)));
+
+    private static bool IsResumption(RunEvent e, RunInFlight run, IReadOnlyCollection<string> failedSources, DateTime fault) =>
+        e.Key == run.Key && e.Kind is RunEventKind.Resumed or RunEventKind.Queued && e.Time >= fault && !failedSources.Contains(e.Source);
 
     /// <summary>
     /// Recomputation is bounded by the checkpoint interval: every lost run resumed from the newest
