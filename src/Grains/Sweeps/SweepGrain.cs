@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScaleSweep.Grains.Abstractions.Grains;
@@ -337,13 +338,14 @@ public sealed class SweepGrain(
             return false;
         }
 
+        long started = Stopwatch.GetTimestamp();
         if (!await BuildAndStoreReport())
         {
             return true;
         }
 
         // Only now, with the report span ended: a client that sees "completed" finds the whole report traced.
-        Book.Complete();
+        Book.Complete(Stopwatch.GetElapsedTime(started).TotalSeconds);
 
         // Before the write's await: a status call served meanwhile says "completed", and the gauges must agree.
         telemetry.Publish(this, Status());

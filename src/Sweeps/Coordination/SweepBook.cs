@@ -126,7 +126,12 @@ public sealed class SweepBook
     }
 
     /// <summary>The report is stored: the sweep is completed.</summary>
-    public void Complete() => Record.State = SweepState.Completed;
+    /// <param name="reportSeconds">How long the report took to gather and build.</param>
+    public void Complete(double reportSeconds)
+    {
+        Record.State = SweepState.Completed;
+        Record.ReportSeconds = reportSeconds;
+    }
 
     /// <summary>The sweep cannot go on, for <paramref name="error"/>.</summary>
     public void Fail(string error)
@@ -155,5 +160,5 @@ public sealed class SweepBook
     /// <param name="warning">See <see cref="SweepWarning"/>.</param>
     public SweepStatus Status(string id, bool readOnly, int slots, string? warning) =>
         SweepStatusBuilder.Build(id, Spec, Record.State, interrupted: readOnly && Running && Record.Interrupted, Groups.Totals(), RunCount, Theory,
-            Rate.StepsPerSecond, slots, Record.Error, Record.CreatedAt, warning);
+            Rate.StepsPerSecond, slots, Record.Error, Record.CreatedAt, warning, Record.ReportSeconds);
 }

@@ -38,4 +38,7 @@ public sealed class SweepRecord
 
     /// <summary>The last totals of each group that reported and is not done.</summary>
     [Id(10)] public Dictionary<int, GroupTotals> Active { get; set; } = [];
+
+    /// <summary>Wall seconds the report took to gather and build, once it is built (for the CLI's timing line).</summary>
+    [Id(11)] public double? ReportSeconds { get; set; }
 }

@@ -19,6 +19,8 @@ namespace ScaleSweep.Sweeps.Coordination;
 /// <param name="RunsQueued">Of <see cref="RunCounts.Running"/>, the runs handed to a silo that wait for a free worker slot there (the sweep keeps a short queue per slot); the rest are being computed.</param>
 /// <param name="TheorySolving">DMFT theory curves being solved on a worker slot now.</param>
 /// <param name="TheorySolves">Where each of those solves stands (the time reached of T), in plan order.</param>
+/// <param name="ComputeSeconds">Worker seconds of the runs that ended, over every attempt: with the wall time and <see cref="Slots"/>, the cluster's efficiency.</param>
+/// <param name="ReportSeconds">Wall seconds the report took to gather and build; null until it is built.</param>
 [GenerateSerializer, Immutable]
 public sealed record SweepStatus(
     [property: Id(0)] string Id,
@@ -36,7 +38,9 @@ public sealed record SweepStatus(
     [property: Id(12)] int TheoryTotal = 0,
     [property: Id(13)] int RunsQueued = 0,
     [property: Id(14)] int TheorySolving = 0,
-    [property: Id(15)] IReadOnlyList<DmftSolveProgress>? TheorySolves = null)
+    [property: Id(15)] IReadOnlyList<DmftSolveProgress>? TheorySolves = null,
+    [property: Id(16)] double ComputeSeconds = 0,
+    [property: Id(17)] double? ReportSeconds = null)
 {
     /// <summary>Runs being computed on a worker slot now.</summary>
     public int RunsComputing => Runs.Running - RunsQueued;

@@ -26,8 +26,9 @@ public static class SweepStatusBuilder
     /// <param name="error">Why it failed, for a failed sweep.</param>
     /// <param name="createdAt">When it was submitted.</param>
     /// <param name="warning">See <see cref="SweepWarning"/>.</param>
+    /// <param name="reportSeconds">How long its report took to build, once built.</param>
     public static SweepStatus Build(string id, SweepSpec spec, SweepState state, bool interrupted, GroupTotals totals, int runCount, SweepDmftCurves theory,
-        double stepsPerSecond, int slots, string? error, DateTimeOffset createdAt, string? warning)
+        double stepsPerSecond, int slots, string? error, DateTimeOffset createdAt, string? warning, double? reportSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(totals);
@@ -42,6 +43,7 @@ public static class SweepStatusBuilder
         // A completed sweep waited for every curve.
         int theoryDone = state == SweepState.Completed ? theory.Count : theory.Done;
         return new SweepStatus(id, spec.Name, interrupted ? SweepState.Interrupted : state, totals.ToRunCounts(), totals.StepsDone, spec.Steps * runCount,
-            stepsPerSecond, slots, error, createdAt, warning, theoryDone, theory.Count, totals.Queued, theory.Solving, theory.Solves());
+            stepsPerSecond, slots, error, createdAt, warning, theoryDone, theory.Count, totals.Queued, theory.Solving, theory.Solves(),
+            totals.ComputeSeconds, reportSeconds);
     }
 }

@@ -92,9 +92,10 @@ public sealed class SweepBookTests
         Assert.True(book.Reopen());
         Assert.Null(book.Record.Error);
 
-        book.Complete();
+        book.Complete(reportSeconds: 1.5);
         Assert.False(book.Reopen());
         Assert.Equal(SweepState.Completed, book.State);
+        Assert.Equal(1.5, book.Status("id", false, 1, null).ReportSeconds);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class SweepStatusBuilderTests
         Assert.Equal(3500, status.StepsDone);
         Assert.Equal(64 * 3000, status.StepsTotal);
         Assert.Equal((12.5, 4, Created, "w"), (status.StepsPerSecond, status.Slots, status.CreatedAt, status.Warning));
+        Assert.Equal((Totals.ComputeSeconds, null), (status.ComputeSeconds, status.ReportSeconds));
         Assert.True(status.TheoryTotal > 1);
         Assert.Equal((0, 1), (status.TheoryDone, status.TheorySolving));
     }
@@ -50,8 +51,9 @@ public sealed class SweepStatusBuilderTests
     public void ACompletedSweepCountsEveryCurveDone()
     {
         SweepDmftCurves theory = Theory();
-        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Completed, interrupted: false, Totals, 64, theory, 0, 1, null, Created, null);
+        SweepStatus status = SweepStatusBuilder.Build("id-1", Spec, SweepState.Completed, interrupted: false, Totals, 64, theory, 0, 1, null, Created, null, reportSeconds: 2.25);
         Assert.Equal(theory.Count, status.TheoryDone);
+        Assert.Equal(2.25, status.ReportSeconds);
     }
 
     [Fact]

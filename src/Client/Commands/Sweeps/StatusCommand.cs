@@ -55,7 +55,7 @@ internal static class StatusCommand
 
             if (parse.GetValue(watch))
             {
-                status = await SweepFollower.FollowAsync(sweep, environment, "scalesweep status", cancellationToken).ConfigureAwait(false);
+                status = await SweepFollower.FollowAsync(sweep, environment, "scalesweep status", new FollowTimings(), cancellationToken).ConfigureAwait(false);
             }
 
             environment.Out.WriteLine(parse.GetValue(json) ? StatusJson.ToJson(status) : $"{status.Id}: {SweepFollower.Describe(status)}");

@@ -18,10 +18,12 @@ internal static class SweepFollower
     /// <summary>How long storage may stay unreachable before the CLI stops waiting and says so.</summary>
     public static readonly TimeSpan StorageTimeout = TimeSpan.FromMinutes(10);
 
-    public static async Task<SweepStatus> FollowAsync(ISweepGrain sweep, CliEnvironment environment, string name, CancellationToken cancellationToken)
+    /// <param name="timings">Times every status call (retries included: what the user waits for).</param>
+    public static async Task<SweepStatus> FollowAsync(ISweepGrain sweep, CliEnvironment environment, string name, FollowTimings timings, CancellationToken cancellationToken)
     {
         var storage = new StorageWatch(environment, name);
-        Task<SweepStatus> Poll() => Cluster.ClusterCalls.RetryAsync(sweep.GetStatus, line => environment.Error.WriteLine($"{name}: {line}"), cancellationToken);
+        Task<SweepStatus> Poll() => timings.TimeAsync(
+            () => Cluster.ClusterCalls.RetryAsync(sweep.GetStatus, line => environment.Error.WriteLine($"{name}: {line}"), cancellationToken));
         SweepStatus status = await Poll().ConfigureAwait(false);
         if (status.State != SweepState.Running)
         {

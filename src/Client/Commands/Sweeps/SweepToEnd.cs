@@ -13,9 +13,10 @@ internal static class SweepToEnd
     public static async Task<int> FollowAndWriteAsync(
         CliEnvironment environment, string name, IClusterSession session, ISweepGrain sweep, SweepStatus status, string directory, CancellationToken cancellationToken)
     {
+        var timings = new FollowTimings();
         try
         {
-            status = await SweepFollower.FollowAsync(sweep, environment, name, cancellationToken).ConfigureAwait(false);
+            status = await SweepFollower.FollowAsync(sweep, environment, name, timings, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -23,6 +24,11 @@ internal static class SweepToEnd
                 ? $"{name}: interrupted; the runs are checkpointed as the embedded silo stops. Run the same command again to resume sweep {status.Id}."
                 : $"{name}: stopped following; sweep {status.Id} goes on in the cluster (scalesweep status {status.Id}).");
             throw;
+        }
+
+        if (status.State == SweepState.Completed)
+        {
+            environment.Error.WriteLine($"{name}: {timings.Summary(status)}");
         }
 
         return await ReportOutput.FinishAsync(environment, name, sweep, status, directory).ConfigureAwait(false);
