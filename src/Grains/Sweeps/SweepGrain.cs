@@ -39,6 +39,7 @@ public sealed class SweepGrain(
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan WritePeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PublishPeriod = TimeSpan.FromSeconds(1);
 
     // How stale a read-only silo's copy of the stored state may be when it answers a status call.
     private static readonly TimeSpan ReadOnlyRefresh = TimeSpan.FromSeconds(1);
@@ -51,6 +52,7 @@ public sealed class SweepGrain(
     private SweepBook? _book;
     private IGrainTimer? _timer;
     private DateTime _lastPoll = DateTime.MinValue;
+    private DateTime _lastPublish = DateTime.MinValue;
     private string? _tickError;
 
     private string Id => this.GetPrimaryKeyString();
@@ -199,7 +201,7 @@ public sealed class SweepGrain(
             return;
         }
 
-        _unstored[progress.Group] = progress.Unstored;
+        NoteUnstored(progress);
         if (progress.Done && await CompleteIfAllFinal())
         {
             telemetry.Publish(this, Status());
@@ -267,7 +269,25 @@ public sealed class SweepGrain(
             logger.LogWarning("Sweep {Id}: tick failed ({Error}); retrying", Id, _tickError);
         }
 
-        telemetry.Publish(this, Status());
+        // The gauges are scraped every few seconds: a publish a second is plenty, and the tick runs ten times as often.
+        if (DateTime.UtcNow - _lastPublish >= PublishPeriod || !Running)
+        {
+            _lastPublish = DateTime.UtcNow;
+            telemetry.Publish(this, Status());
+        }
+    }
+
+    /// <summary>Keeps each group's count of rows not yet stored, for the warning; a done group has stored them all and is dropped, so the map holds only active groups.</summary>
+    private void NoteUnstored(GroupProgress progress)
+    {
+        if (progress.Done)
+        {
+            _unstored.Remove(progress.Group);
+        }
+        else
+        {
+            _unstored[progress.Group] = progress.Unstored;
+        }
     }
 
     private IGroupGrain Group(int group) => GrainFactory.GetGrain<IGroupGrain>(GroupKeys.Of(Id, group));
@@ -305,7 +325,7 @@ public sealed class SweepGrain(
             foreach (GroupProgress reply in await Task.WhenAll(slice.Select(b => Group(b.Group).SetBudget(b.Budget))))
             {
                 Book.Note(reply);
-                _unstored[reply.Group] = reply.Unstored;
+                NoteUnstored(reply);
             }
         }
     }
