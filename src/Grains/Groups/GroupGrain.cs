@@ -42,6 +42,7 @@ public sealed class GroupGrain(
     private IGrainTimer? _timer;
     private DateTime _lastPoll = DateTime.UtcNow;
     private GroupProgress? _reported;
+    private Task? _dispatch;
     private GroupOutcome? _outcome;
     private ActivityContext _trace;
 
@@ -80,7 +81,7 @@ public sealed class GroupGrain(
             // In the caller's turn: the first runs start at once, in the trace of the sweep's dispatch.
             _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true });
             await Load();
-            await Dispatch();
+            Dispatch();
         }
 
         return Progress();
@@ -96,6 +97,9 @@ public sealed class GroupGrain(
         }
 
         _cancelled = true;
+
+        // The loop sees the flag before its next slice; after it, no request goes out that the releases below would miss.
+        await (_dispatch ?? Task.CompletedTask);
         int[] inFlight = [.. _book.InFlight];
         foreach (int[] slice in inFlight.Chunk(RequestSlice))
         {
@@ -108,13 +112,15 @@ public sealed class GroupGrain(
 
     public Task<GroupProgress> GetProgress() => Task.FromResult(Progress());
 
-    public async Task OnRunFinished(RunProgress progress, LossCurve? curve)
+    public Task OnRunFinished(RunProgress progress, LossCurve? curve)
     {
         if (_book?.Record(progress, curve) == true && !_cancelled)
         {
             // Refill at once: a short run's slot would otherwise wait for the next tick.
-            await Dispatch();
+            Dispatch();
         }
+
+        return Task.CompletedTask;
     }
 
     public Task OnRunStarted(RunProgress progress)
@@ -136,7 +142,7 @@ public sealed class GroupGrain(
                 await Load();
                 if (!_cancelled)
                 {
-                    await Dispatch();
+                    Dispatch();
                     if (DateTime.UtcNow - _lastPoll >= PollPeriod)
                     {
                         _lastPoll = DateTime.UtcNow;
@@ -187,35 +193,64 @@ public sealed class GroupGrain(
         _book = book;
     }
 
-    private async Task Dispatch()
+    /// <summary>
+    /// Starts the dispatch loop unless it is running. The loop is not awaited: while its requests travel, the
+    /// group takes its runs' notifications (on a cluster a round trip to another silo per finished run, in the
+    /// notification's turn, held the group's throughput to one run per round trip), and each pass of the loop
+    /// sends all the budget freed meanwhile. One loop at a time, so the order runs are taken in is the book's.
+    /// </summary>
+    private void Dispatch()
     {
-        if (_book is null || _spec is null || _cancelled)
+        if (_dispatch is { IsCompleted: false } || _book is null || _spec is null || _cancelled)
         {
             return;
         }
 
+        _dispatch = DispatchLoop(_book, _spec);
+    }
+
+    private async Task DispatchLoop(GroupBook book, SweepSpec spec)
+    {
+        try
+        {
+            await SendPending(book, spec);
+        }
+        catch (Exception e)
+        {
+            // The runs went back to pending; the next tick sends them again.
+            logger.LogWarning("Group {Key}: dispatch failed ({Error}); retrying", Key, e.GetBaseException().Message);
+        }
+    }
+
+    private async Task SendPending(GroupBook book, SweepSpec spec)
+    {
         IReadOnlyList<int> taken;
-        while ((taken = _book.TakePending(_budget)).Count > 0)
+        while (!_cancelled && (taken = book.TakePending(_budget)).Count > 0)
         {
             using Activity? span = SweepTelemetry.StartGroupDispatch(_sweepId, taken.Count, _trace);
-            double? checkpointSeconds = _spec.CheckpointSeconds;
+            double? checkpointSeconds = spec.CheckpointSeconds;
             foreach (int[] slice in taken.Chunk(RequestSlice))
             {
+                if (_cancelled)
+                {
+                    return;
+                }
+
                 RunProgress[] replies;
                 try
                 {
                     replies = await Task.WhenAll(slice.Select(i =>
-                        GrainFactory.GetGrain<IRunGrain>(_book.Key(i)).Request(_book.Config(i), Key, checkpointSeconds, storedAbsent: !_book.MayBeStored(i))));
+                        GrainFactory.GetGrain<IRunGrain>(book.Key(i)).Request(book.Config(i), Key, checkpointSeconds, storedAbsent: !book.MayBeStored(i))));
                 }
                 catch
                 {
-                    _book.Retry(taken);
+                    book.Retry(taken);
                     throw;
                 }
 
                 foreach (RunProgress reply in replies)
                 {
-                    _book.Record(reply);
+                    book.Record(reply);
                 }
             }
         }
@@ -250,7 +285,7 @@ public sealed class GroupGrain(
         }
 
         // Runs that came back pending go out again now.
-        await Dispatch();
+        Dispatch();
     }
 
     /// <summary>When every seed is final with its curve: aggregates them in seed order (off the scheduler) and stores the outcome once.</summary>
