@@ -31,33 +31,42 @@ internal static class SeedsOutput
 
         using (file)
         {
-            await using StreamWriter? fileWriter = file is null ? null : new StreamWriter(file.Stream, new UTF8Encoding(false), leaveOpen: true);
-            TextWriter[] writers = new[] { stdout, fileWriter }.OfType<TextWriter>().ToArray();
-            foreach (TextWriter writer in writers)
+            StreamWriter? fileWriter = file is null ? null : new StreamWriter(file.Stream, new UTF8Encoding(false), leaveOpen: true);
+            try
             {
-                SeedsCsv.WriteHeader(writer);
+                await WriteGroupsAsync(sweep, report, new[] { stdout, fileWriter }.OfType<TextWriter>().ToArray()).ConfigureAwait(false);
             }
-
-            // The next group is asked for while this one is written.
-            int groups = report.Groups.Length;
-            Task<GroupSeedCurves>? next = groups > 0 ? sweep.GetSeedCurves(0) : null;
-            for (int g = 0; g < groups; g++)
+            finally
             {
-                GroupSeedCurves curves = await next!.ConfigureAwait(false);
-                next = g + 1 < groups ? sweep.GetSeedCurves(g + 1) : null;
-                foreach (TextWriter writer in writers)
+                // Flushes into the temporary file, which stays open (leaveOpen) until Commit closes and renames it.
+                if (fileWriter is not null)
                 {
-                    SeedsCsv.WriteGroup(report.Model, curves, writer);
+                    await fileWriter.DisposeAsync().ConfigureAwait(false);
                 }
             }
 
-            if (fileWriter is null)
-            {
-                return null;
-            }
+            return file?.Commit();
+        }
+    }
 
-            await fileWriter.FlushAsync().ConfigureAwait(false);
-            return file!.Commit();
+    private static async Task WriteGroupsAsync(ISweepGrain sweep, SweepReport report, TextWriter[] writers)
+    {
+        foreach (TextWriter writer in writers)
+        {
+            SeedsCsv.WriteHeader(writer);
+        }
+
+        // The next group is asked for while this one is written.
+        int groups = report.Groups.Length;
+        Task<GroupSeedCurves>? next = groups > 0 ? sweep.GetSeedCurves(0) : null;
+        for (int g = 0; g < groups; g++)
+        {
+            GroupSeedCurves curves = await next!.ConfigureAwait(false);
+            next = g + 1 < groups ? sweep.GetSeedCurves(g + 1) : null;
+            foreach (TextWriter writer in writers)
+            {
+                SeedsCsv.WriteGroup(report.Model, curves, writer);
+            }
         }
     }
 }
