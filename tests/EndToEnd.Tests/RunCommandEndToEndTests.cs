@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ScaleSweep.EndToEnd.Tests.Infrastructure;
 
@@ -202,6 +203,114 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
             Assert.StartsWith($"scalesweep results: --out: cannot write the report to '{under}'", line);
             Assert.EndsWith("(see 'scalesweep results --help')", line);
         });
+    }
+
+    /// <summary>
+    /// seeds.csv, printed (--format seeds) and written (--out DIR --seeds) from one stored sweep: the same
+    /// text; every group holds exactly the spec's seeds in its order; and at every group and step the mean
+    /// of the non-diverged seeds' losses is curves.csv's mean. To 1e-12 relative, not bit for bit: the
+    /// report's mean may add the same n doubles in another order (or form), which moves the last bits
+    /// only (n eps ~ 1e-15 for a few seeds), while a wrong seed or step would move it by far more.
+    /// </summary>
+    [Fact]
+    public async Task Results_print_and_write_every_seeds_curve_whose_mean_is_curves_csv()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string id = ReportChecks.CheckReport(_fixture.FirstOut, _fixture.Spec);
+        string directory = Path.Combine(_fixture.WorkDirectory, "seeds");
+        CliResult printed = await Cli.RunAsync(CommandTimeout, "results", id, "--format", "seeds", "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(printed, 0);
+        CliResult written = await Cli.RunAsync(CommandTimeout, "results", id, "--format", "csv", "--out", directory, "--seeds", "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(written, 0);
+        _output.Check(written, () =>
+        {
+            string seedsCsv = File.ReadAllText(Path.Combine(directory, "seeds.csv"));
+            Assert.Equal(printed.StdOut, seedsCsv);
+            Assert.Equal(File.ReadAllText(Path.Combine(directory, "curves.csv")), written.StdOut);
+            CheckSeedsAgainstCurves(seedsCsv, written.StdOut, SpecSeeds(_fixture.Spec.Path));
+        });
+    }
+
+    [Fact]
+    public async Task Results_refuses_seeds_without_out_before_connecting_and_exits_2()
+    {
+        CliResult result = await Cli.RunAsync(CommandTimeout, "results", "some-sweep-000000000000", "--seeds", "--gateway", "127.0.0.1:1");
+        _output.ShouldExit(result, 2);
+        _output.Check(result, () =>
+        {
+            string line = Assert.Single(result.ErrorLines);
+            Assert.StartsWith("scalesweep results: --seeds: needs --out", line);
+            Assert.EndsWith("(see 'scalesweep results --help')", line);
+            Assert.Equal("", result.StdOut);
+        });
+    }
+
+    private static void CheckSeedsAgainstCurves(string seedsCsv, string curvesCsv, ulong[] specSeeds)
+    {
+        string[] seedLines = seedsCsv.Split('\n');
+        string[] curveLines = curvesCsv.Split('\n');
+        Assert.Equal("model,alpha,beta,gamma,N,B,eta,M,steps,seed,step,loss,diverged", seedLines[0]);
+        Assert.Equal("", seedLines[^1]);
+
+        // By group (its 9 config columns): the seeds in order of appearance, and the non-diverged losses by step.
+        var seedsOf = new Dictionary<string, List<ulong>>(StringComparer.Ordinal);
+        var lossesAt = new Dictionary<(string Group, long Step), List<double>>();
+        foreach (string line in seedLines[1..^1])
+        {
+            string[] cells = line.Split(',');
+            Assert.Equal(13, cells.Length);
+            string group = string.Join(',', cells[..9]);
+            ulong seed = ulong.Parse(cells[9], CultureInfo.InvariantCulture);
+            List<ulong> seeds = seedsOf.TryGetValue(group, out List<ulong>? known) ? known : seedsOf[group] = [];
+            if (seeds.Count == 0 || seeds[^1] != seed)
+            {
+                seeds.Add(seed);
+            }
+
+            if (cells[12] == "false")
+            {
+                long step = long.Parse(cells[10], CultureInfo.InvariantCulture);
+                (lossesAt.TryGetValue((group, step), out List<double>? losses) ? losses : lossesAt[(group, step)] = []).Add(double.Parse(cells[11], CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Assert.Equal("true", cells[12]);
+            }
+        }
+
+        Assert.Equal(GroupsOf(curveLines), seedsOf.Keys.Order(StringComparer.Ordinal));
+        Assert.All(seedsOf.Values, seeds => Assert.Equal(specSeeds, seeds));
+
+        int checkedRows = 0;
+        foreach (string line in curveLines[1..^1])
+        {
+            string[] cells = line.Split(',');
+            string group = string.Join(',', cells[..9]);
+            long step = long.Parse(cells[9], CultureInfo.InvariantCulture);
+            double mean = double.Parse(cells[10], CultureInfo.InvariantCulture);
+            int n = int.Parse(cells[12], CultureInfo.InvariantCulture);
+            List<double> losses = lossesAt[(group, step)];
+            Assert.Equal(n, losses.Count);
+            double seedMean = losses.Sum() / losses.Count;
+            Assert.True(Math.Abs(seedMean - mean) <= 1e-12 * Math.Abs(mean), $"{group} step {step}: seeds.csv mean {seedMean:R}, curves.csv mean {mean:R}");
+            checkedRows++;
+        }
+
+        Assert.Equal(lossesAt.Count, checkedRows);
+    }
+
+    /// <summary>The groups of curves.csv's rows, by their 9 config columns.</summary>
+    private static IEnumerable<string> GroupsOf(string[] lines) =>
+        lines[1..^1].Select(l => string.Join(',', l.Split(',')[..9])).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>The spec's seeds, read from its JSON: a count k is 0 .. k-1 (docs/sweep-spec.md), a list is itself.</summary>
+    private static ulong[] SpecSeeds(string path)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+        JsonElement seeds = document.RootElement.GetProperty("seeds");
+        return seeds.ValueKind == JsonValueKind.Array
+            ? seeds.EnumerateArray().Select(s => s.GetUInt64()).ToArray()
+            : Enumerable.Range(0, seeds.GetInt32()).Select(i => (ulong)i).ToArray();
     }
 
     /// <summary>The fixture's silo and first run, which must have succeeded; logs the silo's log tail when not.</summary>

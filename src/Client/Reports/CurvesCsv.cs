@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
-using ScaleSweep.Client.Options;
-using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
+using static ScaleSweep.Client.Reports.CsvValues;
 
 namespace ScaleSweep.Client.Reports;
 
@@ -17,27 +15,15 @@ internal static class CurvesCsv
     public const string FileName = "curves.csv";
 
     /// <summary>The header line: the group's configuration, then the step and the seed statistics.</summary>
-    public const string Header = "model,alpha,beta,gamma,N,B,eta,M,steps,step,mean,sem,n";
+    public const string Header = GroupHeader + ",step,mean,sem,n";
 
     public static void Write(SweepReport report, TextWriter writer)
     {
         writer.Write(Header);
         writer.Write('\n');
-        var line = new StringBuilder();
         foreach (GroupReport group in report.Groups)
         {
-            GroupConfig c = group.Config;
-            line.Clear();
-            line.Append(report.Model).Append(',')
-                .Append(Number(c.Alpha)).Append(',')
-                .Append(Number(c.Beta)).Append(',')
-                .Append(Number(c.Gamma)).Append(',')
-                .Append(Integer(c.N)).Append(',')
-                .Append(BatchSize.Format(c.B)).Append(',')
-                .Append(Number(c.Eta)).Append(',')
-                .Append(Integer(c.M)).Append(',')
-                .Append(Integer(c.Steps)).Append(',');
-            string prefix = line.ToString();
+            string prefix = GroupPrefix(report.Model, group.Config);
             for (int k = 0; k < group.Steps.Length; k++)
             {
                 writer.Write(prefix);
@@ -59,8 +45,4 @@ internal static class CurvesCsv
         Write(report, writer);
         return writer.ToString();
     }
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -45,26 +45,8 @@ internal static class ReportWriter
 
     private static string WriteAtomically(string directory, string fileName, byte[] content)
     {
-        string target = Path.GetFullPath(Path.Combine(directory, fileName));
-        string temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{fileName}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-
-        return target;
+        using AtomicFile file = AtomicFile.Create(directory, fileName);
+        file.Stream.Write(content);
+        return file.Commit();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScaleSweep.Client.Options;
 using ScaleSweep.Sweeps.Reports;
+using static ScaleSweep.Client.Reports.CsvValues;
 
 namespace ScaleSweep.Client.Reports;
 
@@ -41,10 +42,6 @@ internal static class TheoryCsv
 
         return writer.ToString();
     }
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     // The solver names hold a comma ("eq. 43-44" does not, but a future one might) and parentheses.
     private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)

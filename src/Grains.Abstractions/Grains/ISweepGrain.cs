@@ -33,6 +33,16 @@ public interface ISweepGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<SweepSpec?> GetSpec();
 
+    /// <summary>
+    /// The per-seed loss curves of group <paramref name="group"/> (grid order, 0 to the grid's group count
+    /// minus 1) of a completed sweep, with their seeds and the group's config, read from the group's stored
+    /// outcome without activating its grain. One group per call: a client streams them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The sweep is not completed, or a stored curve's seed cannot be recovered.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">No such group.</exception>
+    [AlwaysInterleave]
+    Task<GroupSeedCurves> GetSeedCurves(int group);
+
     /// <summary>Stops dispatching and releases the runs in flight; finished runs stay stored.</summary>
     Task<SweepStatus> Cancel();
 

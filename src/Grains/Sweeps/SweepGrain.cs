@@ -138,6 +138,19 @@ public sealed class SweepGrain(
 
     public Task<SweepSpec?> GetSpec() => Task.FromResult(state.State.Spec);
 
+    public async Task<GroupSeedCurves> GetSeedCurves(int group)
+    {
+        if (_book is not { State: SweepState.Completed } book)
+        {
+            throw new InvalidOperationException($"Sweep {Id} is not completed: its groups' curves are not final.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(group);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(group, book.Grid.Groups.Count);
+        GroupOutcome outcome = await SweepResults.ReadGroup(ServiceProvider, GrainFactory, Id, group);
+        return new GroupSeedCurves(group, book.Grid.Groups[group], SeedNumbers.Resolve(outcome, book.Spec.Seeds));
+    }
+
     public async Task<SweepStatus> Cancel()
     {
         if (!Running)

@@ -30,10 +30,7 @@ internal static class SweepResults
             await gate.WaitAsync();
             try
             {
-                var record = new GrainState<GroupRecord>(new GroupRecord());
-                GrainId id = grains.GetGrain<IGroupGrain>(GroupKeys.Of(sweepId, g)).GetGrainId();
-                await storage.ReadStateAsync("group", id, record);
-                outcomes[g] = record.State?.Outcome ?? throw new InvalidOperationException($"Group {g} of sweep {sweepId} has no stored outcome.");
+                outcomes[g] = await ReadGroup(storage, grains, sweepId, g);
             }
             finally
             {
@@ -42,6 +39,22 @@ internal static class SweepResults
         }));
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Reads one group's stored outcome straight from storage, without activating the group grain: a
+    /// client asking for the per-seed curves of every group of a large sweep wakes none of them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The group has no stored outcome (it is not done).</exception>
+    public static Task<GroupOutcome> ReadGroup(IServiceProvider services, IGrainFactory grains, string sweepId, int group) =>
+        ReadGroup(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps), grains, sweepId, group);
+
+    private static async Task<GroupOutcome> ReadGroup(IGrainStorage storage, IGrainFactory grains, string sweepId, int group)
+    {
+        var record = new GrainState<GroupRecord>(new GroupRecord());
+        GrainId id = grains.GetGrain<IGroupGrain>(GroupKeys.Of(sweepId, group)).GetGrainId();
+        await storage.ReadStateAsync("group", id, record);
+        return record.State?.Outcome ?? throw new InvalidOperationException($"Group {group} of sweep {sweepId} has no stored outcome.");
     }
 
     /// <summary>Asks every theory curve grain for its result; those without one are left out.</summary>

@@ -35,7 +35,7 @@ public static class GroupAggregator
         {
             results.TryGetValue(run.Fingerprint(), out RunResult? result);
             tally.Add(result?.Progress.Status);
-            if (CurveOf(result) is { } curve)
+            if (CurveOf(result, run.Seed) is { } curve)
             {
                 curves.Add(curve.ToSeedCurve());
                 stored.Add(curve);
@@ -63,10 +63,10 @@ public static class GroupAggregator
 
     /// <summary>The seed's curve if it enters the group: completed, or diverged (flagged, so it is counted and left out).</summary>
     /// <remarks>A run still in progress may carry a partial curve on a shorter step grid; it is not averaged.</remarks>
-    private static StoredSeedCurve? CurveOf(RunResult? result) => result switch
+    private static StoredSeedCurve? CurveOf(RunResult? result, ulong seed) => result switch
     {
-        { Progress.Status: RunStatus.Completed, Curve: { } c } => new StoredSeedCurve(c.Steps, c.Loss, false),
-        { Progress.Status: RunStatus.Diverged } r => new StoredSeedCurve(r.Curve?.Steps ?? [], r.Curve?.Loss ?? [], true),
+        { Progress.Status: RunStatus.Completed, Curve: { } c } => new StoredSeedCurve(c.Steps, c.Loss, false, seed),
+        { Progress.Status: RunStatus.Diverged } r => new StoredSeedCurve(r.Curve?.Steps ?? [], r.Curve?.Loss ?? [], true, seed),
         _ => null,
     };
 

@@ -8,7 +8,10 @@ namespace ScaleSweep.Sweeps.Reports;
 /// <param name="Report">The group's seed mean, fit and theory.</param>
 /// <param name="Counts">Its runs by final status.</param>
 /// <param name="Issues">Its runs that diverged or failed, in seed order.</param>
-/// <param name="Seeds">Its seeds' curves in seed order (completed and diverged), for the frontier bootstraps.</param>
+/// <param name="Seeds">
+/// Its seeds' curves in the spec's seed order, completed and diverged ones only (a failed, cancelled or
+/// unfinished seed has none and is skipped), for the frontier bootstraps and the per-seed curves.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record GroupOutcome(
     [property: Id(0)] GroupReport Report,

@@ -2,15 +2,20 @@ using ScaleSweep.Numerics.Analysis;
 
 namespace ScaleSweep.Sweeps.Reports;
 
-/// <summary>One seed's loss curve as a group's stored aggregate keeps it, for the frontier bootstraps over seeds.</summary>
+/// <summary>One seed's loss curve as a group's stored aggregate keeps it, for the frontier bootstraps over seeds and the per-seed curves.</summary>
 /// <param name="Steps">Recorded steps.</param>
 /// <param name="Loss">Loss at each step.</param>
 /// <param name="Diverged">The seed diverged: counted, and left out of means and fits.</param>
+/// <param name="Seed">
+/// The run's seed. Appended (field 3): outcomes stored before it read back null, and
+/// <see cref="SeedNumbers.Resolve"/> recovers it from the spec where it can.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record StoredSeedCurve(
     [property: Id(0)] long[] Steps,
     [property: Id(1)] double[] Loss,
-    [property: Id(2)] bool Diverged)
+    [property: Id(2)] bool Diverged,
+    [property: Id(3)] ulong? Seed = null)
 {
     /// <summary>The curve as the analysis library takes it.</summary>
     public SeedCurve ToSeedCurve() => new(Steps, Loss, Diverged);

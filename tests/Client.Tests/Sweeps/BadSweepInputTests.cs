@@ -118,6 +118,7 @@ public sealed class BadSweepInputTests : IDisposable
     [InlineData("no id", "results")]
     [InlineData("zero workers", "run", "SPEC", "--workers", "0")]
     [InlineData("an unknown format", "results", "x", "--format", "xml")]
+    [InlineData("--seeds without --out", "results", "x", "--seeds")]
     public void BadCommandLinesExit2WithOneLine(string what, params string[] args)
     {
         string spec = Write("valid", Valid);
