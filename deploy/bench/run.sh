@@ -78,7 +78,14 @@ run_embedded() {
   /usr/bin/time -f '%M' -o "$dir.rss" dotnet "$cli" run "$spec" --out "$dir" >"$dir.out" 2>"$dir.err" </dev/null \
     || { tail -5 "$dir.err" >&2; return 1; }
   local t; t="$(timing "$dir.err")"
-  row "$name | embedded, 2 slots | $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | $(field "$t" 'efficiency \([0-9.]*%\)') | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | $(( $(cat "$dir.rss") / 1024 )) MB (CLI with its silo)"
+  # Per-seed curves of the whole sweep, streamed a group at a time from storage.
+  local id started seeds=""
+  id="$(sed -n 's/.*: sweep \([a-z0-9-]*\): .*/\1/p' "$dir.err" | head -1)"
+  started=$SECONDS
+  if [ -n "$id" ] && dotnet "$cli" results "$id" --format csv --out "$dir" --seeds >/dev/null 2>"$dir.seeds.err" </dev/null; then
+    seeds="; seeds.csv $(($(wc -l <"$dir/seeds.csv") - 1)) rows, $(( $(stat -c %s "$dir/seeds.csv") / 1048576 )) MB, in $((SECONDS - started)) s (results --seeds, with silo start)"
+  fi
+  row "$name | embedded, 2 slots | $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | $(field "$t" 'efficiency \([0-9.]*%\)') | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | $(( $(cat "$dir.rss") / 1024 )) MB (CLI with its silo)$seeds"
 }
 
 silo_rss() {
