@@ -49,10 +49,10 @@ say "building (Release) and installing Azurite..."
 dotnet build "$root/Cluster.sln" -c Release -nologo -v quiet >/dev/null
 bash "$root/deploy/azurite/azurite.sh" install >/dev/null
 
-# spec NAME SEEDS FILE: the tiny-run sweep (4 groups) with SEEDS seeds.
+# tiny_spec NAME SEEDS FILE [FIRST]: the tiny-run sweep (4 groups) with SEEDS seeds (FIRST, FIRST + 1, ...; default 0).
 tiny_spec() {
-  jq -n --arg name "$1" --argjson seeds "$2" '{name: $name, model: "projected", alpha: [2], beta: [0.4], gamma: [0, 1],
-    N: [8, 16], B: [8], eta: 0.05, M: 64, steps: 100, seeds: $seeds}' > "$3"
+  jq -n --arg name "$1" --argjson seeds "$2" --argjson first "${4:-0}" '{name: $name, model: "projected", alpha: [2], beta: [0.4],
+    gamma: [0, 1], N: [8, 16], B: [8], eta: 0.05, M: 64, steps: 100, seeds: [range($first; $first + $seeds)]}' > "$3"
 }
 real_spec() {
   jq -n --arg name "$1" '{name: $name, model: "projected", alpha: [2], beta: [0.4], gamma: [0, 1],
@@ -116,7 +116,7 @@ cluster_up() {
   bash "$cluster" up 3 >/dev/null
 }
 
-# run_cluster NAME SPEC: `scalesweep run --gateway` on 3 fresh silos.
+# run_cluster NAME SPEC [WARM_SPEC]: `scalesweep run --gateway` on 3 fresh silos, then WARM_SPEC on the same silos.
 run_cluster() {
   local name="$1" spec="$2" dir="$out/$1"
   cluster_up
@@ -124,7 +124,16 @@ run_cluster() {
   dotnet "$cli" run "$spec" --gateway 127.0.0.1:30000,127.0.0.1:30001,127.0.0.1:30002 --out "$dir" >"$dir.out" 2>"$dir.err" </dev/null \
     || { tail -5 "$dir.err" >&2; return 1; }
   local t; t="$(timing "$dir.err")"
-  row "$name | 3 silos, 6 slots | $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | $(field "$t" 'efficiency \([0-9.]*%\)') | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | $(silo_rss)"
+  row "$name | 3 silos, 6 slots, fresh | $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | $(field "$t" 'efficiency \([0-9.]*%\)') | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | $(silo_rss)"
+  if [ -n "${3:-}" ]; then
+    # The same shape again on the same silos (other seeds, so nothing is stored yet): a cluster that
+    # lives on, its code compiled, as against three fresh processes each compiling it on the same cores.
+    say "$name: the same silos again, other seeds..."
+    dotnet "$cli" run "$3" --gateway 127.0.0.1:30000,127.0.0.1:30001,127.0.0.1:30002 --out "$dir.warm" >"$dir.warm.out" 2>"$dir.warm.err" </dev/null \
+      || { tail -5 "$dir.warm.err" >&2; return 1; }
+    t="$(timing "$dir.warm.err")"
+    row "$name | 3 silos, 6 slots, warm (second sweep) | $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | $(field "$t" 'efficiency \([0-9.]*%\)') | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | $(silo_rss)"
+  fi
   bash "$cluster" down >/dev/null
 }
 
@@ -180,12 +189,13 @@ kill9() {
 
 tiny_spec bench-tiny-10k 2500 "$out/tiny-10k.json"
 tiny_spec bench-tiny-100k 25000 "$out/tiny-100k.json"
+tiny_spec bench-tiny-10k-warm 2500 "$out/tiny-10k-warm.json" 2500
 real_spec bench-real-64 "$out/real-64.json"
 for s in "${scenarios[@]}"; do
   case "$s" in
     embedded-10k) run_embedded "$s" "$out/tiny-10k.json" ;;
     embedded-100k) run_embedded "$s" "$out/tiny-100k.json" ;;
-    cluster-10k) run_cluster "$s" "$out/tiny-10k.json" ;;
+    cluster-10k) run_cluster "$s" "$out/tiny-10k.json" "$out/tiny-10k-warm.json" ;;
     cluster-100k) run_cluster "$s" "$out/tiny-100k.json" ;;
     kill9-100k) kill9 ;;
     efficiency-64) run_embedded efficiency-64-embedded "$out/real-64.json"; run_cluster efficiency-64-cluster "$out/real-64.json" ;;
