@@ -2,6 +2,8 @@
 # The large-sweep benchmarks of docs/large-sweeps.md, in one command, each on a fresh in-memory Azurite:
 #   deploy/bench/run.sh                      every scenario (about 15 minutes on 2 cores)
 #   deploy/bench/run.sh embedded-10k ...     the scenarios named
+#   BENCH_REPEAT=3 deploy/bench/run.sh ...   each scenario 3 times, a row each (a cluster's figures vary
+#                                            with where its sweep and group grains land)
 # Scenarios (tiny runs: M = 64, N = 8 and 16, gamma = 0 and 1, B = 8, 100 steps; real runs: M = 2000,
 # N = 128, 60,000 steps, about 1.5 s each):
 #   embedded-10k, embedded-100k   the embedded default (`scalesweep run`: the CLI's own silo)
@@ -24,6 +26,11 @@ cli="$root/src/Client/bin/Release/net10.0/scalesweep.dll"
 cluster="$root/deploy/local/cluster.sh"
 azurite_pid="$out/azurite.pid"
 results="$out/results.md"
+repeat="${BENCH_REPEAT:-1}"
+rep=1
+# suffix: "" for the first repetition of a scenario, "-2", "-3", ... after it (the folder of each).
+suffix() { [ "$rep" = 1 ] || echo "-$rep"; }
+[[ "$repeat" =~ ^[1-9][0-9]?$ ]] || { echo "run.sh: BENCH_REPEAT is '$repeat'; allowed: 1 to 99" >&2; exit 2; }
 all=(embedded-10k embedded-100k cluster-10k cluster-100k kill9-100k efficiency-64)
 scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=("${all[@]}")
@@ -72,7 +79,7 @@ row() { rows+=("| $* |"); }
 
 # run_embedded NAME SPEC: `scalesweep run` on the embedded default, peak resident set of the CLI's process.
 run_embedded() {
-  local name="$1" spec="$2" dir="$out/$1"
+  local name="$1" spec="$2" dir="$out/$1$(suffix)"
   fresh_storage
   say "$name: embedded default..."
   /usr/bin/time -f '%M' -o "$dir.rss" dotnet "$cli" run "$spec" --out "$dir" >"$dir.out" 2>"$dir.err" </dev/null \
@@ -118,7 +125,7 @@ cluster_up() {
 
 # run_cluster NAME SPEC [WARM_SPEC]: `scalesweep run --gateway` on 3 fresh silos, then WARM_SPEC on the same silos.
 run_cluster() {
-  local name="$1" spec="$2" dir="$out/$1"
+  local name="$1" spec="$2" dir="$out/$1$(suffix)"
   cluster_up
   say "$name: 3 silos..."
   dotnet "$cli" run "$spec" --gateway 127.0.0.1:30000,127.0.0.1:30001,127.0.0.1:30002 --out "$dir" >"$dir.out" 2>"$dir.err" </dev/null \
@@ -161,7 +168,7 @@ table_final_rows() {
 }
 
 kill9() {
-  local name=kill9-100k spec="$out/tiny-100k.json" dir="$out/kill9-100k"
+  local name=kill9-100k spec="$out/tiny-100k.json" dir="$out/kill9-100k$(suffix)"
   cluster_up
   say "$name: 3 silos, kill -9 of every silo at 40%..."
   local gateways=127.0.0.1:30000,127.0.0.1:30001,127.0.0.1:30002
@@ -192,6 +199,7 @@ tiny_spec bench-tiny-100k 25000 "$out/tiny-100k.json"
 tiny_spec bench-tiny-10k-warm 2500 "$out/tiny-10k-warm.json" 2500
 real_spec bench-real-64 "$out/real-64.json"
 for s in "${scenarios[@]}"; do
+ for rep in $(seq 1 "$repeat"); do
   case "$s" in
     embedded-10k) run_embedded "$s" "$out/tiny-10k.json" ;;
     embedded-100k) run_embedded "$s" "$out/tiny-100k.json" ;;
@@ -200,6 +208,7 @@ for s in "${scenarios[@]}"; do
     kill9-100k) kill9 ;;
     efficiency-64) run_embedded efficiency-64-embedded "$out/real-64.json"; run_cluster efficiency-64-cluster "$out/real-64.json" ;;
   esac
+ done
 done
 
 # The report is a function of the spec alone: every 100,000-run report must be the same bytes.
