@@ -11,8 +11,13 @@ public sealed class DispatchOptions
     /// </summary>
     public int RunsPerSlot { get; set; } = 2;
 
-    /// <summary>Most runs kept in flight per worker slot, however short the runs are.</summary>
-    public int MaxRunsPerSlot { get; set; } = 256;
+    /// <summary>
+    /// Most runs kept in flight per worker slot, however short the runs are. Every run in flight is work
+    /// queued on some silo's scheduler (its request, activation, notifications), which a status call waits
+    /// behind: 32 kept tiny runs' throughput and halved the status round trip under load against 256
+    /// (docs/large-sweeps.md#dispatch-depth); 16 lost throughput on 3 silos.
+    /// </summary>
+    public int MaxRunsPerSlot { get; set; } = 32;
 
     /// <summary>
     /// Seconds a hand-over takes (a run's end stored and reported, the next run's request and activation),
