@@ -23,10 +23,12 @@ mkdir -p "$run" "$data"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# silo_stale: the published silo is missing or older than a source it is built from.
+# silo_stale: the published silo is missing or older than a source it is built from. Publish keeps the
+# build's file times, so the time of the publish is a stamp file's.
+silo_stamp="$silo_dir/.published"
 silo_stale() {
-  [ ! -f "$silo_dll" ] && return 0
-  [ -n "$(cd "$root" && find src Directory.Build.props Directory.Packages.props -newer "$silo_dll" \
+  [ -f "$silo_dll" ] && [ -f "$silo_stamp" ] || return 0
+  [ -n "$(cd "$root" && find src Directory.Build.props Directory.Packages.props -newer "$silo_stamp" \
       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name 'appsettings*.json' \) \
       -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]
 }
@@ -43,6 +45,7 @@ up() {
     echo "publishing the silo (Release, ReadyToRun) to $silo_dir..."
     (cd "$root" && dotnet publish src/Silo/Silo.csproj -c Release --use-current-runtime --self-contained false \
       -p:PublishReadyToRun=true -o "$silo_dir" --nologo -v quiet)
+    touch "$silo_stamp"
   fi
 
   if port_open 10000; then
