@@ -133,16 +133,26 @@ public static class FaultChecks
     }
 
     /// <summary>
-    /// Every lost run resumed on a silo other than the failed ones after the fault; returns each one's
-    /// first resumption there. A run stores nothing before its first checkpoint (its group asks again for
-    /// it), so one lost before that shows its resumption as "queued from step 0" rather than "resumes".
+    /// Every lost run resumed on a silo other than the failed ones after the fault; returns, for each, the
+    /// resumption its computation went on from: the last one there before its first checkpoint or store
+    /// there (the last one, if it has neither yet). A run stores nothing before its first checkpoint (its
+    /// group asks again for it), so one lost before that shows its resumption as "queued from step 0"
+    /// rather than "resumes". A new activation may also queue a run from step 0 while the leaving silo's
+    /// final snapshot is being stored, and take it up from that snapshot before computing anything that
+    /// lasts: what counts is where the stored computation continued, and any step computed and thrown away
+    /// shows as a checkpoint or store from the earlier resumption.
     /// </summary>
     public static IReadOnlyList<RunEvent> Resumptions(IReadOnlyList<RunEvent> events, IReadOnlyList<RunInFlight> lost, IReadOnlyCollection<string> failedSources, DateTime fault)
     {
         var resumptions = new List<RunEvent>();
         foreach (RunInFlight run in lost)
         {
-            RunEvent? resumed = events.Where(e => IsResumption(e, run, failedSources, fault)).MinBy(e => e.Time);
+            DateTime? progressed = events
+                .Where(e => e.Key == run.Key && e.Kind is RunEventKind.Checkpointed or RunEventKind.Stored && e.Time >= fault && !failedSources.Contains(e.Source))
+                .MinBy(e => e.Time)?.Time;
+            RunEvent? resumed = events
+                .Where(e => IsResumption(e, run, failedSources, fault) && (progressed is null || e.Time <= progressed))
+                .MaxBy(e => e.Time);
             Assert.True(resumed is not null, $"run {run.Key[..12]}, lost with {run.Source}, never resumed elsewhere:\n{Describe(events.Where(e => e.Key == run.Key))}");
             resumptions.Add(resumed);
         }
