@@ -41,7 +41,10 @@ done
 say() { echo "bench: $*" >&2; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+follower=""
 cleanup() {
+  # The kill -9 scenario's first CLI runs in a process group of its own.
+  [ -z "$follower" ] || kill -KILL -- "-$follower" 2>/dev/null || true
   bash "$cluster" down >/dev/null 2>&1 || true
   stop_group "$azurite_pid" TERM 10
 }
@@ -74,6 +77,10 @@ fresh_storage() {
 # timing LOG: the CLI's timing line ("N runs finished in ...") of a followed sweep.
 timing() { grep -o '[0-9]* runs finished in .*' "$1" | tail -1; }
 field() { sed -n "s|.*$2.*|\1|p" <<<"$1"; }
+# cells TIMING: the table's cells read from a timing line: wall, runs/s, efficiency, status p95, report.
+cells() {
+  echo "$(field "$1" 'finished in \([0-9.]*\) s') | $(field "$1" '(\([0-9.]*\) runs/s)') | $(field "$1" 'efficiency \([0-9.]*%\)') | $(field "$1" 'p95 \([0-9.]*\) ms') | $(field "$1" 'report built in \([0-9.]*\) s')"
+}
 rows=()
 row() { rows+=("| $* |"); }
 
@@ -92,7 +99,7 @@ run_embedded() {
   if [ -n "$id" ] && dotnet "$cli" results "$id" --format csv --out "$dir" --seeds >/dev/null 2>"$dir.seeds.err" </dev/null; then
     seeds="; seeds.csv $(($(wc -l <"$dir/seeds.csv") - 1)) rows, $(( $(stat -c %s "$dir/seeds.csv") / 1048576 )) MB, in $((SECONDS - started)) s (results --seeds, with silo start)"
   fi
-  row "$name | embedded, 2 slots | $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | $(field "$t" 'efficiency \([0-9.]*%\)') | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | $(( $(cat "$dir.rss") / 1024 )) MB (CLI with its silo)$seeds"
+  row "$name | embedded, 2 slots | $(cells "$t") | $(( $(cat "$dir.rss") / 1024 )) MB (CLI with its silo)$seeds"
 }
 
 silo_rss() {
@@ -110,7 +117,8 @@ silo_rss() {
 # runs_computed: runs the live silos computed to a final status since they started (their Prometheus counters).
 runs_computed() {
   local total=0
-  for i in 0 1 2; do
+  for f in "$root"/deploy/local/run/silo-*.pid; do
+    local i="${f##*/silo-}"; i="${i%.pid}"
     local n
     n="$(curl -s --max-time 5 "http://127.0.0.1:$((9464 + i))/metrics" | awk '/^scalesweep_runs_finished(_total)?[{ ]/ {s += $NF} END {printf "%d", s}')"
     total=$((total + n))
@@ -131,7 +139,7 @@ run_cluster() {
   dotnet "$cli" run "$spec" --gateway 127.0.0.1:30000,127.0.0.1:30001,127.0.0.1:30002 --out "$dir" >"$dir.out" 2>"$dir.err" </dev/null \
     || { tail -5 "$dir.err" >&2; return 1; }
   local t; t="$(timing "$dir.err")"
-  row "$name | 3 silos, 6 slots, fresh | $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | $(field "$t" 'efficiency \([0-9.]*%\)') | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | $(silo_rss)"
+  row "$name | 3 silos, 6 slots, fresh | $(cells "$t") | $(silo_rss)"
   if [ -n "${3:-}" ]; then
     # The same shape again on the same silos (other seeds, so nothing is stored yet): a cluster that
     # lives on, its code compiled, as against three fresh processes each compiling it on the same cores.
@@ -139,7 +147,7 @@ run_cluster() {
     dotnet "$cli" run "$3" --gateway 127.0.0.1:30000,127.0.0.1:30001,127.0.0.1:30002 --out "$dir.warm" >"$dir.warm.out" 2>"$dir.warm.err" </dev/null \
       || { tail -5 "$dir.warm.err" >&2; return 1; }
     t="$(timing "$dir.warm.err")"
-    row "$name | 3 silos, 6 slots, warm (second sweep) | $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | $(field "$t" 'efficiency \([0-9.]*%\)') | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | $(silo_rss)"
+    row "$name | 3 silos, 6 slots, warm (second sweep) | $(cells "$t") | $(silo_rss)"
   fi
   bash "$cluster" down >/dev/null
 }
@@ -173,14 +181,20 @@ kill9() {
   say "$name: 3 silos, kill -9 of every silo at 40%..."
   local gateways=127.0.0.1:30000,127.0.0.1:30001,127.0.0.1:30002
   setsid dotnet "$cli" run "$spec" --gateway "$gateways" --out "$dir.first" >"$dir.first.out" 2>"$dir.first.err" </dev/null &
-  local follower=$!
-  until grep -qE '(4[0-9]|[5-9][0-9])[0-9]{3}/100000 runs done' "$dir.first.err" 2>/dev/null; do
+  follower=$!
+  # Until the progress line passes 40% of the runs the CLI named ("sweep ID: N runs on ...").
+  local total="" finished=0
+  while [ -z "$total" ] || [ $((finished * 10)) -lt $((total * 4)) ]; do
     kill -0 "$follower" 2>/dev/null || { say "$name: the sweep ended before 40%"; tail -3 "$dir.first.err" >&2; return 1; }
     sleep 0.2
+    total="$(sed -n 's/.*: sweep [a-z0-9-]*: \([0-9]*\) runs on .*/\1/p' "$dir.first.err" | head -1)"
+    finished="$( (grep -oE '[0-9]+/[0-9]+ runs done' "$dir.first.err" || true) | tail -1 | cut -d/ -f1)"
+    finished="${finished:-0}"
   done
   for f in "$root"/deploy/local/run/silo-*.pid; do kill -KILL -- "-$(cat "$f")"; done
   kill -KILL -- "-$follower" 2>/dev/null || true
-  local at; at="$(grep -oE '[0-9]+/100000 runs done' "$dir.first.err" | tail -1)"
+  follower=""
+  local at; at="$(grep -oE '[0-9]+/[0-9]+ runs done' "$dir.first.err" | tail -1)"
   local stored; stored="$(table_final_rows)"
   say "$name: killed every silo at $at (last progress line); $stored runs stored final"
   bash "$cluster" up 3 >/dev/null
@@ -188,8 +202,8 @@ kill9() {
     || { tail -5 "$dir.err" >&2; return 1; }
   local computed; computed="$(runs_computed)"
   local t; t="$(timing "$dir.err")"
-  local redone=$((computed - (100000 - stored)))
-  row "$name | 3 silos, kill -9 of all at ${at%% *}, restarted | resumed: $(field "$t" 'finished in \([0-9.]*\) s') | $(field "$t" '(\([0-9]*\) runs/s)') | | $(field "$t" 'p95 \([0-9.]*\) ms') | $(field "$t" 'report built in \([0-9.]*\) s') | stored final at the kill $stored; computed after it $computed; redone $redone"
+  local redone=$((computed - (total - stored)))
+  row "$name | 3 silos, kill -9 of all at ${at%% *}, restarted | resumed: $(cells "$t") | stored final at the kill $stored; computed after it $computed; redone $redone"
   bash "$cluster" down >/dev/null
   [ "$redone" -le 0 ] || { say "$name: $redone completed runs were computed again"; return 1; }
 }

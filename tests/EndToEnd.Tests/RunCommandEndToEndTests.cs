@@ -76,7 +76,7 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         _output.Check(run, () =>
         {
             Assert.Contains($"{_fixture.Spec.Runs} runs on the gateway {silo.Gateway}", run.StdErr);
-            Assert.Matches($@"{_fixture.Spec.Runs} runs finished in [0-9.]+ s \([0-9]+ runs/s\); [0-9.]+ worker-s on [0-9]+ slots \(efficiency [0-9.]+%\); report built in [0-9.]+ s; status round trip p95 [0-9.]+ ms over [1-9][0-9]* calls", run.StdErr);
+            Assert.Matches($@"{_fixture.Spec.Runs} runs finished in [0-9.]+ s \([0-9.]+ runs/s\); [0-9.]+ worker-s on [0-9]+ slots \(efficiency [0-9.]+%\); report built in [0-9.]+ s; status round trip p95 [0-9.]+ ms over [1-9][0-9]* calls", run.StdErr);
             ReportChecks.CheckReport(_fixture.FirstOut, _fixture.Spec);
             ReportChecks.CheckPlots(_fixture.FirstOut);
         });

@@ -211,19 +211,6 @@ public sealed class GroupGrain(
 
     private async Task DispatchLoop(GroupBook book, SweepSpec spec)
     {
-        try
-        {
-            await SendPending(book, spec);
-        }
-        catch (Exception e)
-        {
-            // The runs went back to pending; the next tick sends them again.
-            logger.LogWarning("Group {Key}: dispatch failed ({Error}); retrying", Key, e.GetBaseException().Message);
-        }
-    }
-
-    private async Task SendPending(GroupBook book, SweepSpec spec)
-    {
         IReadOnlyList<int> taken;
         while (!_cancelled && (taken = book.TakePending(_budget)).Count > 0)
         {
@@ -242,10 +229,12 @@ public sealed class GroupGrain(
                     replies = await Task.WhenAll(slice.Select(i =>
                         GrainFactory.GetGrain<IRunGrain>(book.Key(i)).Request(book.Config(i), Key, checkpointSeconds, storedAbsent: !book.MayBeStored(i))));
                 }
-                catch
+                catch (Exception e)
                 {
+                    // Not awaited by anyone: the runs go back to pending, and the next tick sends them again.
                     book.Retry(taken);
-                    throw;
+                    logger.LogWarning("Group {Key}: dispatch failed ({Error}); retrying", Key, e.GetBaseException().Message);
+                    return;
                 }
 
                 foreach (RunProgress reply in replies)

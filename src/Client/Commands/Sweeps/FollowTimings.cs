@@ -55,7 +55,7 @@ internal sealed class FollowTimings
         var line = string.Create(CultureInfo.InvariantCulture, $"{runs} runs finished in {wall:0.0} s");
         if (runs > 0)
         {
-            line += string.Create(CultureInfo.InvariantCulture, $" ({runs / wall:0} runs/s)");
+            line += string.Create(CultureInfo.InvariantCulture, $" ({Rate(runs / wall)} runs/s)");
             double compute = last.ComputeSeconds - first.ComputeSeconds;
             double busyWall = wall - (last.ReportSeconds ?? 0);
             if (last.Slots > 0 && busyWall > 0)
@@ -71,4 +71,8 @@ internal sealed class FollowTimings
 
         return line + string.Create(CultureInfo.InvariantCulture, $"; status round trip p95 {StatusP95Milliseconds():0.0} ms over {StatusCalls} calls");
     }
+
+    // Whole runs a second for short runs; two decimals for runs of a second or more, which would read "2" or "0".
+    private static string Rate(double perSecond) =>
+        perSecond.ToString(perSecond >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
 }
