@@ -33,4 +33,11 @@ public interface IGroupGrain : IGrainWithStringKey
     /// <summary>A run grain reports that one of the group's runs left its silo's queue for a worker slot.</summary>
     [OneWay]
     Task OnRunStarted(RunProgress progress);
+
+    /// <summary>
+    /// Another sweep's group takes runs from this group's partition (<see cref="IPartitionGrain"/>): from
+    /// now on the group tells no run grain its row is absent. Returns once no request that said so is in flight.
+    /// </summary>
+    [AlwaysInterleave]
+    Task OnPartitionShared();
 }

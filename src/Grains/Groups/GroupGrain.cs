@@ -43,6 +43,9 @@ public sealed class GroupGrain(
     private DateTime _lastPoll = DateTime.UtcNow;
     private GroupProgress? _reported;
     private Task? _dispatch;
+    private Task? _sending;
+    private string? _partition;
+    private bool _shared;
     private GroupOutcome? _outcome;
     private ActivityContext _trace;
 
@@ -53,6 +56,12 @@ public sealed class GroupGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_sweepId, _group) = GroupKeys.Parse(Key);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        LeavePartition();
         return Task.CompletedTask;
     }
 
@@ -123,6 +132,25 @@ public sealed class GroupGrain(
         return Task.CompletedTask;
     }
 
+    public async Task OnPartitionShared()
+    {
+        _shared = true;
+        _book?.AssumeStored();
+
+        // Its joiner reads the partition when this returns: no request saying "absent" may still travel then.
+        if (_sending is { } sending)
+        {
+            try
+            {
+                await sending;
+            }
+            catch
+            {
+                // The dispatch loop handles its own failures; here only its end counts.
+            }
+        }
+    }
+
     public Task OnRunStarted(RunProgress progress)
     {
         if (!_cancelled)
@@ -180,9 +208,19 @@ public sealed class GroupGrain(
             ?? throw new InvalidOperationException($"Sweep {_sweepId} has no spec.");
         SimulationConfig[] runs = SweepGrid.RunsOf(_spec, _group);
         var book = new GroupBook(_group, runs);
-        foreach (StoredRun row in await results.ReadPartitionAsync(RunResultTable.PartitionOf(runs[0])))
+        string partition = RunResultTable.PartitionOf(runs[0]);
+
+        // Joined before the read: a group that joins later is told before it reads, and told us first.
+        _shared |= await GrainFactory.GetGrain<IPartitionGrain>(partition).Join(Key);
+        _partition = partition;
+        foreach (StoredRun row in await results.ReadPartitionAsync(partition))
         {
             book.Stored(row.Key, row.ToProgress(_spec.Steps), row.State.Curve?.ToLossCurve());
+        }
+
+        if (_shared)
+        {
+            book.AssumeStored();
         }
 
         if (_cancelled)
@@ -226,8 +264,10 @@ public sealed class GroupGrain(
                 RunProgress[] replies;
                 try
                 {
-                    replies = await Task.WhenAll(slice.Select(i =>
+                    Task<RunProgress[]> sending = Task.WhenAll(slice.Select(i =>
                         GrainFactory.GetGrain<IRunGrain>(book.Key(i)).Request(book.Config(i), Key, checkpointSeconds, storedAbsent: !book.MayBeStored(i))));
+                    _sending = sending;
+                    replies = await sending;
                 }
                 catch (Exception e)
                 {
@@ -242,6 +282,15 @@ public sealed class GroupGrain(
                     book.Record(reply);
                 }
             }
+        }
+    }
+
+    private void LeavePartition()
+    {
+        if (_partition is { } partition)
+        {
+            _partition = null;
+            _ = GrainFactory.GetGrain<IPartitionGrain>(partition).Leave(Key);
         }
     }
 
@@ -306,6 +355,7 @@ public sealed class GroupGrain(
         }
 
         logger.LogDebug("Group {Key} stored its aggregate of {Seeds} seeds", Key, book.Count);
+        LeavePartition();
         _book = null;
         _outcome = null;
     }

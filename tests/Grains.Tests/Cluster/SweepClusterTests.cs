@@ -65,5 +65,26 @@ public sealed class SweepClusterTests
         Assert.Equal(12, Completed(cluster));
     }
 
+    /// <summary>
+    /// The race behind a run computed twice: one sweep's group reads its partition (no row), the other sweep
+    /// computes and stores a shared run and its grain deactivates, then the first asks for that run saying its
+    /// row is absent. Each round has two sweeps of 300-step runs started together on two silos; on the code
+    /// before <see cref="IPartitionGrain"/>, 6 rounds recomputed a shared run in 2 attempts of 2.
+    /// </summary>
+    [Fact]
+    public async Task RunsSharedByTwoConcurrentSweepsAreComputedOnceRoundAfterRound()
+    {
+        await using TestClusterHandle cluster = await TestClusterHandle.StartAsync(silos: 2, workers: 2);
+        const int Rounds = 6;
+        for (int round = 0; round < Rounds; round++)
+        {
+            ulong seed = 10 * (ulong)round;
+            SweepSpec first = Specs.Small($"first-{round}", steps: 300, seeds: [seed, seed + 1, seed + 2]);
+            SweepSpec second = Specs.Small($"second-{round}", steps: 300, seeds: [seed + 1, seed + 2, seed + 3]);
+            await Task.WhenAll(cluster.RunToEndAsync(first), cluster.RunToEndAsync(second));
+            Assert.Equal(16L * (round + 1), Completed(cluster)); // 12 + 12 - 8 shared per round
+        }
+    }
+
     private static long Completed(TestClusterHandle cluster) => cluster.SiloServices<WorkerPool>().Sum(p => p.Completed<RunJob>());
 }
