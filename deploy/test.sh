@@ -50,6 +50,12 @@ read -r passed failed skipped < <(awk '
   block && /^ *Skipped: [0-9]+ *$/ { s += $2; next }
   block && /^ *Total time:/ { block = 0 }
   END { print p + 0, f + 0, s + 0 }' "$log")
+# Name the failed tests, each with the first line of its message, next to the closing line: a CI excerpt
+# that shows only the log's end still says which test failed and why.
+if [ "$failed" -gt 0 ]; then
+  echo "failed tests:"
+  awk '/^ *Failed [A-Za-z_][A-Za-z0-9_.]*/ { name = $0; getline; getline msg; sub(/^ */, "", name); sub(/^ */, "", msg); print "  " name " -- " substr(msg, 1, 300) }' "$log"
+fi
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "no test ran" >&2

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -18,7 +17,7 @@ public sealed class WorkerPool : IDisposable
 {
     // Every kind of job shares the queue and the threads: all are CPU work, and one slot per core keeps
     // any kind from starving the machine.
-    private readonly Channel<WorkerJob> _queue = Channel.CreateUnbounded<WorkerJob>();
+    private readonly BlockingCollection<WorkerJob> _queue = new(new ConcurrentQueue<WorkerJob>());
     private readonly ConcurrentDictionary<Type, StrongBox<long>> _completed = new();
     private readonly ILogger<WorkerPool> _logger;
     private readonly WorkerContext _context;
@@ -80,7 +79,7 @@ public sealed class WorkerPool : IDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         Interlocked.Increment(ref _queued);
-        if (!_queue.Writer.TryWrite(job))
+        if (!TryAdd(job))
         {
             Interlocked.Decrement(ref _queued);
             throw new ObjectDisposedException(nameof(WorkerPool), "The silo is shutting down.");
@@ -90,17 +89,25 @@ public sealed class WorkerPool : IDisposable
         return job;
     }
 
-    public void Dispose() => _queue.Writer.TryComplete();
+    public void Dispose() => _queue.CompleteAdding();
+
+    private bool TryAdd(WorkerJob job)
+    {
+        try
+        {
+            return _queue.TryAdd(job);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private void WorkLoop()
     {
-        ChannelReader<WorkerJob> reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        foreach (WorkerJob job in _queue.GetConsumingEnumerable())
         {
-            if (reader.TryRead(out WorkerJob? job))
-            {
-                Run(job);
-            }
+            Run(job);
         }
     }
 
