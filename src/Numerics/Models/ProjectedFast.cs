@@ -28,52 +28,56 @@ namespace ScaleSweep.Numerics.Models;
 public sealed class ProjectedFast : SimulationBase
 {
     private readonly int _n;
-    private readonly double _s;
-    private readonly double[] _k, _b, _factor;
-    private readonly double[] _w, _wOld, _u, _ku, _c, _g, _eta, _zy, _bmG;
-    private readonly double[]? _bmat;
+    private readonly double[] _factor;
+    private readonly double[] _c, _g, _eta, _zy;
+    private readonly ProjectedState _state;
 
     public ProjectedFast(SimulationConfig config) : base(config)
     {
         var spectrum = config.BuildSpectrum();
         _n = config.N;
-        int n1 = _n + 1;
-        _k = new double[_n * _n];
-        _b = new double[_n];
-        _s = spectrum.InitialLoss;
-        Precompute(config.Seed, _n, spectrum.M, spectrum.Lambda, spectrum.WStar, _k, _b);
+        var k = new double[_n * _n];
+        var b = new double[_n];
+        double s = spectrum.InitialLoss;
+        Precompute(config.Seed, _n, spectrum.M, spectrum.Lambda, spectrum.WStar, k, b);
 
-        var joint = new double[n1 * n1];
-        for (int i = 0; i < _n; i++)
-        {
-            _k.AsSpan(i * _n, _n).CopyTo(joint.AsSpan(i * n1, _n));
-            joint[i * n1 + _n] = _b[i];
-            joint[_n * n1 + i] = _b[i];
-        }
+        _factor = JointFactor(_n, k, b, s);
 
-        joint[_n * n1 + _n] = _s;
-        _factor = new double[n1 * n1];
-        SemidefiniteCholesky.Factor(joint, n1, _factor);
-
-        _w = new double[_n];
-        _wOld = new double[_n];
-        _u = new double[_n];
-        _ku = new double[_n];
         _c = new double[_n];
         _g = new double[_n];
-        _bmG = new double[_n];
-        _eta = new double[n1];
-        _zy = new double[n1];
-        if (config.Gamma != 0.0)
+        _eta = new double[_n + 1];
+        _zy = new double[_n + 1];
+        _state = new ProjectedState(_n, config.Gamma, k, b, s);
+        Start();
+    }
+
+    /// <summary>The lower Cholesky factor F of the covariance [[K, b], [b^T, S]] of (A0 x, WStar . x), x ~ N(0, Lambda).</summary>
+    internal static double[] JointFactor(int n, ReadOnlySpan<double> k, ReadOnlySpan<double> b, double s)
+    {
+        int n1 = n + 1;
+        var joint = new double[n1 * n1];
+        for (int i = 0; i < n; i++)
         {
-            _bmat = new double[_n * _n];
-            for (int i = 0; i < _n; i++)
-            {
-                _bmat[i * _n + i] = 1.0;
-            }
+            k.Slice(i * n, n).CopyTo(joint.AsSpan(i * n1, n));
+            joint[i * n1 + n] = b[i];
+            joint[n * n1 + i] = b[i];
         }
 
-        Start();
+        joint[n * n1 + n] = s;
+        var factor = new double[n1 * n1];
+        SemidefiniteCholesky.Factor(joint, n1, factor);
+        return factor;
+    }
+
+    /// <summary>One draw (z, y) = F xi of (A0 x, WStar . x) into <paramref name="zy"/> (N + 1 values), xi ~ N(0, I) from <paramref name="rng"/>.</summary>
+    internal static void DrawJoint(ref CounterRng rng, ReadOnlySpan<double> factor, int n, Span<double> xi, Span<double> zy)
+    {
+        rng.FillGaussian(xi);
+        int n1 = n + 1;
+        for (int i = 0; i < n1; i++)
+        {
+            zy[i] = DeterministicBlas.Dot(factor.Slice(i * n1, i + 1), xi.Slice(0, i + 1));
+        }
     }
 
     /// <summary>K = A0 Lambda A0^T and b = A0 Lambda WStar from the seed's A0 (O(N^2 M), once).</summary>
@@ -96,20 +100,13 @@ public sealed class ProjectedFast : SimulationBase
         }
     }
 
-    protected override double ComputeLoss()
-    {
-        DeterministicBlas.Gemv(_k, _n, _n, _u, _ku);
-        double loss = _s - 2.0 * DeterministicBlas.Dot(_u, _b) / _n + DeterministicBlas.Dot(_u, _ku) / ((double)_n * _n);
-
-        // The expanded form can round a tiny true loss to a tiny negative number.
-        return loss < 0.0 ? 0.0 : loss;
-    }
+    protected override double ComputeLoss() => _state.TestLoss();
 
     protected override void Update(long t)
     {
         // c = A0 Lambda v0 = b - K u / N.
-        TensorPrimitives.Multiply(_ku, -1.0 / _n, _c);
-        TensorPrimitives.Add(_c, _b, _c);
+        TensorPrimitives.Multiply(_state.KU, -1.0 / _n, _c);
+        TensorPrimitives.Add(_c, _state.B, _c);
         if (Config.Batch is { } batch)
         {
             SampleBatchGradient(t, batch);
@@ -119,25 +116,13 @@ public sealed class ProjectedFast : SimulationBase
             _c.CopyTo(_g, 0);
         }
 
-        double eta = Config.Eta;
-        if (_bmat is null)
-        {
-            DeterministicBlas.Axpy(eta, _g, _w);
-            _w.CopyTo(_u, 0);
-            return;
-        }
-
-        _w.CopyTo(_wOld, 0);
-        DeterministicBlas.Gemv(_bmat, _n, _n, _g, _bmG);
-        DeterministicBlas.Axpy(eta, _bmG, _w);
-        DeterministicBlas.Rank1Update(_bmat, _n, _n, eta * Config.Gamma / _n, _wOld, _g);
-        DeterministicBlas.GemvTransposed(_bmat, _n, _n, _w, _u);
+        _state.Apply(_g, Config.Eta, Config.Gamma);
     }
 
     private void SampleBatchGradient(long t, long batch)
     {
         var rng = new CounterRng(Config.Seed, RandomStream.Batch, (ulong)t);
-        SampleBatchGradient(ref rng, _factor, _n, _u, _c, Loss, batch, _eta, _zy, _g);
+        SampleBatchGradient(ref rng, _factor, _n, _state.U, _c, Loss, batch, _eta, _zy, _g);
     }
 
     /// <summary>
@@ -148,36 +133,14 @@ public sealed class ProjectedFast : SimulationBase
         ref CounterRng rng, ReadOnlySpan<double> factor, int n, ReadOnlySpan<double> u, ReadOnlySpan<double> c,
         double loss, long batch, Span<double> eta, Span<double> zy, Span<double> g)
     {
-        rng.FillGaussian(eta);
-        int n1 = n + 1;
-        for (int i = 0; i < n1; i++)
-        {
-            zy[i] = DeterministicBlas.Dot(factor.Slice(i * n1, i + 1), eta.Slice(0, i + 1));
-        }
-
+        DrawJoint(ref rng, factor, n, eta, zy);
         ReadOnlySpan<double> z = zy.Slice(0, n);
         double sPrime = zy[n] - DeterministicBlas.Dot(u, z) / n;
         double q = rng.NextChiSquare(batch);
         BatchGradient.CombineConditioned(q, sPrime, loss, batch, c, z, g);
     }
 
-    protected override void WriteState(BinaryWriter writer)
-    {
-        SnapshotFormat.WriteArrays(writer, _w, _bmat ?? []);
-    }
+    protected override void WriteState(BinaryWriter writer) => _state.Write(writer);
 
-    protected override void ReadState(BinaryReader reader)
-    {
-        SnapshotFormat.ReadArrays(reader, _w, _bmat ?? []);
-        if (_bmat is null)
-        {
-            _w.CopyTo(_u, 0);
-        }
-        else
-        {
-            DeterministicBlas.GemvTransposed(_bmat, _n, _n, _w, _u);
-        }
-
-        ComputeLoss();
-    }
+    protected override void ReadState(BinaryReader reader) => _state.Read(reader);
 }

@@ -9,6 +9,7 @@ public abstract class SimulationBase : ISimulation
     private readonly long[] _gridSteps;
     private readonly double[] _recordedLoss;
     private readonly double[] _recordedWeightNorm;
+    private readonly double[] _recordedTrainLoss;
     private int _recorded;
 
     protected SimulationBase(SimulationConfig config)
@@ -18,6 +19,7 @@ public abstract class SimulationBase : ISimulation
         _gridSteps = LogGrid.Steps(config.Steps, config.PointsPerDecade);
         _recordedLoss = new double[_gridSteps.Length];
         _recordedWeightNorm = TracksWeightNorm ? new double[_gridSteps.Length] : [];
+        _recordedTrainLoss = TracksTrainLoss ? new double[_gridSteps.Length] : [];
     }
 
     public SimulationConfig Config { get; }
@@ -33,10 +35,22 @@ public abstract class SimulationBase : ISimulation
     public LossCurve Curve => new(
         _gridSteps.AsSpan(0, _recorded).ToArray(),
         _recordedLoss.AsSpan(0, _recorded).ToArray(),
-        _recordedWeightNorm.Length == 0 ? [] : _recordedWeightNorm.AsSpan(0, _recorded).ToArray());
+        _recordedWeightNorm.Length == 0 ? [] : _recordedWeightNorm.AsSpan(0, _recorded).ToArray())
+    {
+        TrainLoss = _recordedTrainLoss.Length == 0 ? [] : _recordedTrainLoss.AsSpan(0, _recorded).ToArray(),
+    };
 
     /// <summary>Whether <see cref="WeightNormPerWidth"/> is recorded beside the loss.</summary>
     protected virtual bool TracksWeightNorm => false;
+
+    /// <summary>Whether <see cref="ComputeTrainLoss"/> is recorded beside the loss (training on a finite set).</summary>
+    protected virtual bool TracksTrainLoss => false;
+
+    /// <summary>
+    /// The loss on the training set of the current state, for models that track it; called only at recorded
+    /// steps, after <see cref="ComputeLoss"/>, so it may cost more than a step.
+    /// </summary>
+    protected virtual double ComputeTrainLoss() => 0.0;
 
     /// <summary>The exact population loss of the current state.</summary>
     protected abstract double ComputeLoss();
@@ -92,6 +106,11 @@ public abstract class SimulationBase : ISimulation
                 {
                     writer.Write(_recordedWeightNorm[i]);
                 }
+
+                if (_recordedTrainLoss.Length > 0)
+                {
+                    writer.Write(_recordedTrainLoss[i]);
+                }
             }
 
             WriteState(writer);
@@ -122,6 +141,11 @@ public abstract class SimulationBase : ISimulation
             {
                 _recordedWeightNorm[i] = reader.ReadDouble();
             }
+
+            if (_recordedTrainLoss.Length > 0)
+            {
+                _recordedTrainLoss[i] = reader.ReadDouble();
+            }
         }
 
         ReadState(reader);
@@ -142,6 +166,11 @@ public abstract class SimulationBase : ISimulation
             if (_recordedWeightNorm.Length > 0)
             {
                 _recordedWeightNorm[_recorded] = WeightNormPerWidth();
+            }
+
+            if (_recordedTrainLoss.Length > 0)
+            {
+                _recordedTrainLoss[_recorded] = ComputeTrainLoss();
             }
 
             _recorded++;

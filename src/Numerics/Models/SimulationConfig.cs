@@ -49,6 +49,16 @@ public sealed record SimulationConfig(
     /// <summary>A measured spectrum that replaces the power-law task; Alpha and Beta then only label it for theory.</summary>
     public Spectrum? CustomSpectrum { get; init; }
 
+    /// <summary>
+    /// Number of training samples P (Appendix D): the run trains on one fixed set Psi in R^{P x M} drawn
+    /// from its seed, reused every step, with <see cref="Batch"/> = P for full-batch gradient descent and
+    /// B &lt; P for multi-pass SGD. Null (P = infinity) is online training, a fresh batch every step.
+    /// </summary>
+    public long? P { get; init; }
+
+    /// <summary>True when the run trains on a finite set of <see cref="P"/> samples.</summary>
+    public bool IsFiniteData => P is not null;
+
     /// <summary>The task: the custom spectrum if given, else the power-law task (alpha, beta, M).</summary>
     public Spectrum BuildSpectrum() => CustomSpectrum ?? Spectrum.PowerLaw(Alpha, Beta, M);
 
@@ -74,6 +84,12 @@ public sealed record SimulationConfig(
         text.Append(";gamma=").Append(Number(Gamma));
         text.Append(";N=").Append(N.ToString(CultureInfo.InvariantCulture));
         text.Append(";B=").Append(Batch?.ToString(CultureInfo.InvariantCulture) ?? "inf");
+        if (P is { } samples)
+        {
+            // Only when finite, so every online run keeps the fingerprint (and stored results) it had.
+            text.Append(";P=").Append(samples.ToString(CultureInfo.InvariantCulture));
+        }
+
         text.Append(";eta=").Append(Number(Eta));
         text.Append(";T=").Append(Steps.ToString(CultureInfo.InvariantCulture));
         text.Append(";ppd=").Append(PointsPerDecade.ToString(CultureInfo.InvariantCulture));

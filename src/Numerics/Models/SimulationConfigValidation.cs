@@ -9,6 +9,9 @@ public static class SimulationConfigValidation
     public const long MaxSteps = 1_000_000_000_000;
     public const int MaxPointsPerDecade = 1000;
 
+    /// <summary>Largest training set P (its visiting order is an int array of P entries).</summary>
+    public const long MaxSamples = 100_000_000;
+
     public static void Validate(SimulationConfig config)
     {
         if (config.CustomSpectrum is null)
@@ -52,6 +55,11 @@ public static class SimulationConfigValidation
             Fail($"B = {b} is out of range: B must be an integer >= 1 or 'inf'.");
         }
 
+        if (config.P is { } p)
+        {
+            ValidateFiniteData(config, p);
+        }
+
         if (!double.IsFinite(config.Eta) || config.Eta <= 0)
         {
             Fail($"eta = {Format(config.Eta)} is out of range: eta must be a finite number > 0 (default {SimulationConfig.DefaultEta}).");
@@ -68,6 +76,33 @@ public static class SimulationConfigValidation
         }
     }
 
+    private static void ValidateFiniteData(SimulationConfig config, long p)
+    {
+        if (p < 1 || p > MaxSamples)
+        {
+            Fail($"P = {p} is out of range: P must be an integer from 1 to {MaxSamples} or 'inf' (online training).");
+        }
+
+        if (config.Model != ModelKind.Projected)
+        {
+            Fail($"P = {p} is out of range for model '{ModelKindNames.Name(config.Model)}': a finite training set is for the projected model; P must be 'inf' here.");
+        }
+
+        if (config.Batch is not { } b || b > p)
+        {
+            string batch = config.Batch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "inf";
+            Fail($"B = {batch} is out of range for P = {p}: on a finite training set B must be an integer from 1 to P (B = P is full-batch gradient descent, B < P multi-pass SGD).");
+        }
+
+        // Each model keeps its training set in one array: P x N features (fast) or P x M samples (literal).
+        long width = config.Sampler == Sampler.Fast ? config.N : config.M;
+        if (p * width > Array.MaxLength)
+        {
+            string what = config.Sampler == Sampler.Fast ? "N" : "M";
+            Fail($"P = {p} is out of range with {what} = {width}: P x {what} must be at most {Array.MaxLength} (the training set is held in one array).");
+        }
+    }
+
     /// <summary>
     /// Peak bytes of one run: the fast projected sampler holds A0 (N x M) only while it builds its
     /// N x N precomputation; the reference keeps A and A0; the linear network keeps A, A0 and the
@@ -79,12 +114,22 @@ public static class SimulationConfigValidation
         long batchRow = config.Sampler == Sampler.Reference ? m : 0;
         long doubles = config.Model switch
         {
+            ModelKind.Projected when config.P is { } p => FiniteDataDoubles(config.Sampler, n, m, p),
             ModelKind.Projected when config.Sampler == Sampler.Fast => n * m + 5 * (n + 1) * (n + 1) + 8 * n + 3 * m,
             ModelKind.Projected => 2 * n * m + 4 * m + 4 * n + batchRow,
             _ => 2 * n * m + 6 * m + 4 * n + batchRow,
         };
         return 8 * doubles;
     }
+
+    /// <summary>
+    /// The fast model keeps the P x N features of its training set, A0 Psi^T, and their targets (plus the online
+    /// model's arrays and an N x N Gram matrix); the literal one keeps Psi itself, P x M, beside A and A0.
+    /// The visiting order is P ints, half a double each.
+    /// </summary>
+    private static long FiniteDataDoubles(Sampler sampler, long n, long m, long p) => sampler == Sampler.Fast
+        ? n * m + 6 * (n + 1) * (n + 1) + 8 * n + 3 * m + p * (n + 2) + p / 2
+        : 2 * n * m + p * m + 5 * m + 4 * n + 2 * p + p / 2;
 
     private static void Fail(string message) => throw new ArgumentException(message);
 

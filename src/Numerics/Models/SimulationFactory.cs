@@ -1,3 +1,5 @@
+using ScaleSweep.Numerics.Models.FiniteData;
+
 namespace ScaleSweep.Numerics.Models;
 
 /// <summary>Creates the simulation a configuration names, fresh or from a snapshot.</summary>
@@ -36,6 +38,8 @@ public static class SimulationFactory
         config.Validate();
         return config.Model switch
         {
+            ModelKind.Projected when config.IsFiniteData && config.Sampler == Sampler.Reference => new ProjectedFiniteDataReference(config),
+            ModelKind.Projected when config.IsFiniteData => new ProjectedFiniteData(config),
             ModelKind.Projected when config.Sampler == Sampler.Reference => new ProjectedReference(config),
             ModelKind.Projected => new ProjectedFast(config),
             ModelKind.LinearNetwork => new LinearNetwork(config),

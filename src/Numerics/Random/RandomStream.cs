@@ -14,4 +14,10 @@ public enum RandomStream : uint
 
     /// <summary>The initial readout w(0) of models that start from a random readout.</summary>
     InitialReadout = 3,
+
+    /// <summary>Row mu of a finite training set (Appendix D); the stream's "step" is mu.</summary>
+    Dataset = 4,
+
+    /// <summary>The order in which multi-pass SGD visits a finite training set in epoch e; the stream's "step" is e.</summary>
+    Epoch = 5,
 }

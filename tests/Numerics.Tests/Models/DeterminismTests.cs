@@ -11,6 +11,11 @@ public class DeterminismTests
         new SimulationConfig(ModelKind.Projected, 2.0, 1.2, 60, 0.0, 10, 1, 0.05, 700, 11),
         new SimulationConfig(ModelKind.Projected, 2.0, 0.4, 60, 1.0, 10, 4, 0.05, 300, 11, Sampler: Sampler.Reference),
         new SimulationConfig(ModelKind.LinearNetwork, 2.0, 0.4, 60, 0.5, 10, 4, 0.05, 400, 11),
+
+        // Finite data: multi-pass SGD (the snapshot at 137 falls mid-epoch), full batch, and the literal model.
+        new SimulationConfig(ModelKind.Projected, 2.0, 0.4, 60, 1.0, 10, 6, 0.1, 700, 11) { P = 40 },
+        new SimulationConfig(ModelKind.Projected, 2.0, 1.2, 60, 0.5, 10, 40, 0.1, 700, 11) { P = 40 },
+        new SimulationConfig(ModelKind.Projected, 2.0, 0.4, 60, 1.0, 10, 6, 0.1, 300, 11, Sampler: Sampler.Reference) { P = 40 },
     };
 
     [Theory]
@@ -138,5 +143,6 @@ public class DeterminismTests
         Assert.Equal(expected.Steps, actual.Steps);
         Assert.Equal(expected.Loss.Select(BitConverter.DoubleToInt64Bits), actual.Loss.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(expected.WeightNormPerWidth.Select(BitConverter.DoubleToInt64Bits), actual.WeightNormPerWidth.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(expected.TrainLoss.Select(BitConverter.DoubleToInt64Bits), actual.TrainLoss.Select(BitConverter.DoubleToInt64Bits));
     }
 }

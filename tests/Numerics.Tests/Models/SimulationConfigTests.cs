@@ -24,6 +24,11 @@ public class SimulationConfigTests
         { Valid with { Model = (ModelKind)7 }, "model = 7 is not a model" },
         { Valid with { Sampler = (Sampler)7 }, "sampler = 7 is not a sampler" },
         { Valid with { CustomSpectrum = Spectrum.PowerLaw(2, 1, 50) }, "M = 100 does not match the custom spectrum's 50 modes" },
+        { Valid with { P = 0 }, "P = 0 is out of range: P must be an integer from 1 to 100000000 or 'inf'" },
+        { Valid with { P = 4 }, "B = 8 is out of range for P = 4: on a finite training set B must be an integer from 1 to P" },
+        { Valid with { P = 4, Batch = null }, "B = inf is out of range for P = 4" },
+        { Valid with { P = 8, Model = ModelKind.LinearNetwork }, "P = 8 is out of range for model 'linear-network'" },
+        { Valid with { P = 100_000_000, Batch = 8, N = 65_536 }, "P = 100000000 is out of range with N = 65536: P x N must be at most" },
     };
 
     [Theory]
@@ -44,9 +49,18 @@ public class SimulationConfigTests
             Valid with { N = 17 }, Valid with { Batch = null }, Valid with { Eta = 0.06 }, Valid with { Steps = 101 },
             Valid with { Seed = 2 }, Valid with { PointsPerDecade = 11 }, Valid with { Sampler = Sampler.Reference },
             Valid with { Model = ModelKind.LinearNetwork }, Valid with { CustomSpectrum = Spectrum.PowerLaw(2, 0.4, 100) },
+            Valid with { P = 8 }, Valid with { P = 9 },
         };
         var prints = variants.Select(v => v.Fingerprint()).Append(Valid.Fingerprint()).ToHashSet();
         Assert.Equal(variants.Length + 1, prints.Count);
+    }
+
+    /// <summary>Online runs keep the canonical text (so the fingerprint, the stored results and checkpoints) they had before finite data.</summary>
+    [Fact]
+    public void AnOnlineRunsCanonicalTextHasNoP()
+    {
+        Assert.Equal("v=1;model=Projected;sampler=Fast;task=power-law(2,0.4,100);gamma=1;N=16;B=8;eta=0.05;T=100;ppd=10;seed=1", Valid.CanonicalText());
+        Assert.EndsWith(";B=8;P=64;eta=0.05;T=100;ppd=10;seed=1", (Valid with { P = 64 }).CanonicalText());
     }
 
     [Fact]
