@@ -58,7 +58,7 @@ public class SimulateJsonTests
         JsonElement config = json.GetProperty("config");
         string[] keys = config.EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Equal(
-            ["model", "alpha", "beta", "gamma", "n", "batch", "eta", "m", "steps", "seeds", "seed0", "sampler",
+            ["model", "alpha", "beta", "gamma", "n", "batch", "p", "eta", "m", "steps", "seeds", "seed0", "sampler",
              "pointsPerDecade", "fitWindow", "spectrum", "numericsVersion"],
             keys);
         Assert.Equal("projected", config.GetProperty("model").GetString());
@@ -67,6 +67,7 @@ public class SimulateJsonTests
         Assert.Equal(0.5, config.GetProperty("gamma").GetDouble());
         Assert.Equal(16, config.GetProperty("n").GetInt32());
         Assert.Equal(32, config.GetProperty("batch").GetInt64());
+        Assert.Equal("inf", config.GetProperty("p").GetString());
         Assert.Equal(SimulationConfig.DefaultEta, config.GetProperty("eta").GetDouble());
         Assert.Equal(100, config.GetProperty("m").GetInt32());
         Assert.Equal(200, config.GetProperty("steps").GetInt64());

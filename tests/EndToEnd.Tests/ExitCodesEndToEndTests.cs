@@ -87,6 +87,11 @@ public sealed class ExitCodesEndToEndTests(ITestOutputHelper output)
     [InlineData("theory --curve --levels 3", "--levels: only without --curve")]
     [InlineData("simulate --M 100 --N 16 --steps 50 --fit-window 60:70", "--fit-window: the window 60:70")]
     [InlineData("simulate --B 0", "--B: 0 is out of range")]
+    [InlineData("simulate --P 0", "--P: 0 is out of range: P must be an integer from 1 to 100000000")]
+    [InlineData("simulate --P 2.5", "--P: '2.5' is not a training-set size")]
+    [InlineData("simulate --M 100 --N 16 --steps 50 --P 8 --B 16", "--B: B = 16 is out of range for P = 8: on a finite training set B must be an integer from 1 to P")]
+    [InlineData("simulate --M 100 --N 16 --steps 50 --P 8 --model linear-network --gamma 1", "--P: P = 8 is out of range for model 'linear-network'")]
+    [InlineData("simulate --M 100 --N 65536 --steps 50 --P 100000000", "--P: P = 100000000 is out of range with N = 65536: P x N must be at most")]
     public async Task Exit_2_a_value_the_command_refuses(string line, string named)
     {
         string[] arguments = line.Split(' ');

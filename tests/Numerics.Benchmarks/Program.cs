@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "steps")
     return StepsPerSecondReport.Run(args.Length > 1 ? args[1] : "benchmark-results.md");
 }
 
+if (args.Length > 0 && args[0] == "finite-data-steps")
+{
+    // Issue 13's figure: the fast finite-data step against the literal eq. 32 step, M = 10^4, N = 128, P = 1024.
+    return FiniteDataStepsReport.Run(args.Length > 1 ? args[1] : "finite-data-steps.md");
+}
+
 if (args.Length > 0 && args[0] == "dmft-validate")
 {
     // The DMFT's quadrature and time errors, solver times and agreement with simulation (docs/dmft.md).

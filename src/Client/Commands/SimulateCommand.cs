@@ -48,7 +48,15 @@ internal static class SimulateCommand
             "--N", 128, 1, SimulationConfigValidation.MaxWidth, "Width N: number of learned features.", LibraryRanges.For("N"));
 
         public readonly Option<IntegerOrInfinity> Batch = BatchSize.CreateOption(
-            "--B", "Batch size B of online SGD, or 'inf' for the population gradient. [default: inf]");
+            "--B", "Batch size B of SGD, or 'inf': online the population gradient, with a finite --P the full batch B = P.");
+
+        public readonly Option<IntegerOrInfinity> P = BatchSize.IntegerOrInfinite(
+            "--P",
+            "Training-set size P: train on one fixed set of P samples drawn from the seed and reused every step "
+            + "(Appendix D), reporting the train loss beside the test loss; B = P is full-batch gradient descent, "
+            + "B < P multi-pass SGD. 'inf' is online training, a fresh batch every step. Projected model only.",
+            LibraryRanges.For("P"),
+            "a training-set size");
 
         public readonly Option<double> Eta = OptionFactory.Real(
             "--eta", SimulationConfig.DefaultEta,
@@ -127,7 +135,7 @@ internal static class SimulateCommand
 
         public IEnumerable<Option> All =>
         [
-            Model, Alpha, Beta, Gamma, N, Batch, Eta, M, Steps, Seeds, Seed0, Sampler, PointsPerDecade,
+            Model, Alpha, Beta, Gamma, N, P, Batch, Eta, M, Steps, Seeds, Seed0, Sampler, PointsPerDecade,
             FitWindow, Spectrum, Threads, Json, PerSeed,
         ];
 
@@ -149,7 +157,8 @@ internal static class SimulateCommand
             p.GetValue(Spectrum),
             (int)p.GetValue(Threads),
             p.GetValue(Json),
-            p.GetValue(PerSeed));
+            p.GetValue(PerSeed),
+            p.GetValue(P).Finite);
     }
 
     public static Command Create(CliEnvironment environment)
@@ -223,9 +232,12 @@ internal static class SimulateCommand
         double need = (double)perSeed * threads;
         if (available > 0 && need > 0.8 * available)
         {
+            // A training set is held whole, so with a finite P it is one of the sizes to lower.
+            string sizes = config.P is null ? "--N/--M" : "--N/--M/--P";
+            string lower = config.P is null ? "--N, --M or --threads" : "--N, --M, --P or --threads";
             throw new UsageException(
-                $"--N/--M: {threads} seed(s) at once need about {need / (1 << 30):F1} GiB ({perSeed / (double)(1 << 30):F2} GiB each) "
-                + $"but {available / (double)(1 << 30):F1} GiB is available; lower --N, --M or --threads.");
+                $"{sizes}: {threads} seed(s) at once need about {need / (1 << 30):F1} GiB ({perSeed / (double)(1 << 30):F2} GiB each) "
+                + $"but {available / (double)(1 << 30):F1} GiB is available; lower {lower}.");
         }
     }
 }

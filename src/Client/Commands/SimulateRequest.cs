@@ -23,7 +23,8 @@ internal sealed record SimulateRequest(
     string? SpectrumPath,
     int Threads,
     bool Json,
-    bool PerSeed)
+    bool PerSeed,
+    long? P = null)
 {
     /// <summary>Number of modes when neither --M nor --spectrum says otherwise.</summary>
     public const int DefaultM = 1000;
@@ -51,10 +52,12 @@ internal sealed record SimulateRequest(
             }
         }
 
+        // On a finite training set "inf" is the full batch, as in a sweep spec.
         var config = new SimulationConfig(
-            Model, Alpha, Beta, M ?? spectrum?.M ?? DefaultM, Gamma, N, Batch, Eta, Steps, Seed0, PointsPerDecade, Sampler)
+            Model, Alpha, Beta, M ?? spectrum?.M ?? DefaultM, Gamma, N, Batch ?? P, Eta, Steps, Seed0, PointsPerDecade, Sampler)
         {
             CustomSpectrum = spectrum,
+            P = P,
         };
 
         try

@@ -17,8 +17,12 @@ internal sealed record SimulateJson(
     IReadOnlyList<SimulateJson.DivergedSeedJson> DivergedSeeds,
     SimulateJson.FitJson? Fit,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? WeightNormPerWidth,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IReadOnlyList<double>>? PerSeed)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IReadOnlyList<double>>? PerSeed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SimulateJson.TrainJson? Train)
 {
+    /// <summary>On a finite training set, the train loss |Psi v0|^2 / P over the same seeds at the same steps.</summary>
+    internal sealed record TrainJson(IReadOnlyList<double> Mean, IReadOnlyList<double> Sem);
+
     /// <summary>Every parameter of the run. Batch is the integer B or the string "inf".</summary>
     internal sealed record ConfigJson(
         ModelKind Model,
@@ -27,6 +31,7 @@ internal sealed record SimulateJson(
         double Gamma,
         int N,
         object Batch,
+        object P,
         double Eta,
         int M,
         long Steps,
@@ -55,6 +60,7 @@ internal sealed record SimulateJson(
             config.Gamma,
             config.N,
             config.Batch is { } b ? b : BatchSize.Infinite,
+            config.P is { } p ? p : BatchSize.Infinite,
             config.Eta,
             config.M,
             config.Steps,
@@ -85,6 +91,7 @@ internal sealed record SimulateJson(
             summary.DivergedRuns.Select(r => new DivergedSeedJson(r.Seed, r.DivergedAtStep)).ToArray(),
             fit,
             summary.WeightNormMean,
-            request.PerSeed ? summary.Runs.Select(r => (IReadOnlyList<double>)r.Curve.Loss).ToArray() : null);
+            request.PerSeed ? summary.Runs.Select(r => (IReadOnlyList<double>)r.Curve.Loss).ToArray() : null,
+            summary.Train is { } train ? new TrainJson(train.Mean, train.Sem) : null);
     }
 }

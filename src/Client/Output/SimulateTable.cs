@@ -1,6 +1,7 @@
 using ScaleSweep.Client.Commands;
 using ScaleSweep.Client.Options;
 using ScaleSweep.Client.Simulation;
+using ScaleSweep.Numerics.Analysis;
 using ScaleSweep.Numerics.Models;
 using ScaleSweep.Numerics.Theory;
 using Spectre.Console;
@@ -46,6 +47,11 @@ internal static class SimulateTable
             string floor = config.Model == ScaleSweep.Numerics.Models.ModelKind.Projected
                 ? $"; finite N sets a floor ~ N^-{NumberFormat.Exponent(Exponents.ModelBottleneck(config.Alpha, config.Beta))}"
                 : "; no width bottleneck (both layers train freely)";
+            if (config.P is not null)
+            {
+                floor += $", finite P one ~ P^-{NumberFormat.Exponent(Exponents.ModelBottleneck(config.Alpha, config.Beta))} (eq. 78)";
+            }
+
             TextWrap.Write(writer, $"theory (N, B -> inf): L ~ t^-{NumberFormat.Exponent(chi)} ({regime}){floor}", width);
         }
 
@@ -79,7 +85,7 @@ internal static class SimulateTable
         ulong last = request.Seed0 + (ulong)(request.Seeds - 1);
         items.AddRange(
         [
-            $"gamma={NumberFormat.Parameter(config.Gamma)}", $"N={config.N}", $"B={BatchSize.Format(config.Batch)}",
+            $"gamma={NumberFormat.Parameter(config.Gamma)}", $"N={config.N}", .. (config.P is { } p ? [$"P={p}"] : Array.Empty<string>()), $"B={BatchSize.Format(config.Batch)}",
             $"eta={NumberFormat.Parameter(config.Eta)}", $"steps={config.Steps}", $"seeds={request.Seeds} ({request.Seed0}..{last})",
             $"sampler={sampler}",
         ]);
@@ -101,6 +107,12 @@ internal static class SimulateTable
             table.AddColumn("|w|^2/N");
         }
 
+        SeedAggregateResult? train = summary.Train;
+        if (train is not null)
+        {
+            table.AddColumn("train").AddColumn("train sem");
+        }
+
         for (int k = 0; k < aggregate.Steps.Count; k++)
         {
             var cells = new List<string>
@@ -113,6 +125,12 @@ internal static class SimulateTable
             if (norms)
             {
                 cells.Add(NumberFormat.Value(summary.WeightNormMean![k]));
+            }
+
+            if (train is not null)
+            {
+                cells.Add(NumberFormat.Value(train.Mean[k]));
+                cells.Add(NumberFormat.Value(train.Sem[k]));
             }
 
             table.AddRow(cells.ToArray());

@@ -11,8 +11,8 @@ namespace ScaleSweep.Client.Reports;
 /// </summary>
 internal static class CsvValues
 {
-    /// <summary>The group columns that start a row of curves.csv and seeds.csv, without a trailing comma.</summary>
-    public const string GroupHeader = "model,alpha,beta,gamma,N,B,eta,M,steps";
+    /// <summary>The group columns that start a row of curves.csv and seeds.csv, without a trailing comma; P is "inf" for online training.</summary>
+    public const string GroupHeader = "model,alpha,beta,gamma,N,P,B,eta,M,steps";
 
     /// <summary>The values of <see cref="GroupHeader"/> for one group, followed by a comma (its rows' prefix).</summary>
     public static string GroupPrefix(string model, GroupConfig c)
@@ -24,6 +24,7 @@ internal static class CsvValues
             .Append(Number(c.Beta)).Append(',')
             .Append(Number(c.Gamma)).Append(',')
             .Append(Integer(c.N)).Append(',')
+            .Append(BatchSize.Format(c.P)).Append(',')
             .Append(BatchSize.Format(c.B)).Append(',')
             .Append(Number(c.Eta)).Append(',')
             .Append(Integer(c.M)).Append(',')

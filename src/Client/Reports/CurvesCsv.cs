@@ -5,9 +5,10 @@ using static ScaleSweep.Client.Reports.CsvValues;
 namespace ScaleSweep.Client.Reports;
 
 /// <summary>
-/// curves.csv: one row per group and recorded step with the seed mean, its standard error and the
-/// number of seeds, in long format so any plotting tool can pivot it. Invariant culture, numbers in
-/// round-trip form, B as "inf" for the infinite batch, "\n" line ends.
+/// curves.csv: one row per group and recorded step with the seed mean of the test loss, its standard
+/// error and the number of seeds, then on a finite training set the train loss's mean and standard error
+/// (empty cells online), in long format so any plotting tool can pivot it. Invariant culture, numbers in
+/// round-trip form, B and P as "inf" for the infinite batch and online training, "\n" line ends.
 /// </summary>
 internal static class CurvesCsv
 {
@@ -15,7 +16,7 @@ internal static class CurvesCsv
     public const string FileName = "curves.csv";
 
     /// <summary>The header line: the group's configuration, then the step and the seed statistics.</summary>
-    public const string Header = GroupHeader + ",step,mean,sem,n";
+    public const string Header = GroupHeader + ",step,mean,sem,n,train_mean,train_sem";
 
     public static void Write(SweepReport report, TextWriter writer)
     {
@@ -34,6 +35,18 @@ internal static class CurvesCsv
                 writer.Write(Number(group.Sem[k]));
                 writer.Write(',');
                 writer.Write(Integer(group.Seeds));
+                writer.Write(',');
+                if (group.TrainMean is { } train && group.TrainSem is { } trainSem)
+                {
+                    writer.Write(Number(train[k]));
+                    writer.Write(',');
+                    writer.Write(Number(trainSem[k]));
+                }
+                else
+                {
+                    writer.Write(',');
+                }
+
                 writer.Write('\n');
             }
         }

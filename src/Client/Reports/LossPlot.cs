@@ -10,7 +10,9 @@ namespace ScaleSweep.Client.Reports;
 /// Loss against step on log-log axes: per group the seed mean with a shaded +-SEM band, and beside it a
 /// dashed line of the theory slope t^-chi over the fit window. When the report has DMFT theory curves
 /// (spec "theory"), each group's curve is drawn dashed in the group's colour instead, and the slope guide
-/// becomes dotted so the two cannot be confused.
+/// becomes dotted so the two cannot be confused. On a finite training set (Appendix D) the train loss is drawn
+/// dashed beside each group's solid test loss; the DMFT curves are then dotted and the slope guide is left out
+/// (the data floor bends the late curve away from t^-chi).
 /// </summary>
 internal static class LossPlot
 {
@@ -28,6 +30,7 @@ internal static class LossPlot
         var palette = new ScottPlot.Palettes.Category10();
         var bounds = new Bounds();
         var missing = new List<LegendItem>();
+        bool hasTrain = panel.Groups.Any(g => g.TrainMean is not null);
         for (int i = 0; i < panel.Groups.Count; i++)
         {
             GroupReport group = panel.Groups[i];
@@ -54,7 +57,15 @@ internal static class LossPlot
             line.LineWidth = 2;
             line.LegendText = Legend(panel.Series, group);
 
-            if (TheoryLine(group, curve) is { } theory)
+            if (hasTrain && TrainLine(group) is { X.Length: > 1 } train)
+            {
+                var dashedTrain = plot.Add.ScatterLine(train.X, train.Y, color);
+                dashedTrain.LineWidth = 2;
+                dashedTrain.LinePattern = LinePattern.Dashed;
+                bounds.Add(train.X, train.Y);
+            }
+
+            if (!hasTrain && TheoryLine(group, curve) is { } theory)
             {
                 var slope = plot.Add.ScatterLine(theory.X, theory.Y, color);
                 slope.LineWidth = 2;
@@ -66,7 +77,7 @@ internal static class LossPlot
             {
                 var dashed = plot.Add.ScatterLine(dmftLine.X, dmftLine.Y, color);
                 dashed.LineWidth = 2;
-                dashed.LinePattern = LinePattern.Dashed;
+                dashed.LinePattern = hasTrain ? LinePattern.Dotted : LinePattern.Dashed;
                 bounds.Add(dmftLine.X, dmftLine.Y);
             }
 
@@ -81,24 +92,39 @@ internal static class LossPlot
         }
 
         plot.Legend.ManualItems.AddRange(missing);
-        if (panel.HasTheoryCurves)
+        if (hasTrain)
         {
             plot.Legend.ManualItems.Add(new LegendItem
             {
-                LabelText = "dashed: DMFT theory curve (report.json theoryCurves)",
+                LabelText = "solid: test loss (population); dashed: train loss on the P samples",
                 LineColor = Colors.Gray,
                 LinePattern = LinePattern.Dashed,
                 LineWidth = 2,
             });
         }
 
-        plot.Legend.ManualItems.Add(new LegendItem
+        if (panel.HasTheoryCurves)
         {
-            LabelText = $"{(panel.HasTheoryCurves ? "dotted" : "dashed")}: theory slope t^-chi over the fit window (at {TheoryOffset.ToString(CultureInfo.InvariantCulture)} x the mean)",
-            LineColor = Colors.Gray,
-            LinePattern = panel.HasTheoryCurves ? LinePattern.Dotted : LinePattern.Dashed,
-            LineWidth = 2,
-        });
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = $"{(hasTrain ? "dotted" : "dashed")}: DMFT theory curve (report.json theoryCurves)",
+                LineColor = Colors.Gray,
+                LinePattern = hasTrain ? LinePattern.Dotted : LinePattern.Dashed,
+                LineWidth = 2,
+            });
+        }
+
+        if (!hasTrain)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = $"{(panel.HasTheoryCurves ? "dotted" : "dashed")}: theory slope t^-chi over the fit window (at {TheoryOffset.ToString(CultureInfo.InvariantCulture)} x the mean)",
+                LineColor = Colors.Gray,
+                LinePattern = panel.HasTheoryCurves ? LinePattern.Dotted : LinePattern.Dashed,
+                LineWidth = 2,
+            });
+        }
+
         plot.ShowLegend(Alignment.LowerLeft);
         plot.Title(panel.Title, 14);
         plot.XLabel("step t");
@@ -143,18 +169,24 @@ internal static class LossPlot
         return ([x0, x1], [ym + (chi * (xm - x0)), ym - (chi * (x1 - xm))]);
     }
 
+    /// <summary>log10 of (step, train mean) at the steps t &gt;= 1 with a positive, finite train loss; null without one.</summary>
+    private static (double[] X, double[] Y)? TrainLine(GroupReport group) =>
+        group.TrainMean is { } train ? PositiveLogLine(group.Steps, train) : null;
+
     /// <summary>log10 of (step, loss) of a DMFT curve at the steps t &gt;= 1 with a positive, finite loss.</summary>
-    internal static (double[] X, double[] Y) DmftLine(DmftCurveReport curve)
+    internal static (double[] X, double[] Y) DmftLine(DmftCurveReport curve) => PositiveLogLine(curve.Steps, curve.Loss);
+
+    private static (double[] X, double[] Y) PositiveLogLine(long[] steps, double[] values)
     {
-        var x = new List<double>(curve.Steps.Length);
-        var y = new List<double>(curve.Steps.Length);
-        for (int k = 0; k < curve.Steps.Length && k < curve.Loss.Length; k++)
+        var x = new List<double>(steps.Length);
+        var y = new List<double>(steps.Length);
+        for (int k = 0; k < steps.Length && k < values.Length; k++)
         {
-            double loss = curve.Loss[k];
-            if (curve.Steps[k] >= 1 && loss > 0 && double.IsFinite(loss))
+            double value = values[k];
+            if (steps[k] >= 1 && value > 0 && double.IsFinite(value))
             {
-                x.Add(Math.Log10(curve.Steps[k]));
-                y.Add(Math.Log10(loss));
+                x.Add(Math.Log10(steps[k]));
+                y.Add(Math.Log10(value));
             }
         }
 

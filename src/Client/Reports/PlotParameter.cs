@@ -22,6 +22,7 @@ internal sealed record PlotParameter<T>(string Name, Func<T, string> Value)
         new("beta", c => Number(c.Beta)),
         new("gamma", c => Number(c.Gamma)),
         new("N", c => c.N.ToString(CultureInfo.InvariantCulture)),
+        new("P", c => BatchSize.Format(c.P)),
         new("B", c => BatchSize.Format(c.B)),
         new("eta", c => Number(c.Eta)),
     ];
@@ -32,9 +33,17 @@ internal sealed record PlotParameter<T>(string Name, Func<T, string> Value)
         new("alpha", c => Number(c.Alpha)),
         new("beta", c => Number(c.Beta)),
         new("gamma", c => Number(c.Gamma)),
+        new("P", c => BatchSize.Format(c.P)),
         new("B", c => BatchSize.Format(c.B)),
         new("eta", c => Number(c.Eta)),
     ];
+
+    /// <summary>
+    /// <paramref name="parameters"/> without P when every configuration is online: a report without finite data
+    /// keeps the titles and file names it had before P existed.
+    /// </summary>
+    public static PlotParameter<T>[] Shown(IEnumerable<PlotParameter<T>> parameters, IReadOnlyCollection<T> configs) =>
+        parameters.Where(p => p.Name != "P" || configs.Any(c => p.Value(c) != BatchSize.Infinite)).ToArray();
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

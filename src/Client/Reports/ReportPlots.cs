@@ -29,8 +29,8 @@ internal static class ReportPlots
             }
         }
 
-        IReadOnlyList<PlotParameter<FrontierConfig>> parameters = PlotParameter<FrontierConfig>.OfFrontiers;
         FrontierConfig[] configs = report.Frontiers.Select(f => f.Config).ToArray();
+        PlotParameter<FrontierConfig>[] parameters = PlotParameter<FrontierConfig>.Shown(PlotParameter<FrontierConfig>.OfFrontiers, configs);
         PlotParameter<FrontierConfig>[] varying = parameters.Where(p => p.Varies(configs)).ToArray();
         foreach (FrontierReport frontier in report.Frontiers)
         {
@@ -46,18 +46,20 @@ internal static class ReportPlots
             }
         }
 
+        rendered.AddRange(DataScalingPlot.RenderAll(report, Render));
         return rendered;
     }
 
     /// <summary>
-    /// The parameter the lines of a loss plot differ in: gamma if it varies (the paper's Fig. 2), else N,
-    /// else B, eta, beta, alpha, the first that varies; gamma when nothing varies (a single line).
+    /// The parameter the lines of a loss plot differ in: P if it varies (training-set size, Appendix D), else
+    /// gamma (the paper's Fig. 2), else N, B, eta, beta, alpha, the first that varies; gamma when nothing
+    /// varies (a single line).
     /// </summary>
     public static PlotParameter<GroupConfig> SeriesParameter(IReadOnlyList<GroupReport> groups)
     {
         IReadOnlyList<PlotParameter<GroupConfig>> all = PlotParameter<GroupConfig>.OfGroups;
         GroupConfig[] configs = groups.Select(g => g.Config).ToArray();
-        string[] preference = ["gamma", "N", "B", "eta", "beta", "alpha"];
+        string[] preference = ["P", "gamma", "N", "B", "eta", "beta", "alpha"];
         foreach (string name in preference)
         {
             PlotParameter<GroupConfig> parameter = all.Single(p => p.Name == name);
@@ -74,8 +76,8 @@ internal static class ReportPlots
     public static IReadOnlyList<LossPanel> LossPanels(SweepReport report)
     {
         PlotParameter<GroupConfig> series = SeriesParameter(report.Groups);
-        PlotParameter<GroupConfig>[] others = PlotParameter<GroupConfig>.OfGroups.Where(p => p != series).ToArray();
         GroupConfig[] configs = report.Groups.Select(g => g.Config).ToArray();
+        PlotParameter<GroupConfig>[] others = PlotParameter<GroupConfig>.Shown(PlotParameter<GroupConfig>.OfGroups.Where(p => p != series), configs);
         PlotParameter<GroupConfig>[] varying = others.Where(p => p.Varies(configs)).ToArray();
 
         var order = new List<string>();
@@ -109,8 +111,8 @@ internal static class ReportPlots
     }
 
     private static bool Matches(GroupConfig g, FrontierConfig f) =>
-        g.Alpha.Equals(f.Alpha) && g.Beta.Equals(f.Beta) && g.Gamma.Equals(f.Gamma) && g.B == f.B && g.Eta.Equals(f.Eta);
+        g.Alpha.Equals(f.Alpha) && g.Beta.Equals(f.Beta) && g.Gamma.Equals(f.Gamma) && g.P == f.P && g.B == f.B && g.Eta.Equals(f.Eta);
 
-    private static RenderedPlot Render(string name, string kind, Plot plot) =>
+    internal static RenderedPlot Render(string name, string kind, Plot plot) =>
         new(name, kind, plot.GetImageBytes(Width, Height, ImageFormat.Png), plot.GetSvgXml(Width, Height));
 }

@@ -43,6 +43,15 @@ internal static class ReportTables
             WriteTable(writer, width, "every frontier: ", FrontierTable(report.Frontiers, notes), notes);
         }
 
+        if (report.DataScaling.Length > 0)
+        {
+            TextWrap.Write(writer, $"data scaling: {report.DataScaling.Length} lines; test loss at the last step L ~ P^-x, 95% bootstrap CI over seeds; theory alpha min(2, beta) (eq. 78)", width);
+            var notes = new TableNotes();
+            WriteTable(writer, width, "every line: ", DataScalingTable(report.DataScaling, notes), notes);
+            var pointNotes = new TableNotes();
+            WriteTable(writer, width, "every point: ", DataPointTable(report.DataScaling), pointNotes);
+        }
+
         if (report.TheoryCurves.Length > 0)
         {
             TextWrap.Write(writer, TheoryLine(report.TheoryCurves), width);
@@ -72,7 +81,8 @@ internal static class ReportTables
     /// <summary>One row per group; why a group has no fit, and what its theory exponent is, go to <paramref name="notes"/>.</summary>
     public static TextTable GroupTable(IReadOnlyList<GroupReport> groups, TableNotes notes)
     {
-        TextTable table = ConfigColumns(new TextTable(), "alpha", "beta", "gamma", "N", "B", "eta")
+        bool finiteData = groups.Any(g => g.Config.P is not null);
+        TextTable table = ConfigColumns(new TextTable(), finiteData ? ["alpha", "beta", "gamma", "N", "P", "B", "eta"] : ["alpha", "beta", "gamma", "N", "B", "eta"])
             .AddColumn("seeds", shared: true)
             .AddColumn("fit chi [95% CI]")
             .AddColumn("window", shared: true)
@@ -85,19 +95,77 @@ internal static class ReportTables
             GroupConfig c = g.Config;
             string fit = g.Fit is { } f ? Interval(f.Exponent, f.Ci) : "none " + notes.Number("no fit: " + Reason.Clause(g.FitError ?? "no curve"));
             string window = g.Fit is { Window: [long t0, long t1] } ? $"{t0}..{t1}" : "-";
-            table.AddRow(
-                NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma),
-                NumberFormat.Integer(c.N), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta),
-                Seeds(g), fit, window, NumberFormat.Exponent(g.Theory.Exponent), phases[i]);
+            string[] config = finiteData
+                ? [NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma), NumberFormat.Integer(c.N), BatchSize.Format(c.P), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta)]
+                : [NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma), NumberFormat.Integer(c.N), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta)];
+            table.AddRow([.. config, Seeds(g), fit, window, NumberFormat.Exponent(g.Theory.Exponent), phases[i]]);
         }
 
         return table;
     }
 
+    /// <summary>One row per data-scaling line: its fitted P exponent beside eq. 78's; why there is no fit goes to <paramref name="notes"/>.</summary>
+    public static TextTable DataScalingTable(IReadOnlyList<DataScalingReport> lines, TableNotes notes)
+    {
+        TextTable table = ConfigColumns(new TextTable(), "alpha", "beta", "gamma", "N", "B", "eta")
+            .AddColumn("sizes", shared: true)
+            .AddColumn("fit x [95% CI]")
+            .AddColumn("eq. 78 x")
+            .AddColumn("phase", right: false, shared: true);
+        string[] phases = Phases(lines.Select(l => l.Theory).ToArray(), "eq. 78 x", notes);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            DataScalingReport l = lines[i];
+            DataScalingConfig c = l.Config;
+            string fit = l.Exponent is { } x ? Interval(x, l.Ci) : "none " + notes.Number("no fit: " + Reason.Clause(l.Reason ?? "no fit"));
+            string sizes = l.Points.Length == 0 ? "-" : $"P={NumberFormat.Integer(l.Points[0].P)}..{NumberFormat.Integer(l.Points[^1].P)} ({l.Points.Length})";
+            table.AddRow(
+                NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma),
+                NumberFormat.Integer(c.N), FullBatch(c.B), NumberFormat.Parameter(c.Eta),
+                sizes, fit, NumberFormat.Exponent(l.Theory.Exponent), phases[i]);
+        }
+
+        if (lines.Count > 0)
+        {
+            notes.Legend("B=P: full-batch gradient descent at each P");
+        }
+
+        return table;
+    }
+
+    /// <summary>One row per point of every data-scaling line: the last step's test and train loss, their gap and the onset of overfitting.</summary>
+    public static TextTable DataPointTable(IReadOnlyList<DataScalingReport> lines)
+    {
+        TextTable table = ConfigColumns(new TextTable(), "alpha", "beta", "gamma", "N", "B", "eta")
+            .AddColumn("P")
+            .AddColumn("step", shared: true)
+            .AddColumn("test")
+            .AddColumn("train")
+            .AddColumn("gap")
+            .AddColumn("overfit at");
+        foreach (DataScalingReport l in lines)
+        {
+            DataScalingConfig c = l.Config;
+            foreach (DataScalingPointReport p in l.Points)
+            {
+                table.AddRow(
+                    NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma),
+                    NumberFormat.Integer(c.N), FullBatch(c.B), NumberFormat.Parameter(c.Eta),
+                    NumberFormat.Integer(p.P), NumberFormat.Integer(p.Step), NumberFormat.Value(p.Test), NumberFormat.Value(p.Train),
+                    NumberFormat.Value(p.Gap), p.OverfitStep is { } step ? NumberFormat.Integer(step) : "-");
+            }
+        }
+
+        return table;
+    }
+
+    private static string FullBatch(long? b) => b is { } size ? NumberFormat.Integer(size) : "P";
+
     /// <summary>One row per frontier; why a frontier has no fit, and what Table 1's value is, go to <paramref name="notes"/>.</summary>
     public static TextTable FrontierTable(IReadOnlyList<FrontierReport> frontiers, TableNotes notes)
     {
-        TextTable table = ConfigColumns(new TextTable(), "alpha", "beta", "gamma", "B", "eta")
+        bool finiteData = frontiers.Any(f => f.Config.P is not null);
+        TextTable table = ConfigColumns(new TextTable(), finiteData ? ["alpha", "beta", "gamma", "P", "B", "eta"] : ["alpha", "beta", "gamma", "B", "eta"])
             .AddColumn("interior", shared: true)
             .AddColumn("fit r_C [95% CI]")
             .AddColumn("Table 1 r_C")
@@ -109,10 +177,10 @@ internal static class ReportTables
             FrontierConfig c = f.Config;
             int interior = f.Points.Count(p => p.Interior);
             string fit = f.Exponent is { } r ? Interval(r, f.Ci) : "none " + notes.Number("no fit: " + Reason.Clause(f.Reason ?? "no fit"));
-            table.AddRow(
-                NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma),
-                BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta),
-                $"{interior}/{f.Points.Length}", fit, NumberFormat.Exponent(f.Theory.Exponent), phases[i]);
+            string[] config = finiteData
+                ? [NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma), BatchSize.Format(c.P), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta)]
+                : [NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta)];
+            table.AddRow([.. config, $"{interior}/{f.Points.Length}", fit, NumberFormat.Exponent(f.Theory.Exponent), phases[i]]);
         }
 
         if (frontiers.Count > 0)

@@ -15,7 +15,7 @@ internal static class SeedsCsv
     public const string FileName = "seeds.csv";
 
     /// <summary>The header line: the group's configuration, then the seed, the step, its loss and whether the seed diverged.</summary>
-    public const string Header = GroupHeader + ",seed,step,loss,diverged";
+    public const string Header = GroupHeader + ",seed,step,loss,diverged,train_loss";
 
     public static void WriteHeader(TextWriter writer)
     {
@@ -38,7 +38,8 @@ internal static class SeedsCsv
         {
             ulong seed = curve.Seed ?? throw new ArgumentException($"Group {group.Group} has a curve without its seed.", nameof(group));
             string seedPrefix = prefix + seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",";
-            string diverged = curve.Diverged ? ",true\n" : ",false\n";
+            string diverged = curve.Diverged ? ",true," : ",false,";
+            double[]? train = curve.TrainLoss is { Length: > 0 } t && t.Length == curve.Steps.Length ? t : null;
             for (int k = 0; k < curve.Steps.Length; k++)
             {
                 writer.Write(seedPrefix);
@@ -46,6 +47,12 @@ internal static class SeedsCsv
                 writer.Write(',');
                 writer.Write(Number(curve.Loss[k]));
                 writer.Write(diverged);
+                if (train is not null)
+                {
+                    writer.Write(Number(train[k]));
+                }
+
+                writer.Write('\n');
             }
         }
     }

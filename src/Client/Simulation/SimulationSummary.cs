@@ -18,9 +18,26 @@ internal sealed record SimulationSummary(
     PowerLawFitResult? Fit,
     string? FitError)
 {
+    /// <summary>On a finite training set, mean and SEM of the train loss over the same seeds and steps; else null.</summary>
+    public SeedAggregateResult? Train { get; init; }
+
     public IEnumerable<SeedRun> DivergedRuns => Runs.Where(r => r.Diverged);
 
-    public static SimulationSummary From(IReadOnlyList<SeedRun> runs, (long T0, long T1)? window)
+    public static SimulationSummary From(IReadOnlyList<SeedRun> runs, (long T0, long T1)? window) =>
+        Summarize(runs, window) with { Train = TrainOf(runs) };
+
+    private static SeedAggregateResult? TrainOf(IReadOnlyList<SeedRun> runs)
+    {
+        if (!runs.Any(r => r.Curve.TrainLoss.Length > 0))
+        {
+            return null;
+        }
+
+        SeedAggregateResult train = SeedAggregate.Compute(runs.Select(r => new SeedCurve(r.Curve.Steps, r.Curve.TrainLoss, r.Diverged)).ToArray());
+        return train.Used > 0 ? train : null;
+    }
+
+    private static SimulationSummary Summarize(IReadOnlyList<SeedRun> runs, (long T0, long T1)? window)
     {
         SeedCurve[] curves = runs.Select(r => new SeedCurve(r.Curve.Steps, r.Curve.Loss, r.Diverged)).ToArray();
         SeedAggregateResult aggregate = SeedAggregate.Compute(curves);

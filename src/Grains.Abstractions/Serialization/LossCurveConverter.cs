@@ -7,12 +7,13 @@ namespace ScaleSweep.Grains.Abstractions.Serialization;
 public sealed class LossCurveConverter : IConverter<LossCurve, LossCurveSurrogate>
 {
     public LossCurve ConvertFromSurrogate(in LossCurveSurrogate surrogate) =>
-        new(surrogate.Steps, surrogate.Loss, surrogate.WeightNormPerWidth);
+        new(surrogate.Steps, surrogate.Loss, surrogate.WeightNormPerWidth) { TrainLoss = surrogate.TrainLoss ?? [] };
 
     public LossCurveSurrogate ConvertToSurrogate(in LossCurve value) => new()
     {
         Steps = value.Steps,
         Loss = value.Loss,
         WeightNormPerWidth = value.WeightNormPerWidth,
+        TrainLoss = value.TrainLoss,
     };
 }

@@ -9,4 +9,7 @@ public struct LossCurveSurrogate
     [Id(0)] public long[] Steps;
     [Id(1)] public double[] Loss;
     [Id(2)] public double[] WeightNormPerWidth;
+
+    /// <summary>The train loss of a run on a finite training set; null or empty online.</summary>
+    [Id(3)] public double[]? TrainLoss;
 }

@@ -9,7 +9,10 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
     public SimulationConfig ConvertFromSurrogate(in SimulationConfigSurrogate surrogate) => new(
         (ModelKind)surrogate.Model, surrogate.Alpha, surrogate.Beta, surrogate.M, surrogate.Gamma, surrogate.N,
         surrogate.Batch, surrogate.Eta, surrogate.Steps, surrogate.Seed, surrogate.PointsPerDecade,
-        (Sampler)surrogate.Sampler);
+        (Sampler)surrogate.Sampler)
+    {
+        P = surrogate.P,
+    };
 
     public SimulationConfigSurrogate ConvertToSurrogate(in SimulationConfig value)
     {
@@ -32,6 +35,7 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
             Seed = value.Seed,
             PointsPerDecade = value.PointsPerDecade,
             Sampler = (int)value.Sampler,
+            P = value.P,
         };
     }
 }

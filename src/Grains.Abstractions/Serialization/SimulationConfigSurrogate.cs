@@ -21,4 +21,7 @@ public struct SimulationConfigSurrogate
     [Id(9)] public ulong Seed;
     [Id(10)] public int PointsPerDecade;
     [Id(11)] public int Sampler;
+
+    /// <summary>Training-set size; null (online) is also what a sender from before finite data reads as.</summary>
+    [Id(12)] public long? P;
 }

@@ -1,7 +1,8 @@
 namespace ScaleSweep.Sweeps.Grid;
 
 /// <summary>Every parameter of a run but the seed: the runs of one group differ only in their seed.</summary>
-/// <param name="B">Batch size; null is the infinite batch.</param>
+/// <param name="B">Batch size; null is the infinite batch. On a finite training set it is never null: the spec's "inf" there is the full batch, B = P.</param>
+/// <param name="P">Training-set size (Appendix D); null is online training. Appended (field 8): groups stored before it read back null, which they were.</param>
 [GenerateSerializer, Immutable]
 public sealed record GroupConfig(
     [property: Id(0)] double Alpha,
@@ -11,4 +12,5 @@ public sealed record GroupConfig(
     [property: Id(4)] long? B,
     [property: Id(5)] double Eta,
     [property: Id(6)] int M,
-    [property: Id(7)] long Steps);
+    [property: Id(7)] long Steps,
+    [property: Id(8)] long? P = null);

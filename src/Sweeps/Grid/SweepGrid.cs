@@ -4,10 +4,11 @@ using ScaleSweep.Sweeps.Specs;
 namespace ScaleSweep.Sweeps.Grid;
 
 /// <summary>
-/// The one walk over a spec's grid of (alpha, beta, gamma, N, B, eta, seed), in that order with the seed
+/// The one walk over a spec's grid of (alpha, beta, gamma, N, P, B, eta, seed), in that order with the seed
 /// fastest: its runs, its groups (a grid point with all its seeds) and its compute-optimal frontiers (a
 /// grid point without its width, over every width). The coordinator, the report and the DMFT curve plan
 /// all see the grid through this type, so they agree on the order and on which run belongs where.
+/// A spec without "P" has the one entry "online" there, so its grid is the one it had before P existed.
 /// </summary>
 /// <remarks>
 /// The spec's lists hold distinct values (a rule of the validator), so group g holds exactly the runs
@@ -21,7 +22,7 @@ public sealed class SweepGrid
     {
         ArgumentNullException.ThrowIfNull(spec);
         Spec = spec;
-        (Groups, Frontiers) = Walk(spec);
+        (Groups, Frontiers, DataScaling) = Walk(spec);
 
         // Only on demand: the validator asks for groups before it knows the run count is within its cap.
         _runs = new Lazy<IReadOnlyList<SimulationConfig>>(() => Expand(spec, Groups));
@@ -39,10 +40,16 @@ public sealed class SweepGrid
     public IReadOnlyList<GroupConfig> Groups { get; }
 
     /// <summary>
-    /// One frontier per (alpha, beta, gamma, B, eta), in grid order, each over the spec's widths; none when
+    /// One frontier per (alpha, beta, gamma, P, B, eta), in grid order, each over the spec's widths; none when
     /// the spec has fewer than two widths (a frontier trades width against time).
     /// </summary>
     public IReadOnlyList<GridFrontier> Frontiers { get; }
+
+    /// <summary>
+    /// One data-scaling line per (alpha, beta, gamma, N, B, eta), in grid order, each over the spec's finite
+    /// training-set sizes; none when the spec has fewer than two finite P (a line needs two sizes to fit).
+    /// </summary>
+    public IReadOnlyList<GridDataScaling> DataScaling { get; }
 
     /// <summary>The index in <see cref="Groups"/> of run <paramref name="run"/>'s group.</summary>
     public int GroupOfRun(int run) => run / SeedsPerGroup;
@@ -51,19 +58,20 @@ public sealed class SweepGrid
     public static GroupConfig GroupOf(SimulationConfig run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new GroupConfig(run.Alpha, run.Beta, run.Gamma, run.N, run.Batch, run.Eta, run.M, run.Steps);
+        return new GroupConfig(run.Alpha, run.Beta, run.Gamma, run.N, run.Batch, run.Eta, run.M, run.Steps, run.P);
     }
 
     /// <summary>
     /// Group <paramref name="group"/> of <paramref name="spec"/>'s grid, found without walking the grid (a
     /// group grain of a sweep of 100,000 groups must not walk all of them): the group index is a number
-    /// in mixed radix |alpha| |beta| |gamma| |N| |B| |eta|, eta the fastest digit.
+    /// in mixed radix |alpha| |beta| |gamma| |N| |P| |B| |eta|, eta the fastest digit.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">No such group.</exception>
     public static GroupConfig GroupAt(SweepSpec spec, int group)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        long count = (long)spec.Alpha.Length * spec.Beta.Length * spec.Gamma.Length * spec.N.Length * spec.B.Length * spec.Eta.Length;
+        long?[] samples = spec.PGrid;
+        long count = (long)spec.Alpha.Length * spec.Beta.Length * spec.Gamma.Length * spec.N.Length * samples.Length * spec.B.Length * spec.Eta.Length;
         ArgumentOutOfRangeException.ThrowIfNegative(group);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(group, count);
         int rest = group;
@@ -71,13 +79,15 @@ public sealed class SweepGrid
         rest /= spec.Eta.Length;
         int b = rest % spec.B.Length;
         rest /= spec.B.Length;
+        int p = rest % samples.Length;
+        rest /= samples.Length;
         int n = rest % spec.N.Length;
         rest /= spec.N.Length;
         int gamma = rest % spec.Gamma.Length;
         rest /= spec.Gamma.Length;
         int beta = rest % spec.Beta.Length;
         int alpha = rest / spec.Beta.Length;
-        return new GroupConfig(spec.Alpha[alpha], spec.Beta[beta], spec.Gamma[gamma], spec.N[n], spec.B[b], spec.Eta[eta], spec.M, spec.Steps);
+        return Group(spec, spec.Alpha[alpha], spec.Beta[beta], spec.Gamma[gamma], spec.N[n], samples[p], spec.B[b], spec.Eta[eta]);
     }
 
     /// <summary>The runs of group <paramref name="group"/>, its seeds in the spec's order: <see cref="Runs"/>[g S .. g S + S - 1], without expanding the rest.</summary>
@@ -94,46 +104,87 @@ public sealed class SweepGrid
     }
 
     private static SimulationConfig RunOf(SweepSpec spec, GroupConfig g, ulong seed) =>
-        new(spec.Model, g.Alpha, g.Beta, spec.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade);
+        new(spec.Model, g.Alpha, g.Beta, spec.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade) { P = g.P };
 
-    private static (GroupConfig[] Groups, GridFrontier[] Frontiers) Walk(SweepSpec spec)
+    private static GroupConfig Group(SweepSpec spec, double alpha, double beta, double gamma, int n, long? p, long? b, double eta) =>
+        new(alpha, beta, gamma, n, SweepSpec.EffectiveBatch(b, p), eta, spec.M, spec.Steps, p);
+
+    private static (GroupConfig[] Groups, GridFrontier[] Frontiers, GridDataScaling[] DataScaling) Walk(SweepSpec spec)
     {
         var groups = new List<GroupConfig>();
         var frontiers = new List<GridFrontier>();
+        var dataScaling = new List<GridDataScaling>();
         bool hasFrontiers = spec.N.Length >= 2;
+        long?[] samples = spec.PGrid;
         foreach (double alpha in spec.Alpha)
         foreach (double beta in spec.Beta)
         foreach (double gamma in spec.Gamma)
         {
-            // Widths sit between gamma and B in the grid, so a frontier's groups are strided by |B| |eta|.
+            // Widths sit between gamma and P in the grid, so a frontier's groups are strided by |P| |B| |eta|.
             int first = groups.Count;
             foreach (int n in spec.N)
+            foreach (long? p in samples)
             foreach (long? b in spec.B)
             foreach (double eta in spec.Eta)
             {
-                groups.Add(new GroupConfig(alpha, beta, gamma, n, b, eta, spec.M, spec.Steps));
+                groups.Add(Group(spec, alpha, beta, gamma, n, p, b, eta));
             }
 
+            AddDataScaling(spec, alpha, beta, gamma, first, dataScaling);
             if (!hasFrontiers)
             {
                 continue;
             }
 
-            int stride = spec.B.Length * spec.Eta.Length;
+            int stride = samples.Length * spec.B.Length * spec.Eta.Length;
+            for (int q = 0; q < samples.Length; q++)
             for (int j = 0; j < spec.B.Length; j++)
             for (int k = 0; k < spec.Eta.Length; k++)
             {
                 var widths = new GridWidth[spec.N.Length];
                 for (int i = 0; i < widths.Length; i++)
                 {
-                    widths[i] = new GridWidth(spec.N[i], first + i * stride + j * spec.Eta.Length + k);
+                    widths[i] = new GridWidth(spec.N[i], first + i * stride + (q * spec.B.Length + j) * spec.Eta.Length + k);
                 }
 
-                frontiers.Add(new GridFrontier(new FrontierConfig(alpha, beta, gamma, spec.B[j], spec.Eta[k]), widths));
+                long? batch = SweepSpec.EffectiveBatch(spec.B[j], samples[q]);
+                frontiers.Add(new GridFrontier(new FrontierConfig(alpha, beta, gamma, batch, spec.Eta[k], samples[q]), widths));
             }
         }
 
-        return (groups.ToArray(), frontiers.ToArray());
+        return (groups.ToArray(), frontiers.ToArray(), dataScaling.ToArray());
+    }
+
+    /// <summary>The data-scaling lines of one (alpha, beta, gamma), whose groups start at <paramref name="first"/>.</summary>
+    private static void AddDataScaling(SweepSpec spec, double alpha, double beta, double gamma, int first, List<GridDataScaling> lines)
+    {
+        long?[] samples = spec.PGrid;
+        int finite = 0;
+        foreach (long? p in samples)
+        {
+            finite += p is null ? 0 : 1;
+        }
+
+        if (finite < 2)
+        {
+            return;
+        }
+
+        for (int i = 0; i < spec.N.Length; i++)
+        for (int j = 0; j < spec.B.Length; j++)
+        for (int k = 0; k < spec.Eta.Length; k++)
+        {
+            var sizes = new List<GridSamples>(finite);
+            for (int q = 0; q < samples.Length; q++)
+            {
+                if (samples[q] is { } p)
+                {
+                    sizes.Add(new GridSamples(p, first + ((i * samples.Length + q) * spec.B.Length + j) * spec.Eta.Length + k));
+                }
+            }
+
+            lines.Add(new GridDataScaling(new DataScalingConfig(alpha, beta, gamma, spec.N[i], spec.B[j], spec.Eta[k]), sizes));
+        }
     }
 
     private static SimulationConfig[] Expand(SweepSpec spec, IReadOnlyList<GroupConfig> groups)

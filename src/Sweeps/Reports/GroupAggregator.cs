@@ -29,6 +29,7 @@ public static class GroupAggregator
         var tally = new RunTally();
         var issues = new List<RunIssue>();
         var curves = new List<SeedCurve>(runs.Count);
+        var trainCurves = new List<SeedCurve>(runs.Count);
         var stored = new List<StoredSeedCurve>(runs.Count);
         int missing = 0;
         foreach (SimulationConfig run in runs)
@@ -38,6 +39,11 @@ public static class GroupAggregator
             if (CurveOf(result, run.Seed) is { } curve)
             {
                 curves.Add(curve.ToSeedCurve());
+                if (curve.ToTrainCurve() is { } train)
+                {
+                    trainCurves.Add(train);
+                }
+
                 stored.Add(curve);
             }
             else
@@ -53,6 +59,11 @@ public static class GroupAggregator
 
         (long T0, long T1)? window = spec.FitWindow is { } w ? (w.T0, w.T1) : null;
         GroupReport report = BuildGroup(config, curves, missing, spec.Model, window);
+        if (config.P is not null && report.Seeds > 0)
+        {
+            report = WithTrainLoss(report, trainCurves);
+        }
+
         if (DmftCurvePlan.For(spec, config) is { } request)
         {
             report = report with { TheoryCurve = request.Key() };
@@ -65,10 +76,63 @@ public static class GroupAggregator
     /// <remarks>A run still in progress may carry a partial curve on a shorter step grid; it is not averaged.</remarks>
     private static StoredSeedCurve? CurveOf(RunResult? result, ulong seed) => result switch
     {
-        { Progress.Status: RunStatus.Completed, Curve: { } c } => new StoredSeedCurve(c.Steps, c.Loss, false, seed),
-        { Progress.Status: RunStatus.Diverged } r => new StoredSeedCurve(r.Curve?.Steps ?? [], r.Curve?.Loss ?? [], true, seed),
+        { Progress.Status: RunStatus.Completed, Curve: { } c } => new StoredSeedCurve(c.Steps, c.Loss, false, seed, TrainOf(c)),
+        { Progress.Status: RunStatus.Diverged } r => new StoredSeedCurve(r.Curve?.Steps ?? [], r.Curve?.Loss ?? [], true, seed, r.Curve is { } c ? TrainOf(c) : null),
         _ => null,
     };
+
+    private static double[]? TrainOf(LossCurve curve) => curve.TrainLoss.Length > 0 ? curve.TrainLoss : null;
+
+    /// <summary>
+    /// The train-loss mean beside the test loss, and the onset of overfitting. A group on a finite set whose
+    /// seeds lack a train loss (or disagree with the test curves' steps) keeps its test report as it is.
+    /// </summary>
+    private static GroupReport WithTrainLoss(GroupReport report, List<SeedCurve> trainCurves)
+    {
+        SeedAggregateResult train;
+        try
+        {
+            train = SeedAggregate.Compute(trainCurves);
+        }
+        catch (ArgumentException)
+        {
+            return report;
+        }
+
+        if (train.Used != report.Seeds || !train.Steps.SequenceEqual(report.Steps))
+        {
+            return report;
+        }
+
+        return report with
+        {
+            TrainMean = train.Mean.ToArray(),
+            TrainSem = train.Sem.ToArray(),
+            OverfitStep = OverfitStep(report.Steps, report.Mean, report.Sem),
+        };
+    }
+
+    /// <summary>See <see cref="GroupReport.OverfitStep"/>: the minimum of the test mean, if the end is significantly above it.</summary>
+    internal static long? OverfitStep(long[] steps, double[] mean, double[] sem)
+    {
+        int last = mean.Length - 1;
+        if (last < 1)
+        {
+            return null;
+        }
+
+        int best = 0;
+        for (int k = 1; k <= last; k++)
+        {
+            if (mean[k] < mean[best])
+            {
+                best = k;
+            }
+        }
+
+        double noise = Math.Sqrt(sem[best] * sem[best] + sem[last] * sem[last]);
+        return best < last && mean[last] - mean[best] > 2.0 * noise ? steps[best] : null;
+    }
 
     private static RunIssue? IssueOf(RunResult result, GroupConfig config)
     {

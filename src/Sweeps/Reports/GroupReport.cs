@@ -14,6 +14,13 @@ namespace ScaleSweep.Sweeps.Reports;
 /// <param name="Theory">The paper's time exponent chi for this (beta, gamma).</param>
 /// <param name="Missing">Seeds without a curve: failed, cancelled, or not finished when the report was built.</param>
 /// <param name="TheoryCurve">Key of the group's DMFT theory curve in <see cref="SweepReport.TheoryCurves"/>; null without "theory".</param>
+/// <param name="TrainMean">On a finite training set, the seed mean of the train loss at <paramref name="Steps"/>; null online.</param>
+/// <param name="TrainSem">Its standard error; null online.</param>
+/// <param name="OverfitStep">
+/// On a finite training set, the recorded step where the seed-mean test loss is lowest, when the last recorded
+/// test loss is above that minimum by more than twice the two points' standard errors combined (the test loss
+/// stopped falling and rose again: the onset of overfitting); null online or while it has not happened.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record GroupReport(
     [property: Id(0)] GroupConfig Config,
@@ -26,4 +33,7 @@ public sealed record GroupReport(
     [property: Id(7)] string? FitError,
     [property: Id(8)] PredictedExponent Theory,
     [property: Id(9)] int Missing = 0,
-    [property: Id(10)] string? TheoryCurve = null);
+    [property: Id(10)] string? TheoryCurve = null,
+    [property: Id(11)] double[]? TrainMean = null,
+    [property: Id(12)] double[]? TrainSem = null,
+    [property: Id(13)] long? OverfitStep = null);

@@ -43,6 +43,15 @@ internal static class PredictedExponents
         return new PredictedExponent(rc, phase, Regime(config.Gamma));
     }
 
+    /// <summary>
+    /// The data bottleneck of eq. 78, L(t -> infinity, P) ~ P^-(alpha min(2, beta)), for a data-scaling line.
+    /// The paper derives it as the model bottleneck of eq. 76, for lazy and rich training alike.
+    /// </summary>
+    public static PredictedExponent Data(DataScalingConfig config) => new(
+        Exponents.ModelBottleneck(config.Alpha, config.Beta),
+        PhaseName(Exponents.Phase(config.Alpha, config.Beta)),
+        Regime(config.Gamma));
+
     /// <summary>"hard", "easy" or "super-easy", as `scalesweep theory` writes them.</summary>
     public static string PhaseName(TaskPhase phase) => phase switch
     {

@@ -10,13 +10,18 @@ namespace ScaleSweep.Sweeps.Reports;
 /// The run's seed. Appended (field 3): outcomes stored before it read back null, and
 /// <see cref="SeedNumbers.Resolve"/> recovers it from the spec where it can.
 /// </param>
+/// <param name="TrainLoss">The train loss on a finite training set at the same steps; appended (field 4), null online.</param>
 [GenerateSerializer, Immutable]
 public sealed record StoredSeedCurve(
     [property: Id(0)] long[] Steps,
     [property: Id(1)] double[] Loss,
     [property: Id(2)] bool Diverged,
-    [property: Id(3)] ulong? Seed = null)
+    [property: Id(3)] ulong? Seed = null,
+    [property: Id(4)] double[]? TrainLoss = null)
 {
     /// <summary>The curve as the analysis library takes it.</summary>
     public SeedCurve ToSeedCurve() => new(Steps, Loss, Diverged);
+
+    /// <summary>The train-loss curve as the analysis library takes it; null without one.</summary>
+    public SeedCurve? ToTrainCurve() => TrainLoss is { Length: > 0 } train ? new(Steps, train, Diverged) : null;
 }

@@ -21,4 +21,8 @@ public sealed record SweepReport(
     /// <summary>The DMFT theory curves the spec asked for ("theory"), in grid order of first use; empty without.</summary>
     [Id(7)]
     public DmftCurveReport[] TheoryCurves { get; init; } = [];
+
+    /// <summary>The data-scaling lines of a spec with two or more finite P (<see cref="Grid.SweepGrid.DataScaling"/>); empty without.</summary>
+    [Id(8)]
+    public DataScalingReport[] DataScaling { get; init; } = [];
 }

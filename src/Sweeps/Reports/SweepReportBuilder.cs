@@ -82,6 +82,7 @@ public static class SweepReportBuilder
             sweepId, spec.Name, ModelKindNames.Name(spec.Model), counts, groups, frontiers, issues.ToArray())
         {
             TheoryCurves = DmftCurveReports.Build(spec, theory ?? []),
+            DataScaling = BuildDataScaling(grid, outcomes, groups),
         };
     }
 
@@ -135,6 +136,74 @@ public static class SweepReportBuilder
         }
 
         return frontiers;
+    }
+
+    /// <summary>The grid's data-scaling lines, each over the sizes whose group has a mean curve with its train loss.</summary>
+    private static DataScalingReport[] BuildDataScaling(SweepGrid grid, IReadOnlyList<GroupOutcome> outcomes, GroupReport[] groups)
+    {
+        var lines = new DataScalingReport[grid.DataScaling.Count];
+        for (int l = 0; l < lines.Length; l++)
+        {
+            GridDataScaling line = grid.DataScaling[l];
+            var points = new List<DataScalingPointReport>(line.Samples.Count);
+            var sizes = new List<double>(line.Samples.Count);
+            var finals = new List<IReadOnlyList<double>>(line.Samples.Count);
+            foreach (GridSamples size in line.Samples)
+            {
+                GroupReport group = groups[size.Group];
+                if (group.Seeds == 0 || group.TrainMean is not { } train || group.TrainSem is not { } trainSem)
+                {
+                    continue;
+                }
+
+                int last = group.Steps.Length - 1;
+                points.Add(new DataScalingPointReport(
+                    size.P, group.Steps[last], group.Mean[last], group.Sem[last], train[last], trainSem[last], group.OverfitStep, group.Seeds));
+                sizes.Add(size.P);
+                finals.Add(FinalTestLosses(outcomes[size.Group]));
+            }
+
+            lines[l] = FitDataScaling(line, points.ToArray(), sizes, finals);
+        }
+
+        return lines;
+    }
+
+    private static double[] FinalTestLosses(GroupOutcome outcome)
+    {
+        var losses = new List<double>(outcome.Seeds.Length);
+        foreach (StoredSeedCurve seed in outcome.Seeds)
+        {
+            if (!seed.Diverged && seed.Loss.Length > 0)
+            {
+                losses.Add(seed.Loss[^1]);
+            }
+        }
+
+        return losses.ToArray();
+    }
+
+    private static DataScalingReport FitDataScaling(
+        GridDataScaling line, DataScalingPointReport[] points, List<double> sizes, List<IReadOnlyList<double>> finals)
+    {
+        PredictedExponent theory = PredictedExponents.Data(line.Config);
+        if (points.Length < 2)
+        {
+            return new DataScalingReport(line.Config, points, null, null, null, theory,
+                $"{points.Length} of the {line.Samples.Count} training-set sizes have a mean curve; a fit of L against P needs 2.");
+        }
+
+        try
+        {
+            BottleneckFitResult fit = BottleneckFit.Fit(sizes, finals);
+            return double.IsFinite(fit.Exponent)
+                ? new DataScalingReport(line.Config, points, fit.Exponent, ReportValues.Interval(fit.Ci), ReportValues.Finite(fit.Intercept), theory, null)
+                : new DataScalingReport(line.Config, points, null, null, null, theory, "The fit of L against P gave a non-finite exponent.");
+        }
+        catch (ArgumentException e)
+        {
+            return new DataScalingReport(line.Config, points, null, null, null, theory, e.Message);
+        }
     }
 
     private static SeedCurve[] SeedCurves(GroupOutcome outcome)

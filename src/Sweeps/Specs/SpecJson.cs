@@ -112,7 +112,12 @@ internal static class SpecJson
     }
 
     /// <summary>A batch size: an integer, or "inf" (also "infinity", "∞", any case, as on the command line).</summary>
-    public static long? Batch(JsonElement element, string path, string range)
+    public static long? Batch(JsonElement element, string path, string range) => IntegerOrInfinity(element, path, range, "a batch size");
+
+    /// <summary>A training-set size P: an integer, or "inf" for online training, spelled as for <see cref="Batch"/>.</summary>
+    public static long? Samples(JsonElement element, string path, string range) => IntegerOrInfinity(element, path, range, "a training-set size");
+
+    private static long? IntegerOrInfinity(JsonElement element, string path, string range, string what)
     {
         if (element.ValueKind == JsonValueKind.String)
         {
@@ -124,7 +129,7 @@ internal static class SpecJson
                 return null;
             }
 
-            throw new SweepSpecException(path, $"{R.Quote(text)} is not a batch size: {range}");
+            throw new SweepSpecException(path, $"{R.Quote(text)} is not {what}: {range}");
         }
 
         return Int64(element, path, range);

@@ -7,7 +7,7 @@ using ScaleSweep.Sweeps.Grid;
 namespace ScaleSweep.Sweeps.Specs;
 
 /// <summary>
-/// A validated sweep: the grid of (alpha, beta, gamma, N, B, eta, seed) and the settings shared by
+/// A validated sweep: the grid of (alpha, beta, gamma, N, P, B, eta, seed) and the settings shared by
 /// every run. Built only by <see cref="SweepSpecParser"/>, which checks every field first.
 /// </summary>
 /// <param name="Name">Label of the sweep; names the results folder.</param>
@@ -25,6 +25,10 @@ namespace ScaleSweep.Sweeps.Specs;
 /// <param name="FitWindow">Window [t0, t1] of the time-exponent fits; null picks the default window.</param>
 /// <param name="CheckpointSeconds">Compute seconds between checkpoints of a run; null takes the silo's setting.</param>
 /// <param name="Theory">The DMFT theory curves to compute beside the runs; null (default) asks for none.</param>
+/// <param name="P">
+/// Training-set sizes (Appendix D), null entries for online training; null (default) is online only, so a
+/// spec without "P" keeps its grid, its groups and its id. With a finite P, a B of "inf" is the full batch B = P.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record SweepSpec(
     [property: Id(0)] string Name,
@@ -41,11 +45,26 @@ public sealed record SweepSpec(
     [property: Id(11)] int PointsPerDecade,
     [property: Id(12)] FitWindow? FitWindow,
     [property: Id(13)] double? CheckpointSeconds,
-    [property: Id(14)] TheorySpec? Theory = null)
+    [property: Id(14)] TheorySpec? Theory = null,
+    [property: Id(15)] long?[]? P = null)
 {
+    private static readonly long?[] OnlineOnly = [null];
+
+    /// <summary>The P axis of the grid: <see cref="P"/>, or the one entry "online" when the spec has none.</summary>
+    public long?[] PGrid => P is { Length: > 0 } p ? p : OnlineOnly;
+
+    /// <summary>True when some run trains on a finite set of samples.</summary>
+    public bool HasFiniteData => P is { } p && Array.Exists(p, v => v is not null);
+
+    /// <summary>
+    /// The batch a group of training-set size <paramref name="p"/> runs with for the spec's <paramref name="b"/>:
+    /// on a finite set "inf" (null) is the full batch P; online it stays the population gradient.
+    /// </summary>
+    public static long? EffectiveBatch(long? b, long? p) => b ?? p;
+
     /// <summary>Number of runs: the product of the grid sizes.</summary>
     public long RunCount =>
-        (long)Alpha.Length * Beta.Length * Gamma.Length * N.Length * B.Length * Eta.Length * Seeds.Length;
+        (long)Alpha.Length * Beta.Length * Gamma.Length * N.Length * PGrid.Length * B.Length * Eta.Length * Seeds.Length;
 
     /// <summary>The sweep's grid: its runs, groups and frontiers in one order (see <see cref="SweepGrid"/>).</summary>
     public SweepGrid Grid() => new(this);

@@ -9,6 +9,7 @@ internal static class SweepSpecFields
     public const string Beta = "beta";
     public const string Gamma = "gamma";
     public const string N = "N";
+    public const string P = "P";
     public const string B = "B";
     public const string Eta = "eta";
     public const string M = "M";
@@ -29,7 +30,7 @@ internal static class SweepSpecFields
 
     public static readonly string[] All =
     [
-        Name, Model, Alpha, Beta, Gamma, N, B, Eta, M, Steps, Seeds, PointsPerDecade, FitWindow, CheckpointSeconds, Theory,
+        Name, Model, Alpha, Beta, Gamma, N, P, B, Eta, M, Steps, Seeds, PointsPerDecade, FitWindow, CheckpointSeconds, Theory,
     ];
 
     public static readonly string[] Required = [Name, Model, Alpha, Beta, Gamma, N, B, M, Steps, Seeds];

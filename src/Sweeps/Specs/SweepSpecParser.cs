@@ -91,6 +91,7 @@ public static class SweepSpecParser
         double[] beta = SpecJson.Grid(fields[F.Beta], F.Beta, scalarGrids, SpecJson.Double);
         double[] gamma = SpecJson.Grid(fields[F.Gamma], F.Gamma, scalarGrids, SpecJson.Double);
         int[] n = SpecJson.Grid(fields[F.N], F.N, scalarGrids, SpecJson.Int32);
+        long?[]? p = Optional(fields, F.P) is { } pElement ? SpecJson.Grid(pElement, F.P, scalarGrids, SpecJson.Samples) : null;
         long?[] b = SpecJson.Grid(fields[F.B], F.B, scalarGrids, SpecJson.Batch);
         double[] eta = Optional(fields, F.Eta) is { } etaElement
             ? SpecJson.Grid(etaElement, F.Eta, scalarGrids, SpecJson.Double)
@@ -108,7 +109,7 @@ public static class SweepSpecParser
         TheorySpec? theory = Optional(fields, F.Theory) is { } theoryElement ? TheorySpecReader.Read(theoryElement, limits) : null;
 
         var spec = new SweepSpec(
-            name, model, alpha, beta, gamma, n, b, eta, m, steps, seeds, pointsPerDecade, fitWindow, checkpointSeconds, theory);
+            name, model, alpha, beta, gamma, n, b, eta, m, steps, seeds, pointsPerDecade, fitWindow, checkpointSeconds, theory, p);
         SweepSpecValidator.Validate(spec, limits, new SpecPaths(scalarGrids));
         return spec;
     }

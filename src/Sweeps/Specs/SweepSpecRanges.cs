@@ -19,7 +19,13 @@ internal static class SweepSpecRanges
     public const string Beta = "beta must be a finite number > 0.";
     public const string Gamma = "gamma must be a finite number >= 0 (0 is the lazy model).";
     public const string GammaLinearNetwork = "gamma (gamma_0) must be a finite number > 0 for the linear network, since f = (1/gamma_0)(...).";
-    public const string B = "B must be an integer >= 1 or \"inf\" (the population gradient).";
+    public const string B = "B must be an integer >= 1 or \"inf\" (the population gradient; with a finite P, the full batch B = P).";
+
+    public static readonly string P =
+        $"P must be an integer from 1 to {SimulationConfigValidation.MaxSamples} (a training set of P samples, projected model only) or \"inf\" (online training, the default).";
+
+    public const string BForP =
+        "on a finite training set B must be an integer from 1 to P (B = P is full-batch gradient descent, B < P multi-pass SGD) or \"inf\" for the full batch B = P.";
     public const string Seed = "a seed must be an integer from 0 to 18446744073709551615.";
 
     public static readonly string N = $"N must be an integer from 1 to {SimulationConfigValidation.MaxWidth}.";
@@ -57,6 +63,7 @@ internal static class SweepSpecRanges
         SweepSpecFields.Beta => Beta,
         SweepSpecFields.Gamma => Gamma,
         SweepSpecFields.N => N,
+        SweepSpecFields.P => P,
         SweepSpecFields.B => B,
         SweepSpecFields.Eta => Eta,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a grid"),

@@ -50,6 +50,12 @@ public static class SweepSpecValidator
 
         // Null (infinite batch) is keyed by long.MinValue, which no valid batch size can equal.
         CheckGrid(F.B, spec.B, paths, b => b is not { } size || size >= 1, R.B, R.Batch, b => b ?? long.MinValue);
+        if (spec.P is not null)
+        {
+            CheckGrid(F.P, spec.P, paths, p => p is not { } size || size is >= 1 and <= SimulationConfigValidation.MaxSamples, R.P, R.Batch, p => p ?? long.MinValue);
+            CheckFiniteData(spec, paths);
+        }
+
         CheckGrid(F.Eta, spec.Eta, paths, e => double.IsFinite(e) && e > 0.0, R.Eta, R.Number);
 
         if (spec.M < 1 || spec.M > Numerics.Spectra.SpectrumValidation.MaxModes)
@@ -147,6 +153,47 @@ public static class SweepSpecValidator
         }
     }
 
+    /// <summary>
+    /// Every (P, B) pair of the grid must be a run the numerics accepts: a finite P only for the projected model,
+    /// and B from 1 to P, where "inf" is the full batch P (so "inf" beside B = P would run the same groups twice).
+    /// </summary>
+    private static void CheckFiniteData(SweepSpec spec, SpecPaths paths)
+    {
+        long?[] samples = spec.P!;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            if (samples[i] is not { } p)
+            {
+                continue;
+            }
+
+            if (spec.Model != ModelKind.Projected)
+            {
+                throw new SweepSpecException(
+                    paths.Entry(F.P, i),
+                    $"{R.Number(p)} is out of range for model {R.Quote(ModelKindNames.Name(spec.Model))}: a finite training set is for the projected model; "
+                    + "leave P out (or \"inf\") for online training.");
+            }
+
+            int fullBatch = Array.IndexOf(spec.B, null);
+            for (int j = 0; j < spec.B.Length; j++)
+            {
+                if (spec.B[j] is { } b && b > p)
+                {
+                    throw new SweepSpecException(paths.Entry(F.B, j), $"{R.Number(b)} is out of range for P = {R.Number(p)} ({paths.Entry(F.P, i)}): {R.BForP}");
+                }
+
+                if (spec.B[j] == p && fullBatch >= 0)
+                {
+                    throw new SweepSpecException(
+                        paths.Entry(F.B, fullBatch),
+                        $"\"inf\" is the full batch B = P = {R.Number(p)} ({paths.Entry(F.P, i)}), which {paths.Entry(F.B, j)} already is: "
+                        + $"the same runs would be listed twice; drop one of them. {R.BForP}");
+                }
+            }
+        }
+    }
+
     private static void CheckFitWindow(FitWindow window, long steps, int pointsPerDecade)
     {
         string range = R.FitWindow(steps);
@@ -173,9 +220,11 @@ public static class SweepSpecValidator
 
     private static void CheckRunCount(SweepSpec spec, SweepLimits limits)
     {
+        // P is named only when the spec has it, so an online spec's message is the one it always had.
         (string Name, int Length)[] grids =
         [
             (F.Alpha, spec.Alpha.Length), (F.Beta, spec.Beta.Length), (F.Gamma, spec.Gamma.Length), (F.N, spec.N.Length),
+            .. spec.P is null ? Array.Empty<(string, int)>() : [(F.P, spec.P.Length)],
             (F.B, spec.B.Length), (F.Eta, spec.Eta.Length), (F.Seeds, spec.Seeds.Length),
         ];
 
@@ -226,12 +275,14 @@ public static class SweepSpecValidator
     }
 
     /// <summary>
-    /// The peak memory grows with N and M only; every N is tried with the spec's M, and the message
-    /// blames M when even the smallest width is too large, else the width.
+    /// The peak memory grows with N, M and P; every N is tried with the spec's M and its largest P, and the
+    /// message blames P when the width fits without a training set, M when even the smallest width is too
+    /// large, else the width.
     /// </summary>
     private static void CheckMemory(SweepSpec spec, SweepLimits limits, SpecPaths paths)
     {
-        SimulationConfig at = Representative(spec);
+        int largestP = LargestSamples(spec);
+        SimulationConfig at = largestP < 0 ? Representative(spec) : WithSamples(Representative(spec), spec.PGrid[largestP]);
         string cap = $"the cap of {R.Bytes(limits.MaxBytesPerRun)} per run ({SweepLimits.SectionName}:{nameof(SweepLimits.MaxBytesPerRun)})";
         int smallest = spec.N.Min();
         for (int i = 0; i < spec.N.Length; i++)
@@ -241,6 +292,15 @@ public static class SweepSpecValidator
             if (bytes <= limits.MaxBytesPerRun)
             {
                 continue;
+            }
+
+            if (largestP >= 0 && WithSamples(run, null).EstimatedPeakBytes() <= limits.MaxBytesPerRun)
+            {
+                long p = spec.PGrid[largestP]!.Value;
+                throw new SweepSpecException(
+                    paths.Entry(F.P, largestP),
+                    $"{R.Number(p)} is out of range: a run with P = {R.Number(p)}, N = {spec.N[i]} and M = {spec.M} needs about {R.Bytes(bytes)} at its peak "
+                    + $"(its training set is held in memory), above {cap}; lower P or N.");
             }
 
             string need = $"a run with N = {spec.N[i]} and M = {spec.M} needs about {R.Bytes(bytes)} at its peak, above {cap}";
@@ -285,9 +345,14 @@ public static class SweepSpecValidator
             CheckRun(first with { N = spec.N[i] }, _ => paths.Entry(F.N, i));
         }
 
+        for (int i = 1; i < spec.PGrid.Length; i++)
+        {
+            CheckRun(WithSamples(first, spec.PGrid[i], spec.B[0]), _ => paths.Entry(F.P, i));
+        }
+
         for (int i = 1; i < spec.B.Length; i++)
         {
-            CheckRun(first with { Batch = spec.B[i] }, _ => paths.Entry(F.B, i));
+            CheckRun(first with { Batch = SweepSpec.EffectiveBatch(spec.B[i], first.P) }, _ => paths.Entry(F.B, i));
         }
 
         for (int i = 1; i < spec.Eta.Length; i++)
@@ -302,7 +367,7 @@ public static class SweepSpecValidator
             string field = equals > 0 ? message[..equals] : F.Root;
             return field switch
             {
-                F.Alpha or F.Beta or F.Gamma or F.N or F.B or F.Eta => paths.Entry(field, 0),
+                F.Alpha or F.Beta or F.Gamma or F.N or F.P or F.B or F.Eta => paths.Entry(field, 0),
                 F.Model or F.M or F.Steps or F.PointsPerDecade => field,
                 _ => F.Root,
             };
@@ -322,9 +387,34 @@ public static class SweepSpecValidator
         }
     }
 
-    private static SimulationConfig Representative(SweepSpec spec) => new(
-        spec.Model, spec.Alpha[0], spec.Beta[0], spec.M, spec.Gamma[0], spec.N[0], spec.B[0], spec.Eta[0],
-        spec.Steps, spec.Seeds[0], spec.PointsPerDecade);
+    /// <summary>The spec's first run: every grid at its first entry, the batch as <see cref="SweepSpec.EffectiveBatch"/> makes it.</summary>
+    private static SimulationConfig Representative(SweepSpec spec) => WithSamples(
+        new(spec.Model, spec.Alpha[0], spec.Beta[0], spec.M, spec.Gamma[0], spec.N[0], spec.B[0], spec.Eta[0], spec.Steps, spec.Seeds[0], spec.PointsPerDecade),
+        spec.PGrid[0],
+        spec.B[0]);
+
+    /// <summary><paramref name="run"/> on a training set of <paramref name="p"/> samples, its batch from the spec's <paramref name="b"/>.</summary>
+    private static SimulationConfig WithSamples(SimulationConfig run, long? p, long? b) =>
+        run with { P = p, Batch = SweepSpec.EffectiveBatch(b, p) };
+
+    /// <summary>For the memory bound only, which does not depend on the batch: the full batch on a finite set.</summary>
+    private static SimulationConfig WithSamples(SimulationConfig run, long? p) => run with { P = p, Batch = p ?? run.Batch };
+
+    /// <summary>The index in the P grid of its largest finite entry, or -1 when every entry is online.</summary>
+    private static int LargestSamples(SweepSpec spec)
+    {
+        int largest = -1;
+        long?[] samples = spec.PGrid;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            if (samples[i] is { } p && (largest < 0 || p > samples[largest]!.Value))
+            {
+                largest = i;
+            }
+        }
+
+        return largest;
+    }
 
     private static SweepSpecException OutOfRange(string path, string value, string range) =>
         new(path, $"{value} is out of range: {range}");

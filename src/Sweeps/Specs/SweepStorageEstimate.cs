@@ -40,6 +40,13 @@ public static class SweepStorageEstimate
     /// </summary>
     public const int AggregateBytesPerPoint = 3 * sizeof(long);
 
+    /// <summary>
+    /// What finite data (a spec with a finite P) adds per point: the train loss beside the test loss in the run's
+    /// curve and in its seed copy, and the train mean and standard error in each copy of the aggregate.
+    /// Counted for every run of such a spec, an upper bound when its P grid also has "inf".
+    /// </summary>
+    public const int TrainBytesPerPoint = sizeof(double);
+
     /// <summary>Copies of a group's aggregate in storage: its group's outcome and the sweep's stored report.</summary>
     public const int AggregateCopies = 2;
 
@@ -65,14 +72,15 @@ public static class SweepStorageEstimate
 
         // Saturating: the run-count cap is checked first, but the estimate must not wrap for any spec.
         long groupCount = 1;
-        foreach (int length in (ReadOnlySpan<int>)[spec.Alpha.Length, spec.Beta.Length, spec.Gamma.Length, spec.N.Length, spec.B.Length, spec.Eta.Length])
+        foreach (int length in (ReadOnlySpan<int>)[spec.Alpha.Length, spec.Beta.Length, spec.Gamma.Length, spec.N.Length, spec.PGrid.Length, spec.B.Length, spec.Eta.Length])
         {
             groupCount = Multiply(groupCount, length);
         }
 
         long runCount = Multiply(groupCount, spec.Seeds.Length);
-        long bytesPerRun = ((long)RunBytesPerPoint + SeedCopyBytesPerPoint) * points + RunOverheadBytes;
-        long bytesPerGroup = (long)AggregateCopies * AggregateBytesPerPoint * points + GroupOverheadBytes;
+        int train = spec.HasFiniteData ? TrainBytesPerPoint : 0;
+        long bytesPerRun = ((long)RunBytesPerPoint + SeedCopyBytesPerPoint + 2 * train) * points + RunOverheadBytes;
+        long bytesPerGroup = (long)AggregateCopies * (AggregateBytesPerPoint + 2 * train) * points + GroupOverheadBytes;
         long total = Add(Multiply(runCount, bytesPerRun), Multiply(groupCount, bytesPerGroup));
         return new SweepStorage(runCount, groupCount, points, bytesPerRun, bytesPerGroup, total);
     }

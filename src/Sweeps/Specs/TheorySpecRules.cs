@@ -28,6 +28,13 @@ internal static class TheorySpecRules
                 + "projected model of eq. 4, and the linear network of Appendix G has none; remove \"theory\" or use model \"projected\".");
         }
 
+        if (spec.HasFiniteData)
+        {
+            throw new SweepSpecException(F.Theory,
+                $"{width} is not available with a finite P yet: the DMFT of eq. 41 (training on P reused samples) is not in this build; "
+                + "remove \"theory\" or leave P out.");
+        }
+
         if (theory.Modes is { } modes && (modes < TheorySpec.MinModes || modes > limits.MaxTheoryModes))
         {
             throw new SweepSpecException(F.TheoryModes, $"{R.Number(modes)} is out of range: {R.TheoryModes(limits)}");

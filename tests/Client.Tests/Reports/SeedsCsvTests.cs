@@ -17,22 +17,24 @@ public class SeedsCsvTests
         ]);
         GroupSeedCurves empty = new(1, new GroupConfig(2, 0.4, 0.25, 32, 16, 0.05, 1000, 100), []);
         GroupSeedCurves last = new(2, new GroupConfig(1.5, 1.2, 0, 64, 16, 0.1, 1000, 100), [new StoredSeedCurve([100], [0.125], false, 0)]);
+        GroupSeedCurves finite = new(3, new GroupConfig(1.5, 1.2, 0, 64, 16, 0.1, 1000, 100, P: 128), [new StoredSeedCurve([100], [0.5], false, 3, [0.25])]);
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         SeedsCsv.WriteHeader(writer);
-        foreach (GroupSeedCurves group in new[] { first, empty, last })
+        foreach (GroupSeedCurves group in new[] { first, empty, last, finite })
         {
             SeedsCsv.WriteGroup("projected", group, writer);
         }
 
         Assert.Equal(
-            "model,alpha,beta,gamma,N,B,eta,M,steps,seed,step,loss,diverged\n"
-            + "projected,2,0.4,0.25,32,inf,0.05,1000,100,7,0,1.5,false\n"
-            + "projected,2,0.4,0.25,32,inf,0.05,1000,100,7,1,0.30000000000000004,false\n"
-            + "projected,2,0.4,0.25,32,inf,0.05,1000,100,7,10,1E-300,false\n"
-            + "projected,2,0.4,0.25,32,inf,0.05,1000,100,18446744073709551615,0,2,true\n"
-            + "projected,2,0.4,0.25,32,inf,0.05,1000,100,18446744073709551615,1,1500000000,true\n"
-            + "projected,1.5,1.2,0,64,16,0.1,1000,100,0,100,0.125,false\n",
+            "model,alpha,beta,gamma,N,P,B,eta,M,steps,seed,step,loss,diverged,train_loss\n"
+            + "projected,2,0.4,0.25,32,inf,inf,0.05,1000,100,7,0,1.5,false,\n"
+            + "projected,2,0.4,0.25,32,inf,inf,0.05,1000,100,7,1,0.30000000000000004,false,\n"
+            + "projected,2,0.4,0.25,32,inf,inf,0.05,1000,100,7,10,1E-300,false,\n"
+            + "projected,2,0.4,0.25,32,inf,inf,0.05,1000,100,18446744073709551615,0,2,true,\n"
+            + "projected,2,0.4,0.25,32,inf,inf,0.05,1000,100,18446744073709551615,1,1500000000,true,\n"
+            + "projected,1.5,1.2,0,64,inf,16,0.1,1000,100,0,100,0.125,false,\n"
+            + "projected,1.5,1.2,0,64,128,16,0.1,1000,100,3,100,0.5,false,0.25\n",
             writer.ToString());
     }
 
