@@ -1,0 +1,554 @@
+using ScaleSweep.Numerics.LinearAlgebra;
+using ScaleSweep.Numerics.Models;
+
+namespace ScaleSweep.Numerics.Theory.Dmft;
+
+/// <summary>
+/// The DMFT of training on a finite set of P samples (Appendix D, eq. 41): gradient descent on the whole set
+/// Psi in R^{P x M} (rows i.i.d. N(0, Lambda)), reused every step, at width N and richness gamma, with the test
+/// loss C_0(t, t) = E v0^T Lambda v0 and the train loss C_1(t, t) = E |Psi v0|^2 / P.
+/// <para>
+/// <b>Time.</b> Eq. 41 is written for the gradient flow of eq. 32. It is solved here with its time integrals
+/// as sums over steps of eta (int_0^t ds f(s) -&gt; eta sum_{s&lt;t} f(s), d/dt -&gt; forward difference), which is
+/// exactly the DMFT of the discrete-time model the simulation runs (eq. 32 with step eta,
+/// <see cref="Models.FiniteData.ProjectedFiniteData"/> with B = P): the curve is recorded at the same steps,
+/// flow time t = eta x step, and the gradient flow is its eta -&gt; 0 limit (O(eta) apart at equal flow time).
+/// </para>
+/// <para>
+/// <b>Equations.</b> Everything on the side of A(0) is the online solver's (<see cref="FiniteWidthDmft"/>,
+/// eq. 26-31): H^w, C_w, G = H^w + eta gamma C_w, X = G R_3, Y = G C_3 G^T / N, R_3 = [I - R_24 / N]^-1,
+/// C_3 = R_3 C_2 R_3^T. Only the average over the data changes: the batch was fresh each step (white noise of
+/// variance ~ 1/B); the set is now the same every step, so its two fields are coupled across time (eq. 37-38):
+/// <code>
+/// v2_k = u2_k + lambda_k R_1 v0_k,    u2_k ~ GP(0, lambda_k C_1 / P)                 (eq. 37)
+/// v1   = u1 + (1/P) R_02 v1,  so  R_1 = [I - R_02 / P]^-1,  C_1 = R_1 C_0 R_1^T        (eq. 38)
+/// R_02 = sum_k lambda_k &lt;d v0_k / d u2_k&gt;,  C_0 = sum_k lambda_k &lt;v0_k v0_k^T&gt;
+/// </code>
+/// With v0_k = wStar_k 1 - G v4_k and v4_k = u4_k + R_3 v2_k (eq. 39) this closes per mode as
+/// <code>
+/// Q     = X R_1,   H^0_k = [I + lambda_k Q]^-1,   v0_k = H^0_k [wStar_k 1 - G u4_k - X u2_k]
+/// K_k   = &lt;v0_k v0_k^T&gt; = H^0_k [wStar_k^2 1 1^T + Y + lambda_k Z] H^0_k^T,   Z = X C_1 X^T / P
+/// R_02  = -Hs X,      R_24 = -R_1 Hs G,   Hs = sum_k lambda_k H^0_k
+/// C_2   = R_1 Ks R_1^T - (1/P) (R_1 Hs2 X C_1 + its transpose) + (Tr Lambda / P) C_1,
+///         Ks = sum_k lambda_k^2 K_k,  Hs2 = sum_k lambda_k^2 H^0_k
+/// </code>
+/// (C_2 = sum_k &lt;v2_k v2_k^T&gt; with &lt;v0_k u2_k^T&gt; = -H^0_k X lambda_k C_1 / P.) At P = infinity, R_1 = I and the
+/// u2 noise vanishes: this is <see cref="FiniteWidthDmft"/> with B = infinity and the printed eq. 26-31
+/// (<see cref="DmftOptions.SelfTerm"/> = false), to rounding. Differences from the printed eq. 41: its v2 line
+/// integrates R_1(t,s) v0_k(s) (printed v0_k(t)), and its w line is the online one (the solver never needs w:
+/// C_w = H^w C_3 H^w^T as in eq. 30).
+/// </para>
+/// <para>
+/// <b>What is approximated.</b> Eq. 41 is mean-field in both random matrices: each mode feels A(0) and Psi only
+/// through the averaged responses R_3, R_1 and the Gaussian noises u4, u2. The O(1/N) Wishart self-term the
+/// online solver adds for A(0) (<see cref="DmftOptions.SelfTerm"/>) and its analogue for Psi (a mode's own
+/// squared column norm |Psi e_k|^2 / (P lambda_k) ~ chi-square(P) / P, whose spread the mean field leaves out) are
+/// not included here; docs/dmft.md gives the measured agreement with the simulation.
+/// </para>
+/// <para>
+/// Every map is strictly causal (v0(t) needs v2 before t; R_1, R_3 have unit diagonals), so one forward sweep
+/// over t computes row t of H^w, C_w, G, X, Q, Y, Z, then per mode rows t of H^0_k and K_k, then C_0, R_02,
+/// R_1, C_1, C_2, R_24, R_3 and C_3: the exact fixed point, as in the online solver. Cost O(modes T^3) time
+/// and O(modes T^2 + T^2) memory, parallel over modes with a fixed reduction order.
+/// </para>
+/// </summary>
+public static class DataReuseDmft
+{
+    /// <summary>Largest memory the solver will allocate.</summary>
+    public const long MaxBytes = FiniteWidthDmft.MaxBytes;
+
+    /// <summary>T x T matrices the solver keeps.</summary>
+    private const int Squares = 15;
+
+    private const int Block = 256;
+
+    /// <summary>Bytes the solver holds for <paramref name="modes"/> modes and T steps.</summary>
+    public static long EstimatedBytes(int modes, long steps)
+    {
+        long t1 = steps + 1;
+        return 8 * ((Squares * t1 * t1) + ((long)modes * ((t1 * (t1 + 1)) + (3 * t1))) + (16 * t1));
+    }
+
+    /// <summary>The test and train loss curves of eq. 41 for the given modes, recorded on <see cref="LogGrid.Steps"/>.</summary>
+    /// <param name="modes">Representative modes of the task.</param>
+    /// <param name="gamma">Richness gamma &gt;= 0.</param>
+    /// <param name="eta">Learning rate (time step) eta &gt; 0.</param>
+    /// <param name="n">Width N &gt;= 1 or +infinity.</param>
+    /// <param name="p">Training samples P &gt;= 1, or +infinity (then online training with B = infinity).</param>
+    /// <param name="steps">Last step T.</param>
+    /// <param name="options">Numerics; null takes <see cref="DmftOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Told the time reached at each time step, for progress displays; null: nobody asks.</param>
+    public static DmftCurve Solve(
+        ModeSet modes, double gamma, double eta, double n, double p, long steps, DmftOptions? options = null,
+        CancellationToken cancellationToken = default, DmftProgress? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(modes);
+        options ??= DmftOptions.Default;
+        TheoryArguments.Gamma(gamma);
+        TheoryArguments.FiniteAbove(eta, 0.0, nameof(eta), "learning rate");
+        TheoryArguments.SizeOrInfinity(n, "N");
+        TheoryArguments.SizeOrInfinity(p, "P");
+        if (steps < 0 || EstimatedBytes(modes.Count, steps) > MaxBytes)
+        {
+            throw TheoryArguments.OutOfRange(
+                steps, nameof(steps), $"an integer >= 0 whose solve fits in {MaxBytes >> 30} GiB with {modes.Count} modes (it needs {EstimatedBytes(modes.Count, Math.Max(steps, 0)) >> 20} MiB)");
+        }
+
+        var solver = new Solver(modes, gamma, eta, n, p, (int)steps, options.Parallelism);
+        long[] recorded = LogGrid.Steps(steps, options.PointsPerDecade);
+        var loss = new double[recorded.Length];
+        var train = new double[recorded.Length];
+        var norm = new double[recorded.Length];
+        int next = 0;
+        for (int t = 0; t <= steps; t++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Reached(t);
+            solver.Step(t);
+            if (recorded[next] == t)
+            {
+                loss[next] = solver.TestLoss(t);
+                train[next] = solver.TrainLoss(t);
+                norm[next] = solver.WeightNorm(t);
+                next++;
+            }
+        }
+
+        return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, "dmft-data-reuse (eq. 41, full-batch steps of eta)")
+        {
+            TrainLoss = train,
+        };
+    }
+
+    private sealed class Solver
+    {
+        private readonly int _stride;
+        private readonly double _eta, _gamma, _inverseN, _inverseP, _traceOverP;
+        private readonly double[] _weight;
+        private readonly ModeHistory[] _modes;
+
+        // T x T, row-major with stride T + 1. Lower triangles: Hw, G, X, Q, R1, R3, Hs, Hs2, M (= R_1 Hs2 X);
+        // symmetric, stored in full (each row mirrored into its column once computed): C0, C1, C2, C3, Ks.
+        private readonly double[] _hw, _g, _x, _q, _r1, _r3, _hs, _hs2, _m, _c0, _c1, _c2, _c3, _ks;
+        private readonly double[] _a, _b, _c, _d, _y, _z, _cwDiag;
+        private readonly ParallelOptions _parallel;
+        private readonly double[][] _scratch;
+
+        public Solver(ModeSet modes, double gamma, double eta, double n, double p, int steps, int parallelism)
+        {
+            int t1 = steps + 1;
+            _stride = t1;
+            _eta = eta;
+            _gamma = gamma;
+            _inverseN = 1.0 / n;
+            _inverseP = 1.0 / p;
+            _weight = modes.Weight.ToArray();
+            _modes = new ModeHistory[modes.Count];
+            double trace = 0.0;
+            for (int k = 0; k < modes.Count; k++)
+            {
+                _modes[k] = new ModeHistory(modes.Lambda[k], modes.WStar[k], 1.0, t1);
+                trace += _weight[k] * modes.Lambda[k];
+            }
+
+            _traceOverP = trace * _inverseP;
+            long square = (long)t1 * t1;
+            _hw = new double[square];
+            _g = new double[square];
+            _x = new double[square];
+            _q = new double[square];
+            _r1 = new double[square];
+            _r3 = new double[square];
+            _hs = new double[square];
+            _hs2 = new double[square];
+            _m = new double[square];
+            _c0 = new double[square];
+            _c1 = new double[square];
+            _c2 = new double[square];
+            _c3 = new double[square];
+            _ks = new double[square];
+            _a = new double[t1];
+            _b = new double[t1];
+            _c = new double[t1];
+            _d = new double[t1];
+            _y = new double[t1];
+            _z = new double[t1];
+            _cwDiag = new double[t1];
+            _parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+            _scratch = new double[_modes.Length][];
+            for (int k = 0; k < _modes.Length; k++)
+            {
+                _scratch[k] = new double[2 * t1];
+            }
+        }
+
+        public double TestLoss(int t) => _c0[t * _stride + t];
+
+        public double TrainLoss(int t) => _c1[t * _stride + t];
+
+        public double WeightNorm(int t) => _cwDiag[t];
+
+        private Span<double> Row(double[] matrix, int t, int length) => matrix.AsSpan(t * _stride, length);
+
+        /// <summary>Writes row t (s &lt; t) of a symmetric matrix into column t.</summary>
+        private void Mirror(double[] matrix, int t)
+        {
+            for (int s = 0; s < t; s++)
+            {
+                matrix[s * _stride + t] = matrix[t * _stride + s];
+            }
+        }
+
+        public void Step(int t)
+        {
+            FeatureRows(t);
+            DataRowsBeforeModes(t);
+            AdvanceModes(t);
+            ReduceRows(t);
+            Mirror(_c0, t);
+            Mirror(_ks, t);
+            DataRowsAfterModes(t);
+            FeatureRowsAfterModes(t);
+        }
+
+        /// <summary>Rows t of H^w (eq. 27), C_w (eq. 30), G, X = G R_3 and Y = G C_3 G^T / N, as in the online solver.</summary>
+        private void FeatureRows(int t)
+        {
+            // H^w row t: w(t) = w(t-1) + eta v3(t-1) + eta^2 gamma sum_{s<t-1} C_3(t-1,s) w(s).
+            Span<double> hwRow = Row(_hw, t, t);
+            if (t >= 1)
+            {
+                Row(_hw, t - 1, t - 1).CopyTo(hwRow);
+                hwRow[t - 1] = _eta;
+                double scale = _eta * _eta * _gamma;
+                if (scale != 0.0)
+                {
+                    for (int s = 0; s < t - 1; s++)
+                    {
+                        double a = scale * _c3[(t - 1) * _stride + s];
+                        if (a != 0.0)
+                        {
+                            DeterministicBlas.Axpy(a, Row(_hw, s, s), hwRow[..s]);
+                        }
+                    }
+                }
+            }
+
+            // C_w row t = (H^w C_3 H^w^T)(t, .): a = H^w(t,.) C_3, C_w(t,s) = a . H^w(s,.); G = H^w + eta gamma C_w below the diagonal.
+            Span<double> a1 = _a.AsSpan(0, t);
+            a1.Clear();
+            for (int r = 0; r < t; r++)
+            {
+                if (hwRow[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(hwRow[r], Row(_c3, r, t), a1);
+                }
+            }
+
+            Span<double> gRow = Row(_g, t, t);
+            double memory = _eta * _gamma;
+            for (int s = 0; s < t; s++)
+            {
+                gRow[s] = hwRow[s] + memory * DeterministicBlas.Dot(a1[..s], Row(_hw, s, s));
+            }
+
+            _cwDiag[t] = DeterministicBlas.Dot(a1, hwRow);
+
+            // X row t = G(t,.) R_3.
+            Span<double> xRow = Row(_x, t, t);
+            xRow.Clear();
+            for (int r = 0; r < t; r++)
+            {
+                if (gRow[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(gRow[r], Row(_r3, r, r + 1), xRow[..(r + 1)]);
+                }
+            }
+
+            // Y row t = G C_3 G^T / N, s = 0..t.
+            Span<double> y = _y.AsSpan(0, t + 1);
+            y.Clear();
+            if (_inverseN != 0.0)
+            {
+                Span<double> gc3 = _a.AsSpan(0, t);
+                gc3.Clear();
+                for (int r = 0; r < t; r++)
+                {
+                    if (gRow[r] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(gRow[r], Row(_c3, r, t), gc3);
+                    }
+                }
+
+                for (int s = 0; s <= t; s++)
+                {
+                    y[s] = _inverseN * DeterministicBlas.Dot(gc3[..s], Row(_g, s, s));
+                }
+            }
+        }
+
+        /// <summary>Rows t of Q = X R_1 and Z = X C_1 X^T / P, which the modes need (R_1, C_1 rows &lt; t).</summary>
+        private void DataRowsBeforeModes(int t)
+        {
+            ReadOnlySpan<double> xRow = Row(_x, t, t);
+            Span<double> qRow = Row(_q, t, t);
+            qRow.Clear();
+            for (int r = 0; r < t; r++)
+            {
+                if (xRow[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(xRow[r], Row(_r1, r, r + 1), qRow[..(r + 1)]);
+                }
+            }
+
+            Span<double> z = _z.AsSpan(0, t + 1);
+            z.Clear();
+            if (_inverseP != 0.0)
+            {
+                // a(r') = sum_{r<t} X(t,r) C_1(r, r'), r' < t; Z(t, s) = a . X(s, .) / P.
+                Span<double> a = _a.AsSpan(0, t);
+                a.Clear();
+                for (int r = 0; r < t; r++)
+                {
+                    if (xRow[r] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(xRow[r], Row(_c1, r, t), a);
+                    }
+                }
+
+                for (int s = 0; s <= t; s++)
+                {
+                    z[s] = _inverseP * DeterministicBlas.Dot(a[..s], Row(_x, s, s));
+                }
+            }
+        }
+
+        private void AdvanceModes(int t)
+        {
+            double[] q = _q;
+            double[] y = _y, z = _z;
+            int stride = _stride;
+            void Advance(int k) => _modes[k].AdvanceReuse(t, q, stride, y.AsSpan(0, t + 1), z.AsSpan(0, t + 1), _scratch[k]);
+
+            if ((long)_modes.Length * t * t < 1 << 16)
+            {
+                for (int k = 0; k < _modes.Length; k++)
+                {
+                    Advance(k);
+                }
+            }
+            else
+            {
+                Parallel.For(0, _modes.Length, _parallel, Advance);
+            }
+        }
+
+        /// <summary>
+        /// Mode sums of row t, s = 0..t, in blocks of s (each block sums the modes in order, so threads do not
+        /// matter): C_0 = sum w lambda K, Ks = sum w lambda^2 K, Hs = sum w lambda H^0, Hs2 = sum w lambda^2 H^0.
+        /// </summary>
+        private void ReduceRows(int t)
+        {
+            int length = t + 1;
+            int blocks = (length + Block - 1) / Block;
+            int offset = t * _stride;
+            void Do(int b)
+            {
+                int start = b * Block;
+                int size = Math.Min(Block, length - start);
+                Span<double> c0 = _c0.AsSpan(offset + start, size);
+                Span<double> ks = _ks.AsSpan(offset + start, size);
+                Span<double> hs = _hs.AsSpan(offset + start, size);
+                Span<double> hs2 = _hs2.AsSpan(offset + start, size);
+                c0.Clear();
+                ks.Clear();
+                hs.Clear();
+                hs2.Clear();
+                for (int k = 0; k < _modes.Length; k++)
+                {
+                    ModeHistory mode = _modes[k];
+                    double wl = _weight[k] * mode.Lambda;
+                    double wl2 = wl * mode.Lambda;
+                    ReadOnlySpan<double> kRow = mode.KRow(t).Slice(start, size);
+                    ReadOnlySpan<double> h0Row = mode.H0Row(t).Slice(start, size);
+                    DeterministicBlas.Axpy(wl, kRow, c0);
+                    DeterministicBlas.Axpy(wl2, kRow, ks);
+                    DeterministicBlas.Axpy(wl, h0Row, hs);
+                    DeterministicBlas.Axpy(wl2, h0Row, hs2);
+                }
+            }
+
+            if (blocks <= 1)
+            {
+                Do(0);
+            }
+            else
+            {
+                Parallel.For(0, blocks, _parallel, Do);
+            }
+        }
+
+        /// <summary>Rows t of R_02 = -Hs X, R_1 = [I - R_02 / P]^-1, C_1 = R_1 C_0 R_1^T, M = R_1 Hs2 X and C_2.</summary>
+        private void DataRowsAfterModes(int t)
+        {
+            // R_1 row t = e_t + (1/P) sum_{s<t} R_02(t,s) R_1(s, .), R_02(t, s) = -sum_{s<r<=t} Hs(t,r) X(r,s).
+            ReadOnlySpan<double> hsRow = Row(_hs, t, t + 1);
+            Span<double> r1Row = Row(_r1, t, t + 1);
+            r1Row.Clear();
+            r1Row[t] = 1.0;
+            if (_inverseP != 0.0)
+            {
+                Span<double> r02 = _a.AsSpan(0, t);
+                r02.Clear();
+                for (int r = 1; r <= t; r++)
+                {
+                    if (hsRow[r] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(-hsRow[r], Row(_x, r, r), r02[..r]);
+                    }
+                }
+
+                for (int s = 0; s < t; s++)
+                {
+                    if (r02[s] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(_inverseP * r02[s], Row(_r1, s, s + 1), r1Row[..(s + 1)]);
+                    }
+                }
+            }
+
+            // C_1 row t = (R_1 C_0 R_1^T)(t, .): b = R_1(t,.) C_0, C_1(t,s) = b . R_1(s,.), s = 0..t.
+            Span<double> c1Row = Row(_c1, t, t + 1);
+            Span<double> b = _b.AsSpan(0, t + 1);
+            SandwichRow(t, _r1, _c0, b, c1Row);
+            Mirror(_c1, t);
+
+            // C_2 row t. Without the data noise (P = inf) it is Ks itself.
+            Span<double> c2Row = Row(_c2, t, t + 1);
+            if (_inverseP == 0.0)
+            {
+                Row(_ks, t, t + 1).CopyTo(c2Row);
+                Mirror(_c2, t);
+                return;
+            }
+
+            // R_1 Ks R_1^T.
+            SandwichRow(t, _r1, _ks, b, c2Row);
+
+            // M row t = (R_1 Hs2 X)(t, .): c(r') = sum_{r<=t} R_1(t,r) Hs2(r,r'), M(t,s) = sum_{s<r'<=t} c(r') X(r',s).
+            Span<double> c = _c.AsSpan(0, t + 1);
+            c.Clear();
+            for (int r = 0; r <= t; r++)
+            {
+                if (r1Row[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(r1Row[r], Row(_hs2, r, r + 1), c[..(r + 1)]);
+                }
+            }
+
+            Span<double> mRow = Row(_m, t, t);
+            mRow.Clear();
+            for (int r = 1; r <= t; r++)
+            {
+                if (c[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(c[r], Row(_x, r, r), mRow[..r]);
+                }
+            }
+
+            // d(s) = (M C_1)(t, s) = sum_{r<t} M(t,r) C_1(r,s), s = 0..t.
+            Span<double> d = _d.AsSpan(0, t + 1);
+            d.Clear();
+            for (int r = 0; r < t; r++)
+            {
+                if (mRow[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(mRow[r], Row(_c1, r, t + 1), d);
+                }
+            }
+
+            // C_2(t,s) = (R_1 Ks R_1^T)(t,s) + (Tr Lambda / P) C_1(t,s) - ((M C_1)(t,s) + (M C_1)(s,t)) / P,
+            // (M C_1)(s, t) = M(s,.) . C_1(t,.) (C_1 symmetric).
+            for (int s = 0; s <= t; s++)
+            {
+                double transposed = DeterministicBlas.Dot(Row(_m, s, s), c1Row[..s]);
+                c2Row[s] += (_traceOverP * c1Row[s]) - (_inverseP * (d[s] + transposed));
+            }
+
+            Mirror(_c2, t);
+        }
+
+        /// <summary>Rows t of R_24 = -R_1 Hs G, R_3 = [I - R_24 / N]^-1 (eq. 29) and C_3 = R_3 C_2 R_3^T (eq. 31).</summary>
+        private void FeatureRowsAfterModes(int t)
+        {
+            Span<double> r3Row = Row(_r3, t, t + 1);
+            r3Row.Clear();
+            r3Row[t] = 1.0;
+            Span<double> c3Row = Row(_c3, t, t + 1);
+            if (_inverseN == 0.0)
+            {
+                Row(_c2, t, t + 1).CopyTo(c3Row);
+                Mirror(_c3, t);
+                return;
+            }
+
+            // c(r') = (R_1 Hs)(t, r'), r' <= t; R_24(t,s) = -sum_{s<r'<=t} c(r') G(r',s).
+            ReadOnlySpan<double> r1Row = Row(_r1, t, t + 1);
+            Span<double> c = _c.AsSpan(0, t + 1);
+            c.Clear();
+            for (int r = 0; r <= t; r++)
+            {
+                if (r1Row[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(r1Row[r], Row(_hs, r, r + 1), c[..(r + 1)]);
+                }
+            }
+
+            Span<double> r24 = _a.AsSpan(0, t);
+            r24.Clear();
+            for (int r = 1; r <= t; r++)
+            {
+                if (c[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(-c[r], Row(_g, r, r), r24[..r]);
+                }
+            }
+
+            for (int s = 0; s < t; s++)
+            {
+                if (r24[s] != 0.0)
+                {
+                    DeterministicBlas.Axpy(_inverseN * r24[s], Row(_r3, s, s + 1), r3Row[..(s + 1)]);
+                }
+            }
+
+            SandwichRow(t, _r3, _c2, _b.AsSpan(0, t + 1), c3Row);
+            Mirror(_c3, t);
+        }
+
+        /// <summary>
+        /// Row t of L S L^T for a lower-triangular L (rows 0..t in <paramref name="lower"/>) and a symmetric S
+        /// stored in full through row and column t: b = L(t,.) S, out(s) = b . L(s,.), s = 0..t.
+        /// </summary>
+        private void SandwichRow(int t, double[] lower, double[] symmetric, Span<double> b, Span<double> output)
+        {
+            ReadOnlySpan<double> lRow = Row(lower, t, t + 1);
+            b.Clear();
+            for (int a = 0; a <= t; a++)
+            {
+                if (lRow[a] != 0.0)
+                {
+                    DeterministicBlas.Axpy(lRow[a], Row(symmetric, a, t + 1), b);
+                }
+            }
+
+            for (int s = 0; s < t; s++)
+            {
+                output[s] = DeterministicBlas.Dot(b[..(s + 1)], Row(lower, s, s + 1));
+            }
+
+            output[t] = DeterministicBlas.Dot(b, lRow);
+        }
+    }
+}
