@@ -58,7 +58,7 @@ public static class DataReuseDmft
     public const long MaxBytes = FiniteWidthDmft.MaxBytes;
 
     /// <summary>T x T matrices the solver keeps.</summary>
-    private const int Squares = 15;
+    private const int Squares = 14;
 
     private const int Block = 256;
 

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using ScaleSweep.Numerics.Analysis;
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Theory.Dmft;
+
+namespace ScaleSweep.Numerics.Benchmarks;
+
+/// <summary>
+/// Diagnostic: `dmft-reuse-explore beta gamma N P M T seeds [eta] [modes or -]` prints the finite-data DMFT
+/// (eq. 41, <see cref="DataReuseDmft"/>) against the simulation mean (ProjectedFiniteData, full batch B = P,
+/// seeds 0..S-1) at every recorded step, test and train loss, in SEM and relative units. alpha = 2.
+/// </summary>
+internal static class DataReuseExplore
+{
+    public static int Run(string[] a)
+    {
+        var c = CultureInfo.InvariantCulture;
+        double beta = double.Parse(a[1], c), gamma = double.Parse(a[2], c);
+        int n = int.Parse(a[3], c);
+        long p = long.Parse(a[4], c);
+        int m = int.Parse(a[5], c);
+        long steps = long.Parse(a[6], c);
+        int seeds = int.Parse(a[7], c);
+        double eta = a.Length > 8 ? double.Parse(a[8], c) : 0.05;
+        int? modes = a.Length > 9 && a[9] != "-" ? int.Parse(a[9], c) : null;
+
+        var clock = Stopwatch.StartNew();
+        var theory = DmftSolver.Solve(new DmftSettings(2.0, beta, m, gamma, n, double.PositiveInfinity, eta, steps, p), new DmftOptions { Modes = modes });
+        double dmftSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var config = new SimulationConfig(ModelKind.Projected, 2.0, beta, m, gamma, n, p, eta, steps, 0) { P = p };
+        var test = new SeedCurve[seeds];
+        var train = new SeedCurve[seeds];
+        Parallel.For(0, seeds, s =>
+        {
+            var sim = SimulationFactory.Create(config with { Seed = (ulong)s });
+            sim.Advance(long.MaxValue);
+            test[s] = new SeedCurve(sim.Curve.Steps, sim.Curve.Loss);
+            train[s] = new SeedCurve(sim.Curve.Steps, sim.Curve.TrainLoss);
+        });
+        var testMean = SeedAggregate.Compute(test);
+        var trainMean = SeedAggregate.Compute(train);
+        Console.WriteLine($"{config.CanonicalText()}: dmft {dmftSeconds:F2}s, {seeds} seeds {clock.Elapsed.TotalSeconds:F2}s");
+        double zTest = 0, zTrain = 0, rTest = 0, rTrain = 0;
+        for (int i = 0; i < theory.Steps.Length; i++)
+        {
+            double z1 = (theory.Loss[i] - testMean.Mean[i]) / testMean.Sem[i];
+            double r1 = theory.Loss[i] / testMean.Mean[i] - 1;
+            double z2 = (theory.TrainLoss[i] - trainMean.Mean[i]) / trainMean.Sem[i];
+            double r2 = theory.TrainLoss[i] / trainMean.Mean[i] - 1;
+            if (i > 0)
+            {
+                zTest = Math.Max(zTest, Math.Abs(z1));
+                rTest = Math.Max(rTest, Math.Abs(r1));
+                zTrain = Math.Max(zTrain, Math.Abs(z2));
+                rTrain = Math.Max(rTrain, Math.Abs(r2));
+            }
+
+            Console.WriteLine(string.Create(c, $"{theory.Steps[i],6} test sim {testMean.Mean[i]:E4} +- {testMean.Sem[i]:E2} dmft {theory.Loss[i]:E4} z {z1,6:F2} rel {r1,7:P2} | train sim {trainMean.Mean[i]:E4} +- {trainMean.Sem[i]:E2} dmft {theory.TrainLoss[i]:E4} z {z2,6:F2} rel {r2,7:P2}"));
+        }
+
+        Console.WriteLine(string.Create(c, $"test: max |z| {zTest:F2} max rel {rTest:P2}; train: max |z| {zTrain:F2} max rel {rTrain:P2}"));
+        return 0;
+    }
+}

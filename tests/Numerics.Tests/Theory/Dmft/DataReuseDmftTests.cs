@@ -1,0 +1,113 @@
+using ScaleSweep.Numerics.Analysis;
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Spectra;
+using ScaleSweep.Numerics.Theory.Dmft;
+using Xunit.Abstractions;
+
+namespace ScaleSweep.Numerics.Tests.Theory.Dmft;
+
+/// <summary>
+/// The finite-data DMFT (eq. 41, <see cref="DataReuseDmft"/>) against the online solver it must reduce to,
+/// against plain exact results and against the simulation of full-batch gradient descent on P samples
+/// (ProjectedFiniteData, B = P, means over seeds). alpha = 2, eta = 0.05; each tolerance is stated where used.
+/// </summary>
+public class DataReuseDmftTests(ITestOutputHelper output)
+{
+    private const double Alpha = 2.0;
+    private const double Eta = 0.05;
+
+    [Theory]
+    [InlineData(0.0, 64.0)]
+    [InlineData(1.0, 64.0)]
+    [InlineData(1.0, double.PositiveInfinity)]
+    public void AtInfinitePIsTheOnlineSolverWithoutBatchNoise(double gamma, double n)
+    {
+        // P = inf: R_1 = I and the data noise u2 vanishes, so eq. 41 are eq. 26-31 with B = inf as printed
+        // (the finite-P solver has no Wishart self-term): the same sums, 1e-12 relative; train loss = test loss.
+        var modes = ModeQuadrature.PowerLaw(Alpha, 0.4, 1000, 24);
+        var online = FiniteWidthDmft.Solve(modes, gamma, Eta, n, double.PositiveInfinity, 80, new DmftOptions { SelfTerm = false });
+        var reuse = DataReuseDmft.Solve(modes, gamma, Eta, n, double.PositiveInfinity, 80);
+        Assert.Equal(online.Steps, reuse.Steps);
+        for (int i = 0; i < online.Steps.Length; i++)
+        {
+            Assert.True(Math.Abs(reuse.Loss[i] / online.Loss[i] - 1) < 1e-12, $"t = {online.Steps[i]}: {reuse.Loss[i]} vs {online.Loss[i]}");
+            Assert.True(Math.Abs(reuse.TrainLoss[i] / online.Loss[i] - 1) < 1e-12, $"train, t = {online.Steps[i]}");
+            Assert.True(Math.Abs(reuse.WeightNormPerWidth[i] - online.WeightNormPerWidth[i]) <= 1e-12 * (1 + online.WeightNormPerWidth[i]));
+        }
+    }
+
+    [Fact]
+    public void FirstStepIsOneBatchOfPSamples()
+    {
+        // Up to the first step the set has been used once: L(1) is the online DMFT's with B = P, in the form with
+        // the same mean-field noise (no rank-one batch noise, no self-term). Every mode, 1e-12 relative.
+        var modes = ModeQuadrature.Full(Spectrum.PowerLaw(Alpha, 1.2, 100));
+        foreach (double p in new[] { 4.0, 32.0 })
+        {
+            var online = FiniteWidthDmft.Solve(modes, 1.0, Eta, 16, p, 1, new DmftOptions { SelfTerm = false, RankOneBatchNoise = false });
+            var reuse = DataReuseDmft.Solve(modes, 1.0, Eta, 16, p, 1);
+            Assert.True(Math.Abs(reuse.Loss[1] / online.Loss[1] - 1) < 1e-12, $"P = {p}: {reuse.Loss[1]} vs {online.Loss[1]}");
+            Assert.Equal(reuse.Loss[0], reuse.TrainLoss[0], 1e-14);
+        }
+    }
+
+    [Fact]
+    public void LargePIsTheOnlineCurve()
+    {
+        // As P grows the set becomes the population: the finite-P curves tend to the online DMFT (B = inf, same
+        // equations; the P = inf solve of this solver is that, see above) like 1/P. Rich hard task, N = 64,
+        // T = 100, 24 modes. Allowed: at P = 10^6 both test and train loss within 1e-4 of the online loss
+        // (the gap at P = 10^4 is about 10^-2), and the gap falls by 10 +- 3 for each factor 10 in P.
+        var modes = ModeQuadrature.PowerLaw(Alpha, 0.4, 1000, 24);
+        var online = DataReuseDmft.Solve(modes, 1.0, Eta, 64, double.PositiveInfinity, 100);
+        double Gap(double p, bool train)
+        {
+            var curve = DataReuseDmft.Solve(modes, 1.0, Eta, 64, p, 100);
+            double[] values = train ? curve.TrainLoss : curve.Loss;
+            double worst = 0;
+            for (int i = 0; i < online.Loss.Length; i++)
+            {
+                worst = Math.Max(worst, Math.Abs(values[i] / online.Loss[i] - 1));
+            }
+
+            return worst;
+        }
+
+        foreach (bool train in new[] { false, true })
+        {
+            double g4 = Gap(1e4, train), g5 = Gap(1e5, train), g6 = Gap(1e6, train);
+            output.WriteLine($"{(train ? "train" : "test")}: max relative gap to online {g4:E2} (P = 1e4), {g5:E2} (1e5), {g6:E2} (1e6)");
+            Assert.True(g6 < 1e-4, $"P = 1e6: gap {g6:E2}");
+            Assert.InRange(g4 / g5, 7.0, 13.0);
+            Assert.InRange(g5 / g6, 7.0, 13.0);
+        }
+    }
+
+    [Fact]
+    public void SettingsOutOfRangeNameTheField()
+    {
+        var good = new DmftSettings(Alpha, 0.4, 100, 1.0, 64, double.PositiveInfinity, Eta, 10, 32);
+        Assert.Contains("P = 2.5", Assert.Throws<ArgumentOutOfRangeException>(() => DmftSolver.Solve(good with { P = 2.5 })).Message);
+        Assert.Contains("P = 0", Assert.Throws<ArgumentOutOfRangeException>(() => DmftSolver.Solve(good with { P = 0 })).Message);
+        Assert.Contains("P = NaN", Assert.Throws<ArgumentOutOfRangeException>(() => DmftSolver.Solve(good with { P = double.NaN })).Message);
+        string batch = Assert.Throws<ArgumentOutOfRangeException>(() => DmftSolver.Solve(good with { Batch = 8 })).Message;
+        Assert.Contains("B = 8", batch);
+        Assert.Contains("P is finite", batch);
+        Assert.NotEmpty(DmftSolver.Solve(good).TrainLoss);
+        Assert.Empty(DmftSolver.Solve(good with { P = double.PositiveInfinity }).TrainLoss);
+    }
+
+    [Fact]
+    public void MemoryEstimateIsWithinAQuarterOfWhatTheSolverAllocates()
+    {
+        // As DmftMemoryEstimateTests for the online solvers: one thread, so every allocation is on the test's thread.
+        var settings = new DmftSettings(Alpha, 0.4, 1000, 1.0, 32, double.PositiveInfinity, Eta, 200, 64);
+        var options = new DmftOptions { Modes = 64, MaxDegreeOfParallelism = 1 };
+        long estimate = DmftSolver.EstimatedBytes(settings, options);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        DmftSolver.Solve(settings, options);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"estimate {estimate} B, allocated {allocated} B, ratio {(double)allocated / estimate:F3}");
+        Assert.InRange((double)allocated / estimate, 0.75, 1.25);
+    }
+}
