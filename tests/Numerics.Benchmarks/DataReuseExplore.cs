@@ -9,7 +9,9 @@ namespace ScaleSweep.Numerics.Benchmarks;
 /// <summary>
 /// Diagnostic: `dmft-reuse-explore beta gamma N P M T seeds [eta] [modes or -]` prints the finite-data DMFT
 /// (eq. 41, <see cref="DataReuseDmft"/>) against the simulation mean (ProjectedFiniteData, full batch B = P,
-/// seeds 0..S-1) at every recorded step, test and train loss, in SEM and relative units. alpha = 2.
+/// seeds 0..S-1) at every recorded step, test and train loss, in SEM and relative units. alpha = 2. seeds = 0
+/// instead prints how far the discrete steps of eta are from the gradient flow of eq. 41: the DMFT at eta against
+/// eta / 2, 4 and 8 at equal flow time eta x step (max relative difference of test and train loss).
 /// </summary>
 internal static class DataReuseExplore
 {
@@ -24,6 +26,11 @@ internal static class DataReuseExplore
         int seeds = int.Parse(a[7], c);
         double eta = a.Length > 8 ? double.Parse(a[8], c) : 0.05;
         int? modes = a.Length > 9 && a[9] != "-" ? int.Parse(a[9], c) : null;
+
+        if (seeds == 0)
+        {
+            return FlowLimit(beta, gamma, n, p, m, steps, eta, modes);
+        }
 
         var clock = Stopwatch.StartNew();
         var theory = DmftSolver.Solve(new DmftSettings(2.0, beta, m, gamma, n, double.PositiveInfinity, eta, steps, p), new DmftOptions { Modes = modes });
@@ -61,6 +68,33 @@ internal static class DataReuseExplore
         }
 
         Console.WriteLine(string.Create(c, $"test: max |z| {zTest:F2} max rel {rTest:P2}; train: max |z| {zTrain:F2} max rel {rTrain:P2}"));
+        return 0;
+    }
+
+    private static int FlowLimit(double beta, double gamma, int n, long p, int m, long steps, double eta, int? modes)
+    {
+        var options = new DmftOptions { Modes = modes };
+        DmftCurve Solve(int refine) => DmftSolver.Solve(new DmftSettings(2.0, beta, m, gamma, n, double.PositiveInfinity, eta / refine, steps * refine, p), options);
+        var coarse = Solve(1);
+        foreach (int refine in new[] { 2, 4, 8 })
+        {
+            var fine = Solve(refine);
+            double test = 0, train = 0;
+            for (int i = 1; i < coarse.Steps.Length; i++)
+            {
+                int j = Array.IndexOf(fine.Steps, coarse.Steps[i] * refine);
+                if (j < 0)
+                {
+                    continue;
+                }
+
+                test = Math.Max(test, Math.Abs(coarse.Loss[i] / fine.Loss[j] - 1));
+                train = Math.Max(train, Math.Abs(coarse.TrainLoss[i] / fine.TrainLoss[j] - 1));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eta {eta} against eta/{refine}: max relative difference at equal flow time: test {test:E2}, train {train:E2}"));
+        }
+
         return 0;
     }
 }
