@@ -58,15 +58,26 @@ public static class DataReuseDmft
     public const long MaxBytes = FiniteWidthDmft.MaxBytes;
 
     /// <summary>T x T matrices the solver keeps.</summary>
-    private const int Squares = 14;
+    private const int Squares = 15;
 
     private const int Block = 256;
 
-    /// <summary>Bytes the solver holds for <paramref name="modes"/> modes and T steps.</summary>
-    public static long EstimatedBytes(int modes, long steps)
+    /// <summary>
+    /// Bytes the solver holds for <paramref name="modes"/> modes, T steps and <paramref name="nodes"/> data
+    /// column-norm nodes per mode (with the self-term: a T x T matrix Q_k and a packed triangle per mode besides).
+    /// </summary>
+    public static long EstimatedBytes(int modes, long steps, int nodes = 1, bool selfTerm = false)
     {
         long t1 = steps + 1;
-        return 8 * ((Squares * t1 * t1) + ((long)modes * ((t1 * (t1 + 1)) + (3 * t1))) + (16 * t1));
+        long self = selfTerm ? (long)modes * ((t1 * t1) + (t1 * (t1 + 1) / 2) + (2 * t1)) : 0;
+        return 8 * ((Squares * t1 * t1) + ((long)modes * nodes * ((t1 * (t1 + 1)) + (3 * t1))) + self + (16 * t1));
+    }
+
+    /// <summary>Whether the solver adds the data self-term for these options and P (not at P = infinity).</summary>
+    public static bool UsesSelfTerm(DmftOptions options, double p)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.SelfTerm && !double.IsPositiveInfinity(p);
     }
 
     /// <summary>The test and train loss curves of eq. 41 for the given modes, recorded on <see cref="LogGrid.Steps"/>.</summary>
@@ -89,13 +100,15 @@ public static class DataReuseDmft
         TheoryArguments.FiniteAbove(eta, 0.0, nameof(eta), "learning rate");
         TheoryArguments.SizeOrInfinity(n, "N");
         TheoryArguments.SizeOrInfinity(p, "P");
-        if (steps < 0 || EstimatedBytes(modes.Count, steps) > MaxBytes)
+        int nodes = options.ColumnNormNodesFor(p);
+        bool self = UsesSelfTerm(options, p);
+        if (steps < 0 || EstimatedBytes(modes.Count, steps, nodes, self) > MaxBytes)
         {
             throw TheoryArguments.OutOfRange(
-                steps, nameof(steps), $"an integer >= 0 whose solve fits in {MaxBytes >> 30} GiB with {modes.Count} modes (it needs {EstimatedBytes(modes.Count, Math.Max(steps, 0)) >> 20} MiB)");
+                steps, nameof(steps), $"an integer >= 0 whose solve fits in {MaxBytes >> 30} GiB with {modes.Count} modes x {nodes} column-norm nodes (it needs {EstimatedBytes(modes.Count, Math.Max(steps, 0), nodes, self) >> 20} MiB)");
         }
 
-        var solver = new Solver(modes, gamma, eta, n, p, (int)steps, options.Parallelism);
+        var solver = new Solver(modes, gamma, eta, n, p, (int)steps, nodes, self, options.Parallelism);
         long[] recorded = LogGrid.Steps(steps, options.PointsPerDecade);
         var loss = new double[recorded.Length];
         var train = new double[recorded.Length];
@@ -115,7 +128,8 @@ public static class DataReuseDmft
             }
         }
 
-        return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, "dmft-data-reuse (eq. 41, full-batch steps of eta)")
+        string equations = self ? $"dmft-data-reuse (eq. 41 + data self-term, {nodes} column-norm nodes; full-batch steps of eta)" : "dmft-data-reuse (eq. 41; full-batch steps of eta)";
+        return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, equations)
         {
             TrainLoss = train,
         };
@@ -125,17 +139,25 @@ public static class DataReuseDmft
     {
         private readonly int _stride;
         private readonly double _eta, _gamma, _inverseN, _inverseP, _traceOverP;
-        private readonly double[] _weight;
         private readonly ModeHistory[] _modes;
+        private readonly double[] _weight;
+        private readonly int[] _parent;
+        private readonly int _modeCount;
+        private readonly bool _self;
+        private readonly double[] _nodeWeights;
+
+        // Per mode k with the self-term: Q_k = X R_1^(k) (T x T), its own m-weighted share of C_0,
+        // lambda_k E_m[m K_k] (packed rows), row t of Z - Q_k C_0^self Q_k^T / P, and scratch.
+        private readonly double[][] _qk, _c0Self, _zk, _selfScratch;
 
         // T x T, row-major with stride T + 1. Lower triangles: Hw, G, X, Q, R1, R3, Hs, Hs2, M (= R_1 Hs2 X);
-        // symmetric, stored in full (each row mirrored into its column once computed): C0, C1, C2, C3, Ks.
-        private readonly double[] _hw, _g, _x, _q, _r1, _r3, _hs, _hs2, _m, _c0, _c1, _c2, _c3, _ks;
+        // symmetric, stored in full (each row mirrored into its column once computed): C0, C0P, C1, C2, C3, Ks.
+        private readonly double[] _hw, _g, _x, _q, _r1, _r3, _hs, _hs2, _m, _c0, _c0p, _c1, _c2, _c3, _ks;
         private readonly double[] _a, _b, _c, _d, _y, _z, _cwDiag;
         private readonly ParallelOptions _parallel;
         private readonly double[][] _scratch;
 
-        public Solver(ModeSet modes, double gamma, double eta, double n, double p, int steps, int parallelism)
+        public Solver(ModeSet modes, double gamma, double eta, double n, double p, int steps, int nodes, bool self, int parallelism)
         {
             int t1 = steps + 1;
             _stride = t1;
@@ -143,17 +165,45 @@ public static class DataReuseDmft
             _gamma = gamma;
             _inverseN = 1.0 / n;
             _inverseP = 1.0 / p;
-            _weight = modes.Weight.ToArray();
-            _modes = new ModeHistory[modes.Count];
+            _self = self;
+            (double[] norms, double[] normWeights) = ColumnNormQuadrature.Rule(p, nodes);
+            int q = norms.Length;
+            _nodeWeights = normWeights;
+            _modeCount = modes.Count;
+            _modes = new ModeHistory[modes.Count * q];
+            _weight = new double[modes.Count * q];
+            _parent = new int[modes.Count * q];
             double trace = 0.0;
             for (int k = 0; k < modes.Count; k++)
             {
-                _modes[k] = new ModeHistory(modes.Lambda[k], modes.WStar[k], 1.0, t1);
-                trace += _weight[k] * modes.Lambda[k];
+                for (int j = 0; j < q; j++)
+                {
+                    int i = k * q + j;
+                    _modes[i] = new ModeHistory(modes.Lambda[k], modes.WStar[k], norms[j], t1);
+                    _weight[i] = modes.Weight[k] * normWeights[j];
+                    _parent[i] = k;
+                    trace += _weight[i] * norms[j] * modes.Lambda[k];
+                }
             }
 
             _traceOverP = trace * _inverseP;
             long square = (long)t1 * t1;
+            long packed = (long)t1 * (t1 + 1) / 2;
+            _qk = new double[modes.Count][];
+            _c0Self = new double[modes.Count][];
+            _zk = new double[modes.Count][];
+            _selfScratch = new double[modes.Count][];
+            if (self)
+            {
+                for (int k = 0; k < modes.Count; k++)
+                {
+                    _qk[k] = new double[square];
+                    _c0Self[k] = new double[packed];
+                    _zk[k] = new double[t1];
+                    _selfScratch[k] = new double[t1];
+                }
+            }
+
             _hw = new double[square];
             _g = new double[square];
             _x = new double[square];
@@ -164,6 +214,7 @@ public static class DataReuseDmft
             _hs2 = new double[square];
             _m = new double[square];
             _c0 = new double[square];
+            _c0p = new double[square];
             _c1 = new double[square];
             _c2 = new double[square];
             _c3 = new double[square];
@@ -204,10 +255,25 @@ public static class DataReuseDmft
         {
             FeatureRows(t);
             DataRowsBeforeModes(t);
+            if (_self)
+            {
+                ForEachMode(t, k =>
+                {
+                    QkRow(t, k);
+                    SelfZRow(t, k);
+                });
+            }
+
             AdvanceModes(t);
             ReduceRows(t);
             Mirror(_c0, t);
+            Mirror(_c0p, t);
             Mirror(_ks, t);
+            if (_self)
+            {
+                ForEachMode(t, k => SelfC0Row(t, k));
+            }
+
             DataRowsAfterModes(t);
             FeatureRowsAfterModes(t);
         }
@@ -329,7 +395,11 @@ public static class DataReuseDmft
             double[] q = _q;
             double[] y = _y, z = _z;
             int stride = _stride;
-            void Advance(int k) => _modes[k].AdvanceReuse(t, q, stride, y.AsSpan(0, t + 1), z.AsSpan(0, t + 1), _scratch[k]);
+            void Advance(int i)
+            {
+                int k = _parent[i];
+                _modes[i].AdvanceReuse(t, _qk[k] ?? q, stride, y.AsSpan(0, t + 1), (_zk[k] ?? z).AsSpan(0, t + 1), _scratch[i]);
+            }
 
             if ((long)_modes.Length * t * t < 1 << 16)
             {
@@ -346,7 +416,10 @@ public static class DataReuseDmft
 
         /// <summary>
         /// Mode sums of row t, s = 0..t, in blocks of s (each block sums the modes in order, so threads do not
-        /// matter): C_0 = sum w lambda K, Ks = sum w lambda^2 K, Hs = sum w lambda H^0, Hs2 = sum w lambda^2 H^0.
+        /// matter), over modes and column-norm nodes (weight w, norm m): the test loss's C_0 = sum w lambda K, the data
+        /// side's C_0^P = sum w m lambda K (|Psi v0|^2 / P counts mode k with its m), Ks = sum w m^2 lambda^2 K
+        /// (with the self-term sum w (m^2 - m / P) lambda^2 K: each mode's own samples are in its m, not in the
+        /// noise term (Tr Lambda / P) C_1 of C_2), Hs = sum w m lambda H^0 and Hs2 = sum w m^2 lambda^2 H^0.
         /// </summary>
         private void ReduceRows(int t)
         {
@@ -358,10 +431,12 @@ public static class DataReuseDmft
                 int start = b * Block;
                 int size = Math.Min(Block, length - start);
                 Span<double> c0 = _c0.AsSpan(offset + start, size);
+                Span<double> c0p = _c0p.AsSpan(offset + start, size);
                 Span<double> ks = _ks.AsSpan(offset + start, size);
                 Span<double> hs = _hs.AsSpan(offset + start, size);
                 Span<double> hs2 = _hs2.AsSpan(offset + start, size);
                 c0.Clear();
+                c0p.Clear();
                 ks.Clear();
                 hs.Clear();
                 hs2.Clear();
@@ -369,13 +444,16 @@ public static class DataReuseDmft
                 {
                     ModeHistory mode = _modes[k];
                     double wl = _weight[k] * mode.Lambda;
-                    double wl2 = wl * mode.Lambda;
+                    double wml = _weight[k] * mode.ColumnNorm * mode.Lambda;
+                    double wml2 = wml * mode.ColumnNorm * mode.Lambda;
+                    double wks = _self ? wml * (mode.ColumnNorm - _inverseP) * mode.Lambda : wml2;
                     ReadOnlySpan<double> kRow = mode.KRow(t).Slice(start, size);
                     ReadOnlySpan<double> h0Row = mode.H0Row(t).Slice(start, size);
                     DeterministicBlas.Axpy(wl, kRow, c0);
-                    DeterministicBlas.Axpy(wl2, kRow, ks);
-                    DeterministicBlas.Axpy(wl, h0Row, hs);
-                    DeterministicBlas.Axpy(wl2, h0Row, hs2);
+                    DeterministicBlas.Axpy(wml, kRow, c0p);
+                    DeterministicBlas.Axpy(wks, kRow, ks);
+                    DeterministicBlas.Axpy(wml, h0Row, hs);
+                    DeterministicBlas.Axpy(wml2, h0Row, hs2);
                 }
             }
 
@@ -389,7 +467,7 @@ public static class DataReuseDmft
             }
         }
 
-        /// <summary>Rows t of R_02 = -Hs X, R_1 = [I - R_02 / P]^-1, C_1 = R_1 C_0 R_1^T, M = R_1 Hs2 X and C_2.</summary>
+        /// <summary>Rows t of R_02 = -Hs X, R_1 = [I - R_02 / P]^-1, C_1 = R_1 C_0^P R_1^T, M = R_1 Hs2 X and C_2.</summary>
         private void DataRowsAfterModes(int t)
         {
             // R_1 row t = e_t + (1/P) sum_{s<t} R_02(t,s) R_1(s, .), R_02(t, s) = -sum_{s<r<=t} Hs(t,r) X(r,s).
@@ -421,7 +499,7 @@ public static class DataReuseDmft
             // C_1 row t = (R_1 C_0 R_1^T)(t, .): b = R_1(t,.) C_0, C_1(t,s) = b . R_1(s,.), s = 0..t.
             Span<double> c1Row = Row(_c1, t, t + 1);
             Span<double> b = _b.AsSpan(0, t + 1);
-            SandwichRow(t, _r1, _c0, b, c1Row);
+            SandwichRow(t, _r1, _c0p, b, c1Row);
             Mirror(_c1, t);
 
             // C_2 row t. Without the data noise (P = inf) it is Ks itself.
@@ -525,6 +603,110 @@ public static class DataReuseDmft
 
             SandwichRow(t, _r3, _c2, _b.AsSpan(0, t + 1), c3Row);
             Mirror(_c3, t);
+        }
+
+        /// <summary>Runs <paramref name="action"/> for every mode k, in parallel when the work is large (each mode's work is its own).</summary>
+        private void ForEachMode(int t, Action<int> action)
+        {
+            if ((long)_modeCount * t * t < 1 << 16)
+            {
+                for (int k = 0; k < _modeCount; k++)
+                {
+                    action(k);
+                }
+            }
+            else
+            {
+                Parallel.For(0, _modeCount, _parallel, action);
+            }
+        }
+
+        /// <summary>
+        /// Row t of Q_k = X R_1^(k), where R_1^(k) = [I - (R_02 - chi_k) / P]^-1 is R_1 with mode k's own data
+        /// response chi_k = -lambda_k Hbar_k X taken out of R_02 (Hbar_k = sum_r omega_r m_r H^0_r over its nodes).
+        /// Since R_1 = [I - R_02 / P]^-1 this is exactly Q_k = Q + (lambda_k / P) Q Hbar_k Q_k (as X_k in
+        /// <see cref="FiniteWidthDmft"/>), causal, so row t needs rows &lt; t only.
+        /// </summary>
+        private void QkRow(int t, int k)
+        {
+            int q = _nodeWeights.Length;
+            double[] qk = _qk[k];
+            Span<double> z = _selfScratch[k].AsSpan(0, t);
+            ReadOnlySpan<double> qRow = _q.AsSpan(t * _stride, t);
+            Span<double> row = qk.AsSpan(t * _stride, t);
+            qRow.CopyTo(row);
+
+            // z(r') = sum_r omega_r m_r sum_{r<t} Q(t, r) H^0_r(r, r'), r' &lt;= r.
+            z.Clear();
+            for (int j = 0; j < q; j++)
+            {
+                ModeHistory mode = _modes[k * q + j];
+                double w = _nodeWeights[j] * mode.ColumnNorm;
+                for (int r = 0; r < t; r++)
+                {
+                    double a = w * qRow[r];
+                    if (a != 0.0)
+                    {
+                        DeterministicBlas.Axpy(a, mode.H0Row(r), z[..(r + 1)]);
+                    }
+                }
+            }
+
+            // Q_k(t, s) += (lambda_k / P) sum_{r'} z(r') Q_k(r', s), s &lt; r'.
+            double scale = _modes[k * q].Lambda * _inverseP;
+            for (int rp = 1; rp < t; rp++)
+            {
+                if (z[rp] != 0.0)
+                {
+                    DeterministicBlas.Axpy(scale * z[rp], qk.AsSpan(rp * _stride, rp), row[..rp]);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Row t of mode k's data noise seen through X, without its own samples' share:
+        /// Z(t, s) - (Q_k C_0^self_k Q_k^T)(t, s) / P, s = 0..t (the mode's own share is in its m instead).
+        /// </summary>
+        private void SelfZRow(int t, int k)
+        {
+            double[] c0 = _c0Self[k];
+            double[] qk = _qk[k];
+            Span<double> a = _selfScratch[k].AsSpan(0, t);
+            Span<double> zk = _zk[k].AsSpan(0, t + 1);
+            ReadOnlySpan<double> qRow = qk.AsSpan(t * _stride, t);
+
+            // a(r') = sum_{r<t} Q_k(t, r) C(r, r'): C(r, r') for r' <= r from row r, for r' > r from row r' (symmetry).
+            a.Clear();
+            for (int r = 0; r < t; r++)
+            {
+                if (qRow[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(qRow[r], c0.AsSpan(ModeHistory.Offset(r), r + 1), a[..(r + 1)]);
+                }
+            }
+
+            for (int rp = 0; rp < t; rp++)
+            {
+                a[rp] += DeterministicBlas.Dot(qRow[..rp], c0.AsSpan(ModeHistory.Offset(rp), rp));
+            }
+
+            for (int s = 0; s <= t; s++)
+            {
+                zk[s] = _z[s] - (_inverseP * DeterministicBlas.Dot(a[..s], qk.AsSpan(s * _stride, s)));
+            }
+        }
+
+        /// <summary>Row t of mode k's own share of C_0^P: lambda_k sum_r omega_r m_r K_r(t, s), s = 0..t (packed).</summary>
+        private void SelfC0Row(int t, int k)
+        {
+            int q = _nodeWeights.Length;
+            Span<double> row = _c0Self[k].AsSpan(ModeHistory.Offset(t), t + 1);
+            row.Clear();
+            for (int j = 0; j < q; j++)
+            {
+                ModeHistory mode = _modes[k * q + j];
+                DeterministicBlas.Axpy(_nodeWeights[j] * mode.ColumnNorm * mode.Lambda, mode.KRow(t), row);
+            }
         }
 
         /// <summary>

@@ -70,7 +70,7 @@ public static class DmftSolver
         ModeSet modes = Modes(settings, options);
         if (settings.IsFiniteData)
         {
-            return DataReuseDmft.EstimatedBytes(modes.Count, settings.Steps);
+            return DataReuseDmft.EstimatedBytes(modes.Count, settings.Steps, options.ColumnNormNodesFor(settings.P), DataReuseDmft.UsesSelfTerm(options, settings.P));
         }
 
         if (!settings.IsInfinite)

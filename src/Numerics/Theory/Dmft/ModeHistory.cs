@@ -87,16 +87,19 @@ internal sealed class ModeHistory
     }
 
     /// <summary>
-    /// Row t for training on a finite set (eq. 41, <see cref="DataReuseDmft"/>): the error is
-    /// v0_k = H^0_k zeta_k with H^0_k = (I + lambda_k Q)^-1, Q = X R_1 (the data response R_1 between the
-    /// feature response X and the error), and the drive's second moment is
-    /// S_k(t, s) = wStar_k^2 + Y(t, s) + lambda_k Z(t, s), Z = X C_1 X^T / P (the reused data's noise
-    /// u^2_k ~ GP(0, lambda_k C_1 / P) seen through X). <paramref name="q"/> holds Q (row-major, stride);
-    /// <paramref name="yRow"/> and <paramref name="zRow"/> are rows t of Y and Z. scratch needs 2 (t + 1) numbers.
+    /// Row t for training on a finite set (eq. 41, <see cref="DataReuseDmft"/>), given the data column norm m of
+    /// this history (1 without the self-term): the error is v0_k = H^0_k zeta_k with H^0_k = (I + m lambda_k Q)^-1,
+    /// Q = X R_1 (the data response R_1 between the feature response X and the error; R_1^(k) with the self-term),
+    /// and the drive's second moment is S_k(t, s) = wStar_k^2 + Y(t, s) + m lambda_k Z(t, s), Z = X C_1 X^T / P
+    /// (the reused data's noise u^2_k ~ GP(0, lambda_k C_1 / P) seen through X; without the mode's own share with
+    /// the self-term). <paramref name="q"/> holds Q (row-major, stride); <paramref name="yRow"/> and
+    /// <paramref name="zRow"/> are rows t of Y and Z. scratch needs 2 (t + 1) numbers.
     /// </summary>
     public void AdvanceReuse(int t, double[] q, int stride, ReadOnlySpan<double> yRow, ReadOnlySpan<double> zRow, Span<double> scratch)
     {
-        double lambda = _lambda;
+        // Given the data column norm m (the node), the mode's data self-coupling is m lambda_k R_1^(k) and its
+        // own samples' noise is in that m; zRow is then the noise of the other modes' share (DataReuseDmft).
+        double lambda = _lambda * _norm;
         ReadOnlySpan<double> qRow = q.AsSpan(t * stride, t);
         ResolventRow(t, qRow, lambda);
 

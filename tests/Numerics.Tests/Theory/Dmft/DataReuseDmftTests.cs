@@ -36,17 +36,28 @@ public class DataReuseDmftTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public void FirstStepIsOneBatchOfPSamples()
+    [Theory]
+    [InlineData(16.0)]
+    [InlineData(double.PositiveInfinity)]
+    public void FirstStepIsOneBatchOfPSamples(double n)
     {
-        // Up to the first step the set has been used once: L(1) is the online DMFT's with B = P, in the form with
-        // the same mean-field noise (no rank-one batch noise, no self-term). Every mode, 1e-12 relative.
+        // Up to the first step the set has been used once, so L(1) is the online DMFT's with one batch of B = P.
+        // With the data self-term (default) it is the exact Gaussian average over the set, which the online solver
+        // has with its rank-one batch noise: Cov(Psi^T Psi v / P) = (Lambda L + Lambda v v^T Lambda) / P. Without it,
+        // eq. 41 as printed is the online form without that term. Both to 1e-12 relative, every mode; the A(0)
+        // side is eq. 26-31 as printed in both (no Wishart self-term for A(0) in the finite-P solver). The printed
+        // eq. 41 must miss the exact average by more than 1e-6, so the check can tell the two apart.
         var modes = ModeQuadrature.Full(Spectrum.PowerLaw(Alpha, 1.2, 100));
         foreach (double p in new[] { 4.0, 32.0 })
         {
-            var online = FiniteWidthDmft.Solve(modes, 1.0, Eta, 16, p, 1, new DmftOptions { SelfTerm = false, RankOneBatchNoise = false });
-            var reuse = DataReuseDmft.Solve(modes, 1.0, Eta, 16, p, 1);
-            Assert.True(Math.Abs(reuse.Loss[1] / online.Loss[1] - 1) < 1e-12, $"P = {p}: {reuse.Loss[1]} vs {online.Loss[1]}");
+            var exact = FiniteWidthDmft.Solve(modes, 1.0, Eta, n, p, 1, new DmftOptions { SelfTerm = false, RankOneBatchNoise = true });
+            var meanField = FiniteWidthDmft.Solve(modes, 1.0, Eta, n, p, 1, new DmftOptions { SelfTerm = false, RankOneBatchNoise = false });
+            var reuse = DataReuseDmft.Solve(modes, 1.0, Eta, n, p, 1);
+            var printed = DataReuseDmft.Solve(modes, 1.0, Eta, n, p, 1, new DmftOptions { SelfTerm = false });
+            output.WriteLine($"N = {n}, P = {p}: exact {exact.Loss[1]:R}, self-term {reuse.Loss[1]:R}, printed eq. 41 {printed.Loss[1]:R}");
+            Assert.True(Math.Abs(reuse.Loss[1] / exact.Loss[1] - 1) < 1e-12, $"P = {p}: {reuse.Loss[1]} vs {exact.Loss[1]}");
+            Assert.True(Math.Abs(printed.Loss[1] / meanField.Loss[1] - 1) < 1e-12, $"P = {p}: {printed.Loss[1]} vs {meanField.Loss[1]}");
+            Assert.True(Math.Abs(printed.Loss[1] / exact.Loss[1] - 1) > 1e-6, $"P = {p}: printed {printed.Loss[1]} vs exact {exact.Loss[1]}");
             Assert.Equal(reuse.Loss[0], reuse.TrainLoss[0], 1e-14);
         }
     }
