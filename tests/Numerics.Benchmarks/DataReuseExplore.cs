@@ -19,13 +19,32 @@ internal static class DataReuseExplore
     {
         var c = CultureInfo.InvariantCulture;
         double beta = double.Parse(a[1], c), gamma = double.Parse(a[2], c);
-        int n = int.Parse(a[3], c);
+        double nTheory = a[3] == "inf" ? double.PositiveInfinity : double.Parse(a[3], c);
+        int n = double.IsPositiveInfinity(nTheory) ? 0 : (int)nTheory;
         long p = long.Parse(a[4], c);
         int m = int.Parse(a[5], c);
         long steps = long.Parse(a[6], c);
         int seeds = int.Parse(a[7], c);
         double eta = a.Length > 8 ? double.Parse(a[8], c) : 0.05;
         int? modes = a.Length > 9 && a[9] != "-" ? int.Parse(a[9], c) : null;
+
+        if (seeds < -1)
+        {
+            return LinearRegressionMonteCarlo(beta, p, m, steps, -seeds, eta);
+        }
+
+        if (seeds < 0)
+        {
+            // The DMFT alone (N may be inf): test and train loss at every recorded step, with and without the self-term.
+            var with = DmftSolver.Solve(new DmftSettings(2.0, beta, m, gamma, nTheory, double.PositiveInfinity, eta, steps, p), new DmftOptions { Modes = modes });
+            var without = DmftSolver.Solve(new DmftSettings(2.0, beta, m, gamma, nTheory, double.PositiveInfinity, eta, steps, p), new DmftOptions { Modes = modes, SelfTerm = false });
+            for (int i = 0; i < with.Steps.Length; i++)
+            {
+                Console.WriteLine(string.Create(c, $"{with.Steps[i],6} test {with.Loss[i]:R} {without.Loss[i]:R} train {with.TrainLoss[i]:R} {without.TrainLoss[i]:R}"));
+            }
+
+            return 0;
+        }
 
         if (seeds == 0)
         {
@@ -93,6 +112,87 @@ internal static class DataReuseExplore
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eta {eta} against eta/{refine}: max relative difference at equal flow time: test {test:E2}, train {train:E2}"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// N = inf, gamma = 0 by direct Monte Carlo: gradient descent v0 -&gt; v0 - eta S v0 on S = Psi^T Psi / P, test
+    /// loss v0^T Lambda v0 and train loss v0^T S v0, means and standard errors over <paramref name="samples"/> sets.
+    /// </summary>
+    private static int LinearRegressionMonteCarlo(double beta, long p, int m, long steps, int samples, double eta)
+    {
+        var spectrum = ScaleSweep.Numerics.Spectra.Spectrum.PowerLaw(2.0, beta, m);
+        double[] lam = spectrum.Lambda.ToArray(), wStar = spectrum.WStar.ToArray();
+        int t1 = (int)steps + 1;
+        var sums = new double[4 * t1];
+        object gate = new();
+        Parallel.For(0, samples, () => new double[4 * t1], (sample, _, local) =>
+        {
+            var rng = new System.Random(sample * 7919 + 17);
+            var psi = new double[p * m];
+            for (int i = 0; i < psi.Length; i++)
+            {
+                double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
+                psi[i] = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2) * Math.Sqrt(lam[i % m]);
+            }
+
+            var v = (double[])wStar.Clone();
+            var r = new double[p];
+            var g = new double[m];
+            for (int t = 0; t < t1; t++)
+            {
+                double test = 0, train = 0;
+                for (int k = 0; k < m; k++)
+                {
+                    test += lam[k] * v[k] * v[k];
+                }
+
+                Array.Clear(g);
+                for (int mu = 0; mu < p; mu++)
+                {
+                    double e = 0;
+                    for (int k = 0; k < m; k++)
+                    {
+                        e += psi[mu * m + k] * v[k];
+                    }
+
+                    train += e * e;
+                    for (int k = 0; k < m; k++)
+                    {
+                        g[k] += e * psi[mu * m + k];
+                    }
+                }
+
+                train /= p;
+                local[4 * t] += test;
+                local[4 * t + 1] += test * test;
+                local[4 * t + 2] += train;
+                local[4 * t + 3] += train * train;
+                for (int k = 0; k < m; k++)
+                {
+                    v[k] -= eta * g[k] / p;
+                }
+            }
+
+            return local;
+        }, local =>
+        {
+            lock (gate)
+            {
+                for (int i = 0; i < sums.Length; i++)
+                {
+                    sums[i] += local[i];
+                }
+            }
+        });
+
+        for (int t = 0; t < t1; t++)
+        {
+            double mt = sums[4 * t] / samples, mr = sums[4 * t + 2] / samples;
+            double st = Math.Sqrt((sums[4 * t + 1] / samples - mt * mt) / samples), sr = Math.Sqrt((sums[4 * t + 3] / samples - mr * mr) / samples);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,6} test {mt:F6} +- {st:E1} train {mr:F6} +- {sr:E1}"));
         }
 
         return 0;

@@ -148,7 +148,8 @@ public static class DataReuseDmft
 
         // Per mode k with the self-term: Q_k = X R_1^(k) (T x T), its own m-weighted share of C_0,
         // lambda_k E_m[m K_k] (packed rows), row t of Z - Q_k C_0^self Q_k^T / P, and scratch.
-        private readonly double[][] _qk, _c0Self, _zk, _selfScratch;
+        private readonly double[][] _qk, _c0Self, _zk, _selfScratch, _trainScratch;
+        private readonly double[] _trainShare;
 
         // T x T, row-major with stride T + 1. Lower triangles: Hw, G, X, Q, R1, R3, Hs, Hs2, M (= R_1 Hs2 X);
         // symmetric, stored in full (each row mirrored into its column once computed): C0, C0P, C1, C2, C3, Ks.
@@ -193,6 +194,8 @@ public static class DataReuseDmft
             _c0Self = new double[modes.Count][];
             _zk = new double[modes.Count][];
             _selfScratch = new double[modes.Count][];
+            _trainScratch = new double[modes.Count][];
+            _trainShare = new double[modes.Count];
             if (self)
             {
                 for (int k = 0; k < modes.Count; k++)
@@ -201,6 +204,7 @@ public static class DataReuseDmft
                     _c0Self[k] = new double[packed];
                     _zk[k] = new double[t1];
                     _selfScratch[k] = new double[t1];
+                    _trainScratch[k] = new double[5 * t1];
                 }
             }
 
@@ -236,7 +240,28 @@ public static class DataReuseDmft
 
         public double TestLoss(int t) => _c0[t * _stride + t];
 
-        public double TrainLoss(int t) => _c1[t * _stride + t];
+        /// <summary>
+        /// E |Psi v0(t)|^2 / P. Without the self-term C_1(t, t). With it, sum_k &lt;v0_k(t) v2_k(t)&gt; (the same number:
+        /// |Psi v0|^2 / P = v0 . Psi^T Psi v0 / P = v0 . v2), summed per mode so that each mode's own samples count
+        /// with its m and its own response: C_1 = R_1 C_0^P R_1^T treats them in the mean (measured: at P = 8 it is
+        /// 10 % below a direct Monte Carlo at t = 10, the per-mode sum within 1 %).
+        /// </summary>
+        public double TrainLoss(int t)
+        {
+            if (!_self)
+            {
+                return _c1[t * _stride + t];
+            }
+
+            ForEachMode(t, k => _trainShare[k] = TrainShare(t, k));
+            double sum = 0.0;
+            for (int k = 0; k < _modeCount; k++)
+            {
+                sum += _trainShare[k];
+            }
+
+            return sum;
+        }
 
         public double WeightNorm(int t) => _cwDiag[t];
 
@@ -694,6 +719,91 @@ public static class DataReuseDmft
             {
                 zk[s] = _z[s] - (_inverseP * DeterministicBlas.Dot(a[..s], qk.AsSpan(s * _stride, s)));
             }
+        }
+
+        /// <summary>
+        /// Mode k's share of the train loss at t, sum over its nodes of w m [lambda (R_1^(k) K)(t,t) - (H^0 X e)(t)]:
+        /// v2 = m lambda R_1^(k) v0 + sqrt(m) u2 and &lt;v0 u2^T&gt; = -sqrt(m) H^0 X E_k, with e = E_k(., t) =
+        /// lambda [C_1 - R_1 C_0^self R_1^T](., t) / P, the noise of the other modes' samples, and
+        /// R_1^(k) = R_1 + (lambda / P) R_1 Hbar_k Q_k (row t only).
+        /// </summary>
+        private double TrainShare(int t, int k)
+        {
+            int q = _nodeWeights.Length;
+            int t1 = t + 1;
+            double lambda = _modes[k * q].Lambda;
+            double[] scratch = _trainScratch[k];
+            Span<double> rh = scratch.AsSpan(0, t1);
+            Span<double> r1k = scratch.AsSpan(t1, t1);
+            Span<double> b = scratch.AsSpan(2 * t1, t1);
+            Span<double> e = scratch.AsSpan(3 * t1, t1);
+            Span<double> xe = scratch.AsSpan(4 * t1, t1);
+            ReadOnlySpan<double> r1Row = Row(_r1, t, t1);
+
+            // rh = (R_1 Hbar_k)(t, .); r1k = R_1^(k)(t, .).
+            rh.Clear();
+            for (int j = 0; j < q; j++)
+            {
+                ModeHistory mode = _modes[k * q + j];
+                double w = _nodeWeights[j] * mode.ColumnNorm;
+                for (int a = 0; a <= t; a++)
+                {
+                    if (r1Row[a] != 0.0)
+                    {
+                        DeterministicBlas.Axpy(w * r1Row[a], mode.H0Row(a), rh[..(a + 1)]);
+                    }
+                }
+            }
+
+            r1Row.CopyTo(r1k);
+            double scale = lambda * _inverseP;
+            for (int r = 1; r <= t; r++)
+            {
+                if (rh[r] != 0.0)
+                {
+                    DeterministicBlas.Axpy(scale * rh[r], _qk[k].AsSpan(r * _stride, r), r1k[..r]);
+                }
+            }
+
+            // b = C_0^self R_1(t, .)^T (C(a, b) for b > a from row b, for b &lt;= a from row a), then e(r') = lambda [C_1(r', t) - R_1(r', .) . b] / P, r' <= t.
+            double[] c0 = _c0Self[k];
+            b.Clear();
+            for (int a = 0; a <= t; a++)
+            {
+                if (r1Row[a] != 0.0)
+                {
+                    DeterministicBlas.Axpy(r1Row[a], c0.AsSpan(ModeHistory.Offset(a), a + 1), b[..(a + 1)]);
+                }
+            }
+
+            for (int a = 0; a <= t; a++)
+            {
+                b[a] += DeterministicBlas.Dot(r1Row[..a], c0.AsSpan(ModeHistory.Offset(a), a));
+            }
+
+            ReadOnlySpan<double> c1Row = Row(_c1, t, t1);
+            for (int r = 0; r <= t; r++)
+            {
+                e[r] = lambda * _inverseP * (c1Row[r] - DeterministicBlas.Dot(Row(_r1, r, r + 1), b[..(r + 1)]));
+            }
+
+            // xe = X e (X strictly lower).
+            for (int r = 0; r <= t; r++)
+            {
+                xe[r] = DeterministicBlas.Dot(Row(_x, r, r), e[..r]);
+            }
+
+            double share = 0.0;
+            for (int j = 0; j < q; j++)
+            {
+                ModeHistory mode = _modes[k * q + j];
+                double m = mode.ColumnNorm;
+                double coupled = DeterministicBlas.Dot(r1k, mode.KRow(t));
+                double noise = DeterministicBlas.Dot(mode.H0Row(t), xe);
+                share += _weight[k * q + j] * m * ((lambda * coupled) - noise);
+            }
+
+            return share;
         }
 
         /// <summary>Row t of mode k's own share of C_0^P: lambda_k sum_r omega_r m_r K_r(t, s), s = 0..t (packed).</summary>
