@@ -6,7 +6,7 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// <summary>
 /// The DMFT of training on a finite set of P samples (Appendix D, eq. 41): gradient descent on the whole set
 /// Psi in R^{P x M} (rows i.i.d. N(0, Lambda)), reused every step, at width N and richness gamma, with the test
-/// loss C_0(t, t) = E v0^T Lambda v0 and the train loss C_1(t, t) = E |Psi v0|^2 / P.
+/// loss C_0(t, t) = E v0^T Lambda v0 and the train loss E |Psi v0|^2 / P (C_1(t, t) in eq. 41's mean field).
 /// <para>
 /// <b>Time.</b> Eq. 41 is written for the gradient flow of eq. 32. It is solved here with its time integrals
 /// as sums over steps of eta (int_0^t ds f(s) -&gt; eta sum_{s&lt;t} f(s), d/dt -&gt; forward difference), which is
@@ -39,17 +39,33 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// C_w = H^w C_3 H^w^T as in eq. 30).
 /// </para>
 /// <para>
-/// <b>What is approximated.</b> Eq. 41 is mean-field in both random matrices: each mode feels A(0) and Psi only
-/// through the averaged responses R_3, R_1 and the Gaussian noises u4, u2. The O(1/N) Wishart self-term the
-/// online solver adds for A(0) (<see cref="DmftOptions.SelfTerm"/>) and its analogue for Psi (a mode's own
-/// squared column norm |Psi e_k|^2 / (P lambda_k) ~ chi-square(P) / P, whose spread the mean field leaves out) are
-/// not included here; docs/dmft.md gives the measured agreement with the simulation.
+/// <b>The data self-term (added; <see cref="DmftOptions.SelfTerm"/>, default on).</b> Eq. 41 is mean-field in
+/// Psi: mode k feels the set only through R_1 and u2, so its own samples enter at their mean. Exactly,
+/// v2_k = lambda_k m_k v0_k + (cross terms), m_k = |Psi e_k|^2 / (P lambda_k) ~ chi-square(P) / P, and the mode's
+/// own share is counted again inside C_1 (noise) and R_02 (response): after one step the printed eq. 41 miss
+/// E[S Lambda S] = Lambda^3 (1 + 1/P) + Lambda Tr(Lambda^2) / P (S = Psi^T Psi / P) by the Lambda^3 / P. This is the
+/// data-side twin of the Wishart self-term of <see cref="FiniteWidthDmft"/> (A(0) -&gt; Psi, N -&gt; P, v2 -&gt; v0), and
+/// is handled the same way: each mode is solved at Gauss nodes m_r of chi-square(P) / P with
+/// <code>
+/// v2_k = m lambda_k R_1^(k) v0_k + sqrt(m) u2_k,   u2_k ~ GP(0, lambda_k [C_1 - R_1 C_0^self_k R_1^T] / P)
+/// R_1^(k) = [I - (R_02 - chi_k) / P]^-1,  chi_k = -lambda_k E_m[m H^0_k] X,  so  Q_k = X R_1^(k) = Q + (lambda_k / P) Q E_m[m H^0_k] Q_k
+/// H^0 = [I + m lambda_k Q_k]^-1,   S = wStar_k^2 + Y + m lambda_k (Z - Q_k C_0^self_k Q_k^T / P),   C_0^self_k = lambda_k E_m[m K]
+/// </code>
+/// Sums over the P-space (C_0 feeding C_1, R_02, and C_2 through v2) weight a node by m; the test loss does not.
+/// The train loss is then sum_k &lt;v0_k(t) v2_k(t)&gt; (= v0 . Psi^T Psi v0 / P), summed per mode with its own m and
+/// R_1^(k): C_1(t, t) of the mean field would count the modes' own samples at their mean. After one step this is
+/// the exact Gaussian average (tested to 1e-12). Left out: in C_2 (which acts only through C_3, i.e. at O(1/N) and
+/// through gamma C_w) R_1^(k) is taken as R_1 and the mode's own samples are not taken out of the cross term; and, as
+/// for the A(0) self-term, the anisotropy of the data response late in training (a mode's feedback
+/// z_k^T R z_k / P fluctuates by tr(R^2) / P^2, the m average has only its isotropic part), which shows as a slow
+/// drift at small P (docs/dmft.md). The A(0) side is eq. 26-31 as printed (no Wishart self-term for A(0) here).
 /// </para>
 /// <para>
 /// Every map is strictly causal (v0(t) needs v2 before t; R_1, R_3 have unit diagonals), so one forward sweep
 /// over t computes row t of H^w, C_w, G, X, Q, Y, Z, then per mode rows t of H^0_k and K_k, then C_0, R_02,
-/// R_1, C_1, C_2, R_24, R_3 and C_3: the exact fixed point, as in the online solver. Cost O(modes T^3) time
-/// and O(modes T^2 + T^2) memory, parallel over modes with a fixed reduction order.
+/// R_1, C_1, C_2, R_24, R_3 and C_3 (with the self-term, per mode Q_k and its noise row before the modes, its share of
+/// C_0^P after): the exact fixed point, as in the online solver. Cost O(modes nodes T^3) time and
+/// O(modes nodes T^2 + T^2) memory, parallel over modes with a fixed reduction order.
 /// </para>
 /// </summary>
 public static class DataReuseDmft
@@ -69,7 +85,7 @@ public static class DataReuseDmft
     public static long EstimatedBytes(int modes, long steps, int nodes = 1, bool selfTerm = false)
     {
         long t1 = steps + 1;
-        long self = selfTerm ? (long)modes * ((t1 * t1) + (t1 * (t1 + 1) / 2) + (2 * t1)) : 0;
+        long self = selfTerm ? (long)modes * ((t1 * t1) + (t1 * (t1 + 1) / 2) + (7 * t1)) : 0;
         return 8 * ((Squares * t1 * t1) + ((long)modes * nodes * ((t1 * (t1 + 1)) + (3 * t1))) + self + (16 * t1));
     }
 
