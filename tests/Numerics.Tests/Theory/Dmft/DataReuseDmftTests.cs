@@ -98,7 +98,7 @@ public class DataReuseDmftTests(ITestOutputHelper output)
     /// <summary>
     /// Against the simulation it describes: ProjectedFiniteData with B = P (full-batch gradient descent on the
     /// set, the steps of eta the DMFT takes too, so flow time is eta x step and there is no time-discretisation
-    /// error between the two; the steps are 0.35 % from the gradient flow of eq. 41 at equal flow time), seeds
+    /// error between the two; the steps are about 0.5 % from the gradient flow of eq. 41 at equal flow time), seeds
     /// 0..511, M = 200, T = 400 (flow time 20), 48 representative modes. At every recorded step t >= 1, for the
     /// test and the train loss: |DMFT - mean| &lt;= 4.5 SE + 1.5 % of the DMFT value. 4.5 SE keeps a false alarm
     /// over ~25 correlated points rare; the 1.5 % is the closure's remainder (A(0) mean-field, and the data
