@@ -25,6 +25,11 @@ if (args.Length > 0 && args[0] == "dmft-explore")
     return DmftExplore.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "dmft-reuse-explore")
+{
+    return DataReuseExplore.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "dmft-grid")
 {
     // Only the coarse-time-grid part of dmft-validate: convergence study and error/time table.

@@ -23,6 +23,12 @@ public sealed record DmftCurve(
     double Residual,
     string Solver)
 {
+    /// <summary>
+    /// Training on a finite set of P samples (eq. 41): the expected train loss C_1(t, t) = E |Psi v0(t)|^2 / P at
+    /// the same steps as <see cref="Loss"/> (the test loss). Empty for online training, where every batch is fresh.
+    /// </summary>
+    public double[] TrainLoss { get; init; } = [];
+
     /// <summary>The time grid solved on, in words: "uniform, every step" or the geometric grid's description.</summary>
     public string TimeGrid { get; init; } = "uniform, every step";
 

@@ -84,13 +84,16 @@ public sealed record DmftOptions
     /// Whether the finite-width solver adds each mode's own O(1/N) Wishart self-term to eq. 26-31
     /// (see <see cref="FiniteWidthDmft"/>): the average over the mode's squared column norm
     /// n = |A(0) e_k|^2 / N, its own share taken out of its cross-noise and out of the response R_3 it feels.
-    /// Default true; false gives the printed eq. 26-31 (mean-field in every mode).
+    /// Default true; false gives the printed eq. 26-31 (mean-field in every mode). On a finite training set
+    /// (<see cref="DataReuseDmft"/>) it is the data's self-term instead: each mode's own squared column norm of the
+    /// set, m = |Psi e_k|^2 / (P lambda_k) ~ chi-square(P) / P, with its own response and samples taken out of the
+    /// data's mean field; false gives the printed eq. 41 (the A(0) side is eq. 26-31 as printed either way).
     /// </summary>
     public bool SelfTerm { get; init; } = true;
 
     /// <summary>
-    /// Gauss nodes of the average over n (<see cref="ColumnNormQuadrature"/>); cost and memory of the
-    /// finite-width solver grow in proportion. Null (default): 8 for N &lt;= 32, 6 for N &lt;= 128, else 4
+    /// Gauss nodes of the average over n (<see cref="ColumnNormQuadrature"/>; over m, of chi-square(P) / P, for
+    /// <see cref="DataReuseDmft"/>, with P in place of N below); cost and memory of the solver grow in proportion. Null (default): 8 for N &lt;= 32, 6 for N &lt;= 128, else 4
     /// (relative error under 1e-3 against 16 nodes at N = 16, T = 100; far smaller at larger N).
     /// </summary>
     public int? ColumnNormNodes

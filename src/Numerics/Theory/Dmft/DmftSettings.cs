@@ -4,8 +4,10 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 
 /// <summary>
 /// The model whose expected loss curve the DMFT predicts: the power-law task (alpha, beta, M) of eq. 6,
-/// richness gamma and learning rate eta of eq. 4, width N and batch B (each &gt;= 1 or +infinity), and the
-/// number of SGD steps T. The conventions are the simulation's (<see cref="Models.ProjectedFast"/>):
+/// richness gamma and learning rate eta of eq. 4, width N and batch B (each &gt;= 1 or +infinity), the
+/// number of SGD steps T, and the number of training samples P (+infinity: online training, a fresh batch
+/// every step; finite: full-batch gradient descent on one fixed set of P samples, Appendix D). The conventions
+/// are the simulation's (<see cref="Models.ProjectedFast"/>, <see cref="Models.FiniteData.ProjectedFiniteData"/>):
 /// f = w . A psi / N, w(0) = 0, A(0) i.i.d. N(0, 1).
 /// </summary>
 /// <param name="Alpha">Capacity exponent alpha &gt; 1.</param>
@@ -16,6 +18,11 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// <param name="Batch">Batch size B &gt;= 1, or <see cref="double.PositiveInfinity"/>.</param>
 /// <param name="Eta">Learning rate eta &gt; 0.</param>
 /// <param name="Steps">Last step T &gt;= 0; the curve covers steps 0..T.</param>
+/// <param name="P">
+/// Training samples P: an integer &gt;= 1, or <see cref="double.PositiveInfinity"/> (default, online training).
+/// When finite, the batch is the whole set every step (B = +infinity here; the simulation's B = P) and the
+/// curve is that of eq. 41 (<see cref="DataReuseDmft"/>), with the train loss beside the test loss.
+/// </param>
 public sealed record DmftSettings(
     double Alpha,
     double Beta,
@@ -24,13 +31,17 @@ public sealed record DmftSettings(
     double N,
     double Batch,
     double Eta,
-    long Steps)
+    long Steps,
+    double P = double.PositiveInfinity)
 {
     /// <summary>Largest T the solvers accept (the infinite-width solver stores O(modes T) numbers).</summary>
     public const long MaxSteps = 10_000_000;
 
-    /// <summary>True when N and B are both infinite (eq. 43-44 apply).</summary>
-    public bool IsInfinite => double.IsPositiveInfinity(N) && double.IsPositiveInfinity(Batch);
+    /// <summary>True when N, B and P are all infinite (eq. 43-44 apply).</summary>
+    public bool IsInfinite => double.IsPositiveInfinity(N) && double.IsPositiveInfinity(Batch) && !IsFiniteData;
+
+    /// <summary>True when the model trains on a finite set of <see cref="P"/> samples (eq. 41 applies).</summary>
+    public bool IsFiniteData => !double.IsPositiveInfinity(P);
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first field out of range.</summary>
     public void Validate()
@@ -45,6 +56,20 @@ public sealed record DmftSettings(
         if (Steps < 0 || Steps > MaxSteps)
         {
             throw TheoryArguments.OutOfRange(Steps, "steps", $"an integer in [0, {MaxSteps}]");
+        }
+
+        if (IsFiniteData)
+        {
+            if (!double.IsFinite(P) || P < 1.0 || P != Math.Floor(P))
+            {
+                throw TheoryArguments.OutOfRange(P, "P", "an integer >= 1 or +infinity", "the number of training samples; infinity is online training");
+            }
+
+            if (!double.IsPositiveInfinity(Batch))
+            {
+                throw TheoryArguments.OutOfRange(
+                    Batch, "B", $"+infinity when P is finite (P = {TheoryArguments.Format(P)})", "the DMFT of eq. 41 is full-batch gradient descent on the whole training set, the simulation's B = P");
+            }
         }
     }
 }

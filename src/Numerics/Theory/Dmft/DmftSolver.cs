@@ -1,9 +1,10 @@
 namespace ScaleSweep.Numerics.Theory.Dmft;
 
 /// <summary>
-/// Entry point: the DMFT loss curve of the model of eq. 4 for given settings, from the N, B -&gt; infinity
-/// equations (eq. 43-44, <see cref="InfiniteWidthDmft"/>) when both are infinite, else from the finite
-/// N, B online-SGD equations (eq. 26-31, <see cref="FiniteWidthDmft"/>).
+/// Entry point: the DMFT loss curve of the model of eq. 4 for given settings: on a finite training set of
+/// P samples from the data-reuse equations (eq. 41, <see cref="DataReuseDmft"/>, test and train loss); online,
+/// from the N, B -&gt; infinity equations (eq. 43-44, <see cref="InfiniteWidthDmft"/>) when both are infinite,
+/// else from the finite N, B online-SGD equations (eq. 26-31, <see cref="FiniteWidthDmft"/>).
 /// </summary>
 public static class DmftSolver
 {
@@ -25,6 +26,11 @@ public static class DmftSolver
         settings.Validate();
         options ??= DmftOptions.Default;
         ModeSet modes = Modes(settings, options);
+        if (settings.IsFiniteData)
+        {
+            return DataReuseDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.P, settings.Steps, options, cancellationToken, progress);
+        }
+
         if (!settings.IsInfinite)
         {
             return FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options, cancellationToken, progress);
@@ -62,6 +68,11 @@ public static class DmftSolver
         settings.Validate();
         options ??= DmftOptions.Default;
         ModeSet modes = Modes(settings, options);
+        if (settings.IsFiniteData)
+        {
+            return DataReuseDmft.EstimatedBytes(modes.Count, settings.Steps, options.ColumnNormNodesFor(settings.P), DataReuseDmft.UsesSelfTerm(options, settings.P));
+        }
+
         if (!settings.IsInfinite)
         {
             return FiniteWidthDmft.EstimatedBytes(modes.Count, settings.Steps, options.ColumnNormNodesFor(settings.N));

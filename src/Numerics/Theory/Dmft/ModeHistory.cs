@@ -64,18 +64,7 @@ internal sealed class ModeHistory
         double norm2 = norm * norm;
         ReadOnlySpan<double> xRow = x.AsSpan(t * stride, t);
 
-        // H^0 = I - lambda X H^0: row t = e_t - lambda sum_{r<t} X(t,r) H^0(r, .).
-        Span<double> h0Row = _h0.AsSpan(Offset(t), t + 1);
-        h0Row.Clear();
-        h0Row[t] = 1.0;
-        for (int r = 0; r < t; r++)
-        {
-            double a = -lambda * xRow[r];
-            if (a != 0.0)
-            {
-                DeterministicBlas.Axpy(a, _h0.AsSpan(Offset(r), r + 1), h0Row[..(r + 1)]);
-            }
-        }
+        ResolventRow(t, xRow, lambda);
 
         // S(t, s) = wStar^2 + Y(t, s) + sum_{r<s} X(t,r) sigma^2(r) X(s,r), s = 0..t.
         Span<double> weighted = scratch[..(t + 1)];
@@ -94,7 +83,58 @@ internal sealed class ModeHistory
             j[s] = sts - lambda * DeterministicBlas.Dot(xs, j[..s]);
         }
 
-        // K(t, s) = J(t, s) - lambda sum_{r<t} X(t,r) K(r, s) for s &lt; t; K(r, s) for r &lt; s is K(s, r).
+        CorrelationRow(t, xRow, lambda, j, tmp);
+    }
+
+    /// <summary>
+    /// Row t for training on a finite set (eq. 41, <see cref="DataReuseDmft"/>), given the data column norm m of
+    /// this history (1 without the self-term): the error is v0_k = H^0_k zeta_k with H^0_k = (I + m lambda_k Q)^-1,
+    /// Q = X R_1 (the data response R_1 between the feature response X and the error; R_1^(k) with the self-term),
+    /// and the drive's second moment is S_k(t, s) = wStar_k^2 + Y(t, s) + m lambda_k Z(t, s), Z = X C_1 X^T / P
+    /// (the reused data's noise u^2_k ~ GP(0, lambda_k C_1 / P) seen through X; without the mode's own share with
+    /// the self-term). <paramref name="q"/> holds Q (row-major, stride); <paramref name="yRow"/> and
+    /// <paramref name="zRow"/> are rows t of Y and Z. scratch needs 2 (t + 1) numbers.
+    /// </summary>
+    public void AdvanceReuse(int t, double[] q, int stride, ReadOnlySpan<double> yRow, ReadOnlySpan<double> zRow, Span<double> scratch)
+    {
+        // Given the data column norm m (the node), the mode's data self-coupling is m lambda_k R_1^(k) and its
+        // own samples' noise is in that m; zRow is then the noise of the other modes' share (DataReuseDmft).
+        double lambda = _lambda * _norm;
+        ReadOnlySpan<double> qRow = q.AsSpan(t * stride, t);
+        ResolventRow(t, qRow, lambda);
+
+        // J(t, s) = <zeta(t) v0(s)> = S(t, s) - lambda sum_{r<s} Q(s,r) J(t, r), s = 0..t in order.
+        Span<double> j = scratch[..(t + 1)];
+        Span<double> tmp = scratch.Slice(t + 1, t + 1);
+        for (int s = 0; s <= t; s++)
+        {
+            ReadOnlySpan<double> qs = q.AsSpan(s * stride, s);
+            double sts = _wStar2 + yRow[s] + lambda * zRow[s];
+            j[s] = sts - lambda * DeterministicBlas.Dot(qs, j[..s]);
+        }
+
+        CorrelationRow(t, qRow, lambda, j, tmp);
+    }
+
+    /// <summary>H^0 = I - lambda X H^0: row t = e_t - lambda sum_{r&lt;t} X(t,r) H^0(r, .).</summary>
+    private void ResolventRow(int t, ReadOnlySpan<double> xRow, double lambda)
+    {
+        Span<double> h0Row = _h0.AsSpan(Offset(t), t + 1);
+        h0Row.Clear();
+        h0Row[t] = 1.0;
+        for (int r = 0; r < t; r++)
+        {
+            double a = -lambda * xRow[r];
+            if (a != 0.0)
+            {
+                DeterministicBlas.Axpy(a, _h0.AsSpan(Offset(r), r + 1), h0Row[..(r + 1)]);
+            }
+        }
+    }
+
+    /// <summary>K(t, s) = J(t, s) - lambda sum_{r&lt;t} X(t,r) K(r, s), s = 0..t; K(r, s) for r &lt; s is K(s, r). tmp needs t + 1 numbers.</summary>
+    private void CorrelationRow(int t, ReadOnlySpan<double> xRow, double lambda, ReadOnlySpan<double> j, Span<double> tmp)
+    {
         tmp.Clear();
         for (int r = 0; r < t; r++)
         {
