@@ -45,6 +45,13 @@ internal static class TheoryCommand
 
         public readonly Option<IntegerOrInfinity> Batch = BatchSize.CreateOption("--B", "With --curve: batch size B, an integer >= 1 or 'inf' (default inf).");
 
+        public readonly Option<IntegerOrInfinity> Samples = BatchSize.IntegerOrInfinite(
+            "--P",
+            "With --curve: training-set size P, an integer >= 1, for the DMFT of eq. 41 (full-batch gradient descent on P reused samples; "
+            + "--B must then be 'inf'), which adds the train loss; 'inf' is online training (default inf).",
+            "P must be an integer >= 1 or 'inf'.",
+            "a training-set size");
+
         public readonly Option<double> Eta = OptionFactory.Real(
             "--eta", SimulationConfig.DefaultEta, "With --curve: learning rate eta > 0.", LibraryRanges.For("eta"));
 
@@ -76,7 +83,7 @@ internal static class TheoryCommand
             + "--time-grid geometric: every step exactly, in the rank-structured form (cost ~ modes^2 T).",
             $"uniform-steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
 
-        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
+        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Samples, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
 
         /// <summary>The options only the curve reads: every option but those of the exponents and the output.</summary>
         public IEnumerable<Option> CurveOnly => All.Except([Alpha, Beta, Levels, Json, Curve]);
@@ -126,7 +133,8 @@ internal static class TheoryCommand
                     parseResult.GetValue(options.Width).ToDouble(),
                     parseResult.GetValue(options.Batch).ToDouble(),
                     parseResult.GetValue(options.Eta),
-                    parseResult.GetValue(options.Steps));
+                    parseResult.GetValue(options.Steps),
+                    parseResult.GetValue(options.Samples).ToDouble());
                 int pointsPerDecade = (int)parseResult.GetValue(options.PointsPerDecade);
                 var dmftOptions = new DmftOptions
                 {

@@ -11,7 +11,7 @@ internal static class TheoryCurveTable
         TextWrap.Write(
             writer,
             $"dmft: alpha={NumberFormat.Parameter(settings.Alpha)} beta={NumberFormat.Parameter(settings.Beta)} M={NumberFormat.Integer(settings.M)} "
-            + $"gamma={NumberFormat.Parameter(settings.Gamma)} N={Size(settings.N)} B={Size(settings.Batch)} eta={NumberFormat.Parameter(settings.Eta)} T={NumberFormat.Integer(settings.Steps)}",
+            + $"gamma={NumberFormat.Parameter(settings.Gamma)} N={Size(settings.N)} B={Size(settings.Batch)}{(settings.IsFiniteData ? $" P={Size(settings.P)}" : string.Empty)} eta={NumberFormat.Parameter(settings.Eta)} T={NumberFormat.Integer(settings.Steps)}",
             width);
         TextWrap.Write(
             writer,
@@ -19,10 +19,12 @@ internal static class TheoryCurveTable
             + $"{NumberFormat.Integer(curve.TimePoints)} time points ({curve.TimeGrid}), {curve.Iterations} sweep(s), {seconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} s",
             width);
         int stepWidth = Math.Max(4, NumberFormat.Integer(settings.Steps).Length);
-        writer.WriteLine($"{"step".PadLeft(stepWidth)}  loss");
+        bool train = curve.TrainLoss.Length == curve.Steps.Length && curve.Steps.Length > 0;
+        writer.WriteLine(train ? $"{"step".PadLeft(stepWidth)}  test loss  train loss" : $"{"step".PadLeft(stepWidth)}  loss");
         for (int i = 0; i < curve.Steps.Length; i++)
         {
-            writer.WriteLine($"{NumberFormat.Integer(curve.Steps[i]).PadLeft(stepWidth)}  {NumberFormat.Value(curve.Loss[i])}");
+            string row = $"{NumberFormat.Integer(curve.Steps[i]).PadLeft(stepWidth)}  {NumberFormat.Value(curve.Loss[i])}";
+            writer.WriteLine(train ? $"{row}  {NumberFormat.Value(curve.TrainLoss[i])}" : row);
         }
 
         writer.Flush();

@@ -8,7 +8,8 @@ namespace ScaleSweep.Client.Reports;
 /// <summary>
 /// theory.csv: the report's completed DMFT theory curves in long format, one row per curve and recorded
 /// step, beside curves.csv (whose columns stay as they were). Written only when the report has theory
-/// curves. Invariant culture, round-trip numbers, N and B as "inf" when infinite, "\n" line ends.
+/// curves. Invariant culture, round-trip numbers, N, B and P as "inf" when infinite, "\n" line ends; train_loss
+/// is empty but for the curves of a finite training set (eq. 41).
 /// </summary>
 internal static class TheoryCsv
 {
@@ -16,7 +17,7 @@ internal static class TheoryCsv
     public const string FileName = "theory.csv";
 
     /// <summary>The header line: the curve's key and settings, then the step and the DMFT loss.</summary>
-    public const string Header = "key,alpha,beta,gamma,N,B,eta,M,steps,modes,solver,step,loss";
+    public const string Header = "key,alpha,beta,gamma,N,B,P,eta,M,steps,modes,solver,step,loss,train_loss";
 
     public static string Serialize(SweepReport report)
     {
@@ -27,7 +28,7 @@ internal static class TheoryCsv
         {
             DmftCurveConfig c = curve.Config;
             string prefix = string.Join(',',
-                curve.Key, Number(c.Alpha), Number(c.Beta), Number(c.Gamma), BatchSize.Format(c.N), BatchSize.Format(c.B),
+                curve.Key, Number(c.Alpha), Number(c.Beta), Number(c.Gamma), BatchSize.Format(c.N), BatchSize.Format(c.B), BatchSize.Format(c.P),
                 Number(c.Eta), Integer(c.M), Integer(c.Steps), Integer(c.Modes), Quote(curve.Solver ?? string.Empty));
             for (int k = 0; k < curve.Steps.Length; k++)
             {
@@ -36,6 +37,12 @@ internal static class TheoryCsv
                 writer.Write(Integer(curve.Steps[k]));
                 writer.Write(',');
                 writer.Write(Number(curve.Loss[k]));
+                writer.Write(',');
+                if (curve.TrainLoss is { } train && k < train.Length)
+                {
+                    writer.Write(Number(train[k]));
+                }
+
                 writer.Write('\n');
             }
         }

@@ -12,6 +12,7 @@ public sealed class DmftCurveConverter : IConverter<DmftCurve, DmftCurveSurrogat
         {
             TimeGrid = surrogate.TimeGrid,
             StepStabilityLimit = surrogate.StepStabilityLimit,
+            TrainLoss = surrogate.TrainLoss ?? [],
         };
 
     public DmftCurveSurrogate ConvertToSurrogate(in DmftCurve value) => new()
@@ -27,5 +28,6 @@ public sealed class DmftCurveConverter : IConverter<DmftCurve, DmftCurveSurrogat
         Solver = value.Solver,
         TimeGrid = value.TimeGrid,
         StepStabilityLimit = value.StepStabilityLimit,
+        TrainLoss = value.TrainLoss,
     };
 }

@@ -17,4 +17,7 @@ public struct DmftCurveSurrogate
     [Id(8)] public string Solver;
     [Id(9)] public string TimeGrid;
     [Id(10)] public long? StepStabilityLimit;
+
+    /// <summary>The train loss of a curve on a finite training set (eq. 41); null or empty online.</summary>
+    [Id(11)] public double[]? TrainLoss;
 }

@@ -21,12 +21,14 @@ public static class DmftCurvePlan
             return null;
         }
 
+        // On a finite training set the curve is eq. 41's: full-batch gradient descent on the group's P samples
+        // (B = P, so the solver's B is infinite), at the group's N or at N = infinity.
         bool infinite = theory.Width == TheoryWidth.Infinite;
         long? n = infinite ? null : group.N;
-        long? b = infinite ? null : group.B;
-        bool solverInfinite = n is null && b is null;
+        long? b = infinite || group.P is not null ? null : group.B;
+        bool solverInfinite = n is null && b is null && group.P is null;
         int modes = theory.Modes ?? (solverInfinite ? DmftOptions.DefaultInfiniteModes : DmftOptions.DefaultFiniteModes);
-        return new DmftCurveRequest(group.Alpha, group.Beta, group.M, group.Gamma, n, b, group.Eta, group.Steps, spec.PointsPerDecade, modes);
+        return new DmftCurveRequest(group.Alpha, group.Beta, group.M, group.Gamma, n, b, group.Eta, group.Steps, spec.PointsPerDecade, modes, group.P);
     }
 
     /// <summary>The sweep's distinct curves, in grid order of the first group that uses each; empty without "theory".</summary>

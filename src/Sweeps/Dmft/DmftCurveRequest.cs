@@ -21,6 +21,7 @@ namespace ScaleSweep.Sweeps.Dmft;
 /// <param name="Steps">Last step T.</param>
 /// <param name="PointsPerDecade">Recording density, as the sweep's runs record.</param>
 /// <param name="Modes">Mode budget, already resolved (never the "default" null), so a default and the same number share a key.</param>
+/// <param name="P">Training-set size of the data-reuse DMFT (eq. 41, full-batch gradient descent, B then null); null online. Appended (field 10).</param>
 [GenerateSerializer, Immutable]
 public sealed record DmftCurveRequest(
     [property: Id(0)] double Alpha,
@@ -32,10 +33,11 @@ public sealed record DmftCurveRequest(
     [property: Id(6)] double Eta,
     [property: Id(7)] long Steps,
     [property: Id(8)] int PointsPerDecade,
-    [property: Id(9)] int Modes)
+    [property: Id(9)] int Modes,
+    [property: Id(10)] long? P = null)
 {
     /// <summary>True when N and B are both infinite: the cheap equations 43-44 apply.</summary>
-    public bool IsInfinite => N is null && B is null;
+    public bool IsInfinite => N is null && B is null && P is null;
 
     /// <summary>
     /// Every field that changes the curve, in a fixed order and round-trip number format, with the solver's
@@ -47,14 +49,15 @@ public sealed record DmftCurveRequest(
         CultureInfo.InvariantCulture,
         $"dmft={DmftSolver.Version};v={SimulationConfig.NumericsVersion};task=power-law({Number(Alpha)},{Number(Beta)},{M});"
         + $"gamma={Number(Gamma)};N={Size(N)};B={Size(B)};eta={Number(Eta)};T={Steps};ppd={PointsPerDecade};modes={Modes};noise=rank-one;"
-        + $"self-term=default-nodes;grid=auto({GradientFlowDmft.DefaultUniformSteps},{GradientFlowDmft.DefaultGridPointsPerDecade})");
+        + $"self-term=default-nodes;grid=auto({GradientFlowDmft.DefaultUniformSteps},{GradientFlowDmft.DefaultGridPointsPerDecade})")
+        + (P is { } p ? string.Create(CultureInfo.InvariantCulture, $";P={p};data-self-term") : string.Empty); // only when finite, so every online curve keeps its key
 
     /// <summary>SHA-256 of <see cref="CanonicalText"/>, 64 hex digits: the theory grain's key.</summary>
     public string Key() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())));
 
     /// <summary>The solver's model settings.</summary>
     public DmftSettings ToSettings() => new(
-        Alpha, Beta, M, Gamma, N ?? double.PositiveInfinity, B ?? double.PositiveInfinity, Eta, Steps);
+        Alpha, Beta, M, Gamma, N ?? double.PositiveInfinity, B ?? double.PositiveInfinity, Eta, Steps, P ?? double.PositiveInfinity);
 
     /// <summary>The solver's numerics; <paramref name="threads"/> does not change the bits (the solvers are deterministic in it).</summary>
     public DmftOptions ToOptions(int threads) => new()

@@ -4,6 +4,7 @@ namespace ScaleSweep.Sweeps.Reports;
 /// <param name="N">Width; null is N = infinity (written "inf").</param>
 /// <param name="B">Batch size; null is B = infinity (written "inf").</param>
 /// <param name="Modes">The solver's mode budget (at most M modes are used).</param>
+/// <param name="P">Training-set size of an eq. 41 curve; null online (written "inf").</param>
 [GenerateSerializer, Immutable]
 public sealed record DmftCurveConfig(
     [property: Id(0)] double Alpha,
@@ -15,4 +16,5 @@ public sealed record DmftCurveConfig(
     [property: Id(6)] int M,
     [property: Id(7)] long Steps,
     [property: Id(8)] int PointsPerDecade,
-    [property: Id(9)] int Modes);
+    [property: Id(9)] int Modes,
+    [property: Id(10)] long? P = null);

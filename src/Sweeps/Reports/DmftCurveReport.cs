@@ -13,6 +13,7 @@ namespace ScaleSweep.Sweeps.Reports;
 /// <param name="Residual">Largest relative defect of the equations (0 when not measured).</param>
 /// <param name="Seconds">Wall-clock seconds of the solve.</param>
 /// <param name="Error">Why it failed.</param>
+/// <param name="TrainLoss">The expected train loss of an eq. 41 curve at <paramref name="Steps"/>; null online.</param>
 [GenerateSerializer, Immutable]
 public sealed record DmftCurveReport(
     [property: Id(0)] string Key,
@@ -26,4 +27,5 @@ public sealed record DmftCurveReport(
     [property: Id(8)] int? Iterations,
     [property: Id(9)] double? Residual,
     [property: Id(10)] double? Seconds,
-    [property: Id(11)] string? Error);
+    [property: Id(11)] string? Error,
+    [property: Id(12)] double[]? TrainLoss = null);

@@ -40,11 +40,11 @@ internal static class DmftCurveReports
 
     private static DmftCurveReport Of(string key, DmftCurveRequest r, DmftCurveResult? result)
     {
-        var config = new DmftCurveConfig(r.Alpha, r.Beta, r.Gamma, r.N, r.B, r.Eta, r.M, r.Steps, r.PointsPerDecade, r.Modes);
+        var config = new DmftCurveConfig(r.Alpha, r.Beta, r.Gamma, r.N, r.B, r.Eta, r.M, r.Steps, r.PointsPerDecade, r.Modes, r.P);
         return result switch
         {
             { Status: DmftCurveStatus.Completed, Curve: { } c } solved => new DmftCurveReport(
-                key, config, "completed", c.Solver, c.Steps, c.Loss, c.ModesUsed, c.ModesExact, c.Iterations, c.Residual, solved.Seconds, null),
+                key, config, "completed", c.Solver, c.Steps, c.Loss, c.ModesUsed, c.ModesExact, c.Iterations, c.Residual, solved.Seconds, null, c.TrainLoss.Length > 0 ? c.TrainLoss : null),
             { Status: DmftCurveStatus.Failed } => new DmftCurveReport(
                 key, config, "failed", null, [], [], null, null, null, null, null, result.Error),
             _ => new DmftCurveReport(key, config, "missing", null, [], [], null, null, null, null, null, null),

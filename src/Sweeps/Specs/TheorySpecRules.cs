@@ -28,11 +28,11 @@ internal static class TheorySpecRules
                 + "projected model of eq. 4, and the linear network of Appendix G has none; remove \"theory\" or use model \"projected\".");
         }
 
-        if (spec.HasFiniteData)
+        if (spec.HasFiniteData && Array.Exists(spec.B, b => b is not null))
         {
             throw new SweepSpecException(F.Theory,
-                $"{width} is not available with a finite P yet: the DMFT of eq. 41 (training on P reused samples) is not in this build; "
-                + "remove \"theory\" or leave P out.");
+                $"{width} with a finite P is available for full-batch gradient descent only: the DMFT of eq. 41 has no multi-pass SGD (B < P); "
+                + "set B to \"inf\" (the full batch B = P), or remove \"theory\".");
         }
 
         if (theory.Modes is { } modes && (modes < TheorySpec.MinModes || modes > limits.MaxTheoryModes))
@@ -44,7 +44,8 @@ internal static class TheorySpecRules
         DmftCurveRequest first = DmftCurvePlan.Requests(spec)[0];
         int used = Math.Min(first.Modes, spec.M);
         string field = theory.Modes is null ? F.Theory : F.TheoryModes;
-        if (theory.Width == TheoryWidth.Matched)
+        // The data-reuse DMFT solves on the full time grid whatever the width, at the finite solvers' T^3 cost.
+        if (theory.Width == TheoryWidth.Matched || spec.HasFiniteData)
         {
             CheckFiniteSteps(spec, limits, width);
         }

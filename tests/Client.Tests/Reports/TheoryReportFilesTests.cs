@@ -25,9 +25,9 @@ public class TheoryReportFilesTests
         JsonElement curve = document.RootElement.GetProperty("theoryCurves")[0];
         string[] keys = curve.EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Equal(
-            ["key", "config", "status", "solver", "steps", "loss", "modesUsed", "modesExact", "iterations", "residual", "seconds", "error"], keys);
+            ["key", "config", "status", "solver", "steps", "loss", "modesUsed", "modesExact", "iterations", "residual", "seconds", "error", "trainLoss"], keys);
         Assert.Equal(
-            ["alpha", "beta", "gamma", "N", "B", "eta", "M", "steps", "pointsPerDecade", "modes"],
+            ["alpha", "beta", "gamma", "N", "B", "eta", "M", "steps", "pointsPerDecade", "modes", "P"],
             curve.GetProperty("config").EnumerateObject().Select(p => p.Name));
         Assert.Equal("inf", curve.GetProperty("config").GetProperty("N").GetString());
         Assert.Equal("inf", curve.GetProperty("config").GetProperty("B").GetString());
@@ -67,7 +67,8 @@ public class TheoryReportFilesTests
         Assert.Equal(TheoryCsv.Header, lines[0]);
         DmftCurveReport second = report.TheoryCurves[1];
         Assert.Equal(1 + second.Steps.Length + 1, lines.Length); // the failed curve has no rows; a final empty line
-        Assert.StartsWith($"{second.Key},2,0.4,1,32,inf,0.05,1000,100000,48,dmft-finite (eq. 26-31),0,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{second.Key},2,0.4,1,32,inf,inf,0.05,1000,100000,48,dmft-finite (eq. 26-31),0,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",", lines[1], StringComparison.Ordinal); // an online curve has no train loss
         Assert.Equal(File.ReadAllText(Path.Combine(with.Path, "curves.csv")), File.ReadAllText(Path.Combine(without.Path, "curves.csv")));
     }
 

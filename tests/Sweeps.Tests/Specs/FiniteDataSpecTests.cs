@@ -158,4 +158,30 @@ public sealed class FiniteDataSpecTests
             run.Validate();
         }
     }
+
+    [Fact]
+    public void Matched_theory_on_a_finite_set_is_the_eq_41_curve_of_each_P_at_full_batch()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Finite("[32, \"inf\"]", "\"inf\""))!.AsObject();
+        json["theory"] = "matched";
+        json["steps"] = 300;
+        SweepSpec spec = TestSpecs.Parse(json.ToJsonString());
+        foreach (GroupConfig group in spec.Grid().Groups)
+        {
+            ScaleSweep.Sweeps.Dmft.DmftCurveRequest request = ScaleSweep.Sweeps.Dmft.DmftCurvePlan.For(spec, group)!;
+            Assert.Equal(group.P, request.P);
+            Assert.Null(request.B); // eq. 41 is gradient descent on the whole set: the solver's B is infinite
+            Assert.Equal(group.P is null, !request.CanonicalText().Contains(";P=", StringComparison.Ordinal));
+            Assert.Equal(group.P is null ? double.PositiveInfinity : 32, request.ToSettings().P);
+        }
+    }
+
+    [Fact]
+    public void Theory_on_a_finite_set_with_multi_pass_sgd_is_refused()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Finite("[32]", "[16]"))!.AsObject();
+        json["theory"] = "matched";
+        json["steps"] = 300;
+        TestSpecs.Rejects(json.ToJsonString(), "theory", "full-batch gradient descent only", "B < P");
+    }
 }
