@@ -249,32 +249,32 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
     {
         string[] seedLines = seedsCsv.Split('\n');
         string[] curveLines = curvesCsv.Split('\n');
-        Assert.Equal("model,alpha,beta,gamma,N,B,eta,M,steps,seed,step,loss,diverged", seedLines[0]);
+        Assert.Equal("model,alpha,beta,gamma,N,P,B,eta,M,steps,seed,step,loss,diverged,train_loss", seedLines[0]);
         Assert.Equal("", seedLines[^1]);
 
-        // By group (its 9 config columns): the seeds in order of appearance, and the non-diverged losses by step.
+        // By group (its 10 config columns): the seeds in order of appearance, and the non-diverged losses by step.
         var seedsOf = new Dictionary<string, List<ulong>>(StringComparer.Ordinal);
         var lossesAt = new Dictionary<(string Group, long Step), List<double>>();
         foreach (string line in seedLines[1..^1])
         {
             string[] cells = line.Split(',');
-            Assert.Equal(13, cells.Length);
-            string group = string.Join(',', cells[..9]);
-            ulong seed = ulong.Parse(cells[9], CultureInfo.InvariantCulture);
+            Assert.Equal(15, cells.Length);
+            string group = string.Join(',', cells[..10]);
+            ulong seed = ulong.Parse(cells[10], CultureInfo.InvariantCulture);
             List<ulong> seeds = seedsOf.TryGetValue(group, out List<ulong>? known) ? known : seedsOf[group] = [];
             if (seeds.Count == 0 || seeds[^1] != seed)
             {
                 seeds.Add(seed);
             }
 
-            if (cells[12] == "false")
+            if (cells[13] == "false")
             {
-                long step = long.Parse(cells[10], CultureInfo.InvariantCulture);
-                (lossesAt.TryGetValue((group, step), out List<double>? losses) ? losses : lossesAt[(group, step)] = []).Add(double.Parse(cells[11], CultureInfo.InvariantCulture));
+                long step = long.Parse(cells[11], CultureInfo.InvariantCulture);
+                (lossesAt.TryGetValue((group, step), out List<double>? losses) ? losses : lossesAt[(group, step)] = []).Add(double.Parse(cells[12], CultureInfo.InvariantCulture));
             }
             else
             {
-                Assert.Equal("true", cells[12]);
+                Assert.Equal("true", cells[13]);
             }
         }
 
@@ -285,10 +285,10 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         foreach (string line in curveLines[1..^1])
         {
             string[] cells = line.Split(',');
-            string group = string.Join(',', cells[..9]);
-            long step = long.Parse(cells[9], CultureInfo.InvariantCulture);
-            double mean = double.Parse(cells[10], CultureInfo.InvariantCulture);
-            int n = int.Parse(cells[12], CultureInfo.InvariantCulture);
+            string group = string.Join(',', cells[..10]);
+            long step = long.Parse(cells[10], CultureInfo.InvariantCulture);
+            double mean = double.Parse(cells[11], CultureInfo.InvariantCulture);
+            int n = int.Parse(cells[13], CultureInfo.InvariantCulture);
             List<double> losses = lossesAt[(group, step)];
             Assert.Equal(n, losses.Count);
             double seedMean = losses.Sum() / losses.Count;
@@ -299,9 +299,9 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         Assert.Equal(lossesAt.Count, checkedRows);
     }
 
-    /// <summary>The groups of curves.csv's rows, by their 9 config columns.</summary>
+    /// <summary>The groups of curves.csv's rows, by their 10 config columns.</summary>
     private static IEnumerable<string> GroupsOf(string[] lines) =>
-        lines[1..^1].Select(l => string.Join(',', l.Split(',')[..9])).Distinct().Order(StringComparer.Ordinal);
+        lines[1..^1].Select(l => string.Join(',', l.Split(',')[..10])).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>The spec's seeds, read from its JSON: a count k is 0 .. k-1 (docs/sweep-spec.md), a list is itself.</summary>
     private static ulong[] SpecSeeds(string path)
