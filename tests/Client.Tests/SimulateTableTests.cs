@@ -19,6 +19,18 @@ public class SimulateTableTests
         Assert.DoesNotContain("\u001b[", result.Stdout); // no ANSI escapes into a captured stream
     }
 
+    /// <summary>A rising loss (N = 16 rich features on P = 64 reused samples overfit from early on: the fit over
+    /// steps 10..200 has chi about -0.015 with its whole CI below 0) is named, not printed as "t^--0.0146".</summary>
+    [Fact]
+    public void NegativeFittedExponentIsNamedAsARisingLoss()
+    {
+        CliResult result = Cli.Simulate("--alpha", "1.5", "--gamma", "1", "--P", "64", "--eta", "0.5", "--seeds", "2");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("t^--", result.Stdout);
+        Assert.Contains(result.Stdout.Split('\n'), l => l.StartsWith("fit: L ~ t^-chi with chi = -0.0", StringComparison.Ordinal) && l.Contains("(the loss rises), 95% CI [-"));
+    }
+
     [Fact]
     public void PerSeedTableListsEverySeed()
     {

@@ -30,7 +30,7 @@ internal static class SimulateTable
                 : "no CI (fewer than 2 seeds)";
             TextWrap.Write(
                 writer,
-                $"fit: L ~ t^-{NumberFormat.Exponent(fit.Exponent)}, {ci}, over steps {fit.Window.T0}..{fit.Window.T1} ({fit.Points} points)",
+                $"fit: {FittedLaw(fit.Exponent)}, {ci}, over steps {fit.Window.T0}..{fit.Window.T1} ({fit.Points} points)",
                 width);
         }
         else
@@ -155,4 +155,10 @@ internal static class SimulateTable
 
         table.Write(writer, width);
     }
+
+    /// <summary>"L ~ t^-chi" with the fitted chi; a negative chi (a rising loss, e.g. overfitting on finite data)
+    /// is named as such rather than printed as "t^--0.01".</summary>
+    private static string FittedLaw(double chi) => chi >= 0
+        ? $"L ~ t^-{NumberFormat.Exponent(chi)}"
+        : $"L ~ t^-chi with chi = {NumberFormat.Exponent(chi)} (the loss rises)";
 }
