@@ -48,7 +48,7 @@ internal static class DataScalingPlot
             {
                 GroupReport[] groups = GroupsOf(report, line);
                 string suffix = gammaVaries ? $" gamma={Number(line.Config.Gamma)}" : string.Empty;
-                using Plot? frontier = CreateFrontier(line, groups, $"data-limited frontier, {report.Model}: {shared}{suffix}; test loss against P at fixed compute C = N t");
+                using Plot? frontier = CreateFrontier(line, groups, $"data-limited frontier, {report.Model}: {shared}{suffix}; test loss at fixed C = N t");
                 if (frontier is not null)
                 {
                     IEnumerable<(string, string)> name = varying.Select(p => (p.Name, p.Value(line.Config)));
@@ -90,6 +90,9 @@ internal static class DataScalingPlot
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var bounds = new Bounds();
+        double trainFloor = Math.Round(TrainFloor.Below(lines
+            .SelectMany(l => l.Points).Where(p => p.Test > 0 && double.IsFinite(p.Test)).Select(p => Math.Log10(p.Test)).DefaultIfEmpty(0).Min()));
+        bool trainClamped = false;
         for (int i = 0; i < lines.Count; i++)
         {
             DataScalingReport line = lines[i];
@@ -125,7 +128,8 @@ internal static class DataScalingPlot
             if (trainPoints.Length > 0)
             {
                 double[] tx = trainPoints.Select(p => Math.Log10(p.P)).ToArray();
-                double[] ty = trainPoints.Select(p => Math.Log10(p.Train)).ToArray();
+                (double[] ty, bool clamped) = TrainFloor.Clamp(trainPoints.Select(p => Math.Log10(p.Train)).ToArray(), trainFloor);
+                trainClamped |= clamped;
                 var train = plot.Add.ScatterLine(tx, ty, color);
                 train.LineWidth = 1.5f;
                 train.LinePattern = LinePattern.Dashed;
@@ -171,11 +175,17 @@ internal static class DataScalingPlot
             LinePattern = LinePattern.DenselyDashed,
             LineWidth = 1.5f,
         });
+        if (trainClamped)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = TrainFloor.Note(trainFloor) });
+        }
+
         plot.ShowLegend(Alignment.LowerLeft);
         plot.Title(title, 14);
         plot.XLabel("training-set size P");
         plot.YLabel("loss at the last step");
         LogAxes.Apply(plot, bounds.XSpan, bounds.YSpan);
+        LogAxes.BottomTicksAt(plot, lines.SelectMany(l => l.Points).Select(p => Math.Log10(p.P)));
         return plot;
     }
 
@@ -229,6 +239,7 @@ internal static class DataScalingPlot
         plot.XLabel("training-set size P");
         plot.YLabel("test loss at compute C");
         LogAxes.Apply(plot, bounds.XSpan, bounds.YSpan);
+        LogAxes.BottomTicksAt(plot, groups.Select(g => Math.Log10(g.Config.P!.Value)));
         return plot;
     }
 

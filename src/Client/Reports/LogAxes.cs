@@ -20,6 +20,19 @@ internal static class LogAxes
         plot.Grid.MinorLineWidth = 1;
     }
 
+    /// <summary>
+    /// Puts the bottom axis's ticks on the grid's own values (log10 of P, say) when there are few of them:
+    /// "16 32 64 128" reads better than automatic ticks at 15.8, 17.8, ... over less than a decade.
+    /// </summary>
+    public static void BottomTicksAt(Plot plot, IEnumerable<double> log10Values, int atMost = 12)
+    {
+        double[] positions = log10Values.Distinct().Order().ToArray();
+        if (positions.Length is > 0 and var n && n <= atMost)
+        {
+            plot.Axes.Bottom.SetTicks(positions, positions.Select(v => Math.Pow(10, v).ToString("G4", CultureInfo.InvariantCulture)).ToArray());
+        }
+    }
+
     /// <summary>10^value: plain for 10^-3 .. 10^4, "1e-5" style beyond, three significant digits between decades.</summary>
     public static string Label(double log10)
     {

@@ -31,6 +31,14 @@ internal static class LossPlot
         var bounds = new Bounds();
         var missing = new List<LegendItem>();
         bool hasTrain = panel.Groups.Any(g => g.TrainMean is not null);
+        double trainFloor = double.NegativeInfinity;
+        bool trainClamped = false;
+        if (hasTrain)
+        {
+            double lowestTest = panel.Groups.Select(g => LogLog.Of(g)).Where(c => !c.IsEmpty).Select(c => c.Y.Min()).DefaultIfEmpty(0).Min();
+            trainFloor = Math.Round(TrainFloor.Below(lowestTest));
+        }
+
         for (int i = 0; i < panel.Groups.Count; i++)
         {
             GroupReport group = panel.Groups[i];
@@ -59,10 +67,12 @@ internal static class LossPlot
 
             if (hasTrain && TrainLine(group) is { X.Length: > 1 } train)
             {
-                var dashedTrain = plot.Add.ScatterLine(train.X, train.Y, color);
+                (double[] trainY, bool clamped) = TrainFloor.Clamp(train.Y, trainFloor);
+                trainClamped |= clamped;
+                var dashedTrain = plot.Add.ScatterLine(train.X, trainY, color);
                 dashedTrain.LineWidth = 2;
                 dashedTrain.LinePattern = LinePattern.Dashed;
-                bounds.Add(train.X, train.Y);
+                bounds.Add(train.X, trainY);
             }
 
             if (!hasTrain && TheoryLine(group, curve) is { } theory)
@@ -101,6 +111,10 @@ internal static class LossPlot
                 LinePattern = LinePattern.Dashed,
                 LineWidth = 2,
             });
+            if (trainClamped)
+            {
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = TrainFloor.Note(trainFloor) });
+            }
         }
 
         if (panel.HasTheoryCurves)

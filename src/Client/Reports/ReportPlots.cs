@@ -77,7 +77,11 @@ internal static class ReportPlots
     {
         PlotParameter<GroupConfig> series = SeriesParameter(report.Groups);
         GroupConfig[] configs = report.Groups.Select(g => g.Config).ToArray();
-        PlotParameter<GroupConfig>[] others = PlotParameter<GroupConfig>.Shown(PlotParameter<GroupConfig>.OfGroups.Where(p => p != series), configs);
+        PlotParameter<GroupConfig>[] shown = PlotParameter<GroupConfig>.Shown(PlotParameter<GroupConfig>.OfGroups.Where(p => p != series), configs);
+        // A parameter that varies only with the series one (B = P for every P, the full-batch "inf" of finite
+        // data) splits nothing: its lines share a panel, and the title says how it follows the series.
+        PlotParameter<GroupConfig>[] tied = shown.Where(p => p.Varies(configs) && FollowsSeries(p, series, configs)).ToArray();
+        PlotParameter<GroupConfig>[] others = shown.Except(tied).ToArray();
         PlotParameter<GroupConfig>[] varying = others.Where(p => p.Varies(configs)).ToArray();
 
         var order = new List<string>();
@@ -102,13 +106,22 @@ internal static class ReportPlots
             List<GroupReport> groups = members[key];
             GroupConfig c = groups[0].Config;
             string name = PlotNames.Compose("loss", varying.Select(p => (p.Name, p.Value(c))));
-            string title = $"loss, {report.Model}: {string.Join(" ", others.Select(p => p.Label(c)))} M={c.M}; "
+            IEnumerable<string> labels = others.Select(p => p.Label(c)).Concat(tied.Select(p => TiedLabel(p, series, groups)));
+            string title = $"loss, {report.Model}: {string.Join(" ", labels)} M={c.M}; "
                 + $"one line per {series.Name}, seed mean +- SEM";
             panels.Add(new LossPanel(name, title, series, groups, theory));
         }
 
         return panels;
     }
+
+    /// <summary>True when every value of <paramref name="series"/> comes with a single value of <paramref name="parameter"/>.</summary>
+    private static bool FollowsSeries(PlotParameter<GroupConfig> parameter, PlotParameter<GroupConfig> series, IEnumerable<GroupConfig> configs) =>
+        configs.GroupBy(series.Value, StringComparer.Ordinal).All(g => !parameter.Varies(g));
+
+    /// <summary>"B=P" when the tied parameter equals the series one in every line, else "B by P".</summary>
+    private static string TiedLabel(PlotParameter<GroupConfig> parameter, PlotParameter<GroupConfig> series, IEnumerable<GroupReport> groups) =>
+        groups.All(g => parameter.Value(g.Config) == series.Value(g.Config)) ? $"{parameter.Name}={series.Name}" : $"{parameter.Name} by {series.Name}";
 
     private static bool Matches(GroupConfig g, FrontierConfig f) =>
         g.Alpha.Equals(f.Alpha) && g.Beta.Equals(f.Beta) && g.Gamma.Equals(f.Gamma) && g.P == f.P && g.B == f.B && g.Eta.Equals(f.Eta);

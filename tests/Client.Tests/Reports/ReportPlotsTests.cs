@@ -78,6 +78,53 @@ public class ReportPlotsTests
         Assert.Contains("alpha=2 beta=0.4 N=16 B=inf eta=0.05", panels[0].Title);
     }
 
+    /// <summary>
+    /// Full batch on finite data ("B": ["inf"] with P = 16, 32, 64): B = P varies with the lines, so it splits
+    /// nothing; one panel per gamma, lines by P, the title saying B=P. B = 8 for every P stays a plain B=8.
+    /// </summary>
+    [Fact]
+    public void ABatchThatFollowsPSharesOnePanelPerGamma()
+    {
+        SweepReport online = SampleReports.Create(gammas: [0.0, 1.0], widths: [64]);
+        long[] sizes = [16, 32, 64];
+        SweepReport fullBatch = online with
+        {
+            Groups = online.Groups.SelectMany(g => sizes.Select(p => g with { Config = g.Config with { P = p, B = p } })).ToArray(),
+            Frontiers = [],
+        };
+        SweepReport fixedBatch = fullBatch with { Groups = fullBatch.Groups.Select(g => g with { Config = g.Config with { B = 8 } }).ToArray() };
+
+        IReadOnlyList<LossPanel> panels = ReportPlots.LossPanels(fullBatch);
+
+        Assert.Equal(["loss-gamma0", "loss-gamma1"], panels.Select(p => p.BaseName));
+        Assert.All(panels, p => Assert.Equal("P", p.Series.Name));
+        Assert.All(panels, p => Assert.Equal(sizes, p.Groups.Select(g => g.Config.P!.Value)));
+        Assert.Contains("gamma=0 N=64 eta=0.05 B=P M=1000", panels[0].Title);
+        LossPanel fixedPanel = Assert.Single(ReportPlots.LossPanels(fixedBatch), p => p.BaseName == "loss-gamma0");
+        Assert.Contains("gamma=0 N=64 B=8 eta=0.05 M=1000", fixedPanel.Title);
+    }
+
+    /// <summary>
+    /// An interpolating fit's train loss (1e-30) would squeeze the test curves into the top of the plot: it is
+    /// drawn on a floor 4 decades below the lowest test loss, and the legend says so; a train loss near the
+    /// test loss is drawn as it is, without the note.
+    /// </summary>
+    [Fact]
+    public void ATrainLossFarBelowTheTestLossIsDrawnOnAFloorTheLegendNames()
+    {
+        SweepReport online = SampleReports.Create(gammas: [1.0], widths: [64], withIssues: false);
+        GroupReport group = online.Groups[0] with { Config = online.Groups[0].Config with { P = 16, B = 16 } };
+        SweepReport interpolating = online with { Groups = [group with { TrainMean = group.Mean.Select(_ => 1e-30).ToArray(), TrainSem = group.Sem }], Frontiers = [] };
+        SweepReport close = online with { Groups = [group with { TrainMean = group.Mean.Select(m => 0.5 * m).ToArray(), TrainSem = group.Sem }], Frontiers = [] };
+
+        string clamped = Assert.Single(ReportPlots.Render(interpolating), p => p.Kind == "loss").Svg;
+        string plain = Assert.Single(ReportPlots.Render(close), p => p.Kind == "loss").Svg;
+
+        Assert.Contains("drawn at that floor", clamped);
+        Assert.DoesNotContain("1e-30", clamped);
+        Assert.DoesNotContain("drawn at that floor", plain);
+    }
+
     [Fact]
     public void AFrontierWithoutAFitSaysWhereTable1IsAnchoredAndWhyThereIsNoFit()
     {
