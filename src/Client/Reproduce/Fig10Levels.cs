@@ -49,8 +49,9 @@ internal sealed class Fig10Levels : PaperFigure
 
         double[] limit = betas.Select(Exponents.ChiRich).ToArray();
         var fixedPoint = plot.Add.ScatterLine(betas, limit, Colors.Black);
-        fixedPoint.LineWidth = 2.5f;
-        fixedPoint.LinePattern = LinePattern.Dashed;
+        fixedPoint.LineWidth = 3.5f;
+        // Solid and thick rather than dashed: a dashed line here makes Skia's SVG canvas print "Unsupported path
+        // effect in addPaint." on stdout, which would mix into the command's output.
         fixedPoint.LegendText = "2 beta/(1+beta): the limit, eq. 11";
 
         var rows = new List<ExponentRow>();
