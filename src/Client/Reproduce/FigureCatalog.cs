@@ -7,6 +7,7 @@ internal static class FigureCatalog
     [
         new Fig1PhaseDiagram(),
         new Fig2LossCurves(),
+        new Fig3BatchNoise(),
         new Fig4ComputeOptimal(),
         new Fig10Levels(),
     ];

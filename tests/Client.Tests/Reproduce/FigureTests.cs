@@ -52,7 +52,7 @@ public class FigureTests
     {
         UsageException e = Assert.Throws<UsageException>(() => FigureCatalog.Select(["fig2", "fig99"]));
 
-        Assert.Equal("FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig4, fig10 (none: all of them)", e.Message);
+        Assert.Equal("FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig3, fig4, fig10 (none: all of them)", e.Message);
         Assert.Equal(FigureCatalog.All, FigureCatalog.Select([]));
         Assert.Equal(["fig2", "fig10"], FigureCatalog.Select(["FIG10", "fig2", "fig2"]).Select(f => f.Name));
     }
@@ -72,6 +72,23 @@ public class FigureTests
         Assert.Equal(4 + widths.Frontiers.Count(f => f.Exponent is not null), result.Exponents.Count);
         Assert.Equal(["fig2-curves.csv", "fig2-theory.csv"], result.Data.Select(d => d.FileName));
         Assert.StartsWith("model,alpha,beta,gamma,N,P,B,eta,M,steps,step,mean", result.Data[0].Content);
+    }
+
+    [Fact]
+    public void Fig3FitsTheTermPrefactorsPerTaskAndDrawsAPanelEach()
+    {
+        SweepReport report = SampleReports.Create(betas: [0.5, 3.6], gammas: [1.0], widths: [256], batches: [1, 8, null], withIssues: false);
+
+        FigureResult result = new Fig3BatchNoise().Render([report], quick: true);
+
+        Assert.Equal(["fig3a", "fig3b"], result.Plots.Select(p => p.BaseName));
+        AssertPngs(result);
+        Assert.Contains("hard beta = 0.5: prefactors a = ", result.Caption);
+        Assert.Contains("super-easy beta = 3.6: prefactors a = ", result.Caption);
+        string[] lines = result.Data[0].Content.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("beta,B,step,mean,sem,fit_total,gradient_flow,model_bottleneck,finite_n,sgd", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("0.5,inf,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("3.6,1,", StringComparison.Ordinal));
     }
 
     [Fact]
