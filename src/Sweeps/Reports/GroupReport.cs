@@ -21,6 +21,8 @@ namespace ScaleSweep.Sweeps.Reports;
 /// test loss is above that minimum by more than twice the two points' standard errors combined (the test loss
 /// stopped falling and rose again: the onset of overfitting); null online or while it has not happened.
 /// </param>
+/// <param name="WeightNormMean">For the linear network, the seed mean of |w|^2 / N at <paramref name="Steps"/> (the spike of Fig. 12); null for the projected model.</param>
+/// <param name="WeightNormSem">Its standard error; null for the projected model.</param>
 [GenerateSerializer, Immutable]
 public sealed record GroupReport(
     [property: Id(0)] GroupConfig Config,
@@ -36,4 +38,6 @@ public sealed record GroupReport(
     [property: Id(10)] string? TheoryCurve = null,
     [property: Id(11)] double[]? TrainMean = null,
     [property: Id(12)] double[]? TrainSem = null,
-    [property: Id(13)] long? OverfitStep = null);
+    [property: Id(13)] long? OverfitStep = null,
+    [property: Id(14)] double[]? WeightNormMean = null,
+    [property: Id(15)] double[]? WeightNormSem = null);
