@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScaleSweep.Numerics.LinearAlgebra;
 using ScaleSweep.Numerics.Models;
 
@@ -90,26 +91,116 @@ public static class FiniteWidthDmft
                 steps, nameof(steps), $"an integer >= 0 whose solve fits in {MaxBytes >> 30} GiB with {modes.Count} modes x {nodes} column-norm nodes (it needs {EstimatedBytes(modes.Count, Math.Max(steps, 0), nodes) >> 20} MiB)");
         }
 
-        var solver = new Solver(modes, gamma, eta, n, batch, (int)steps, options);
-        long[] recorded = LogGrid.Steps(steps, options.PointsPerDecade);
-        var loss = new double[recorded.Length];
-        var norm = new double[recorded.Length];
-        int next = 0;
-        for (int t = 0; t <= steps; t++)
+        (double[] norms, double[] normWeights) = ColumnNormQuadrature.Rule(n, nodes);
+        var excluded = new bool[modes.Count * norms.Length];
+        int left = 0;
+        while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Reached(t);
-            solver.Step(t);
-            if (recorded[next] == t)
+            var solver = new Solver(modes, gamma, eta, n, batch, (int)steps, options, norms, normWeights, excluded);
+            long[] recorded = LogGrid.Steps(steps, options.PointsPerDecade);
+            var loss = new double[recorded.Length];
+            var norm = new double[recorded.Length];
+            int next = 0;
+            int unstable = -1;
+            for (int t = 0; t <= steps; t++)
             {
-                loss[next] = solver.Loss(t);
-                norm[next] = solver.WeightNorm(t);
-                next++;
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Reached(t);
+                solver.Step(t);
+                if (solver.MarkUnstable(t, excluded) > 0)
+                {
+                    unstable = t;
+                    break;
+                }
+
+                if (recorded[next] == t)
+                {
+                    loss[next] = solver.Loss(t);
+                    norm[next] = solver.WeightNorm(t);
+                    next++;
+                }
+            }
+
+            double share = UnstableShare(modes, normWeights, excluded);
+            if (unstable >= 0)
+            {
+                // Solved again without the unstable nodes: every equation is causal, so their (tiny-weight)
+                // history must leave the earlier rows too, and a node's blow-up must never reach the mean.
+                left++;
+                if (share > MaxUnstableShare)
+                {
+                    throw Refusal(modes, norms, excluded, eta, gamma, unstable, share);
+                }
+
+                continue;
+            }
+
+            string solverText = options.SelfTerm && n < double.PositiveInfinity ? $"dmft-finite (eq. 26-31 + self-term, {nodes} column-norm nodes)" : "dmft-finite (eq. 26-31)";
+            if (left > 0)
+            {
+                solverText += string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"; {Count(excluded)} column-norm node(s) past SGD's step-size limit left out (weight {share:G2}): the mean over stable seeds");
+            }
+
+            return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, solverText);
+        }
+    }
+
+    /// <summary>
+    /// A column-norm node counts as past SGD's step-size limit once its resolvent max_s |H^0(t, s)| passes this:
+    /// a stable recursion keeps it near 1, an unstable one grows it geometrically (|1 - eta n lambda|^t when lazy).
+    /// </summary>
+    public const double UnstableResolvent = 1e3;
+
+    /// <summary>
+    /// Most probability weight of column norms past the step-size limit the solver leaves out (the expected
+    /// number of such columns per seed, about the share of seeds that would diverge); beyond it, it refuses.
+    /// </summary>
+    public const double MaxUnstableShare = 1e-2;
+
+    /// <summary>sum_k (modes the representative k stands for) x (node weight left out of k): about the share of seeds with an unstable column.</summary>
+    private static double UnstableShare(ModeSet modes, double[] normWeights, bool[] excluded)
+    {
+        int q = normWeights.Length;
+        double share = 0.0;
+        for (int k = 0; k < modes.Count; k++)
+        {
+            for (int j = 0; j < q; j++)
+            {
+                if (excluded[k * q + j])
+                {
+                    share += modes.Weight[k] * normWeights[j];
+                }
             }
         }
 
-        return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0,
-            options.SelfTerm && n < double.PositiveInfinity ? $"dmft-finite (eq. 26-31 + self-term, {nodes} column-norm nodes)" : "dmft-finite (eq. 26-31)");
+        return share;
+    }
+
+    private static int Count(bool[] flags)
+    {
+        int count = 0;
+        foreach (bool f in flags)
+        {
+            count += f ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private static ArgumentOutOfRangeException Refusal(
+        ModeSet modes, double[] norms, bool[] excluded, double eta, double gamma, int t, double share)
+    {
+        // The example: the first mode (largest lambda) with a node left out, at its smallest such norm.
+        int q = norms.Length;
+        int first = Array.IndexOf(excluded, true);
+        int mode = first / q, node = first % q;
+
+        string reason = string.Create(
+            CultureInfo.InvariantCulture,
+            $"at t = {t} the DMFT's column norms past SGD's step-size limit carry {share:P2} of the seeds' weight, more than the {MaxUnstableShare:P0} it may leave out; e.g. lambda = {modes.Lambda[mode]:G4} at n = |a_k|^2/N = {norms[node]:G4}, whose error grows without bound as SGD's does when eta n lambda (1 + gamma |w|^2/N) >= 2 (gamma = {gamma:G4}). Its curve would not be a seed mean: use a smaller eta, or simulate for these settings");
+        return TheoryArguments.OutOfRange(eta, nameof(eta), "a step size at which SGD is stable for all but 1 % of the finite-width DMFT's column norms", reason);
     }
 
     private sealed class Solver
@@ -123,13 +214,19 @@ public static class FiniteWidthDmft
         private readonly int _modeCount;
         private readonly bool _self;
         private readonly double[] _nodeWeights;
+        private readonly bool[] _excluded;
+        private readonly int _nodesPerMode;
         private readonly double[][] _selfC2, _selfRow, _selfScratch, _xk;
         private readonly double[] _hw, _g, _x, _r3, _c3, _c2;
         private readonly double[] _q, _pRow, _gc3, _y, _hsum, _r24, _c0Diag, _cwDiag;
         private readonly ParallelOptions _parallel;
         private readonly double[][] _scratch;
 
-        public Solver(ModeSet modes, double gamma, double eta, double n, double batch, int steps, DmftOptions options)
+        /// <param name="excluded">Per mode k and node j (index k nodes + j): left out as past SGD's step-size limit;
+        /// the mode's other nodes are reweighted to sum to 1 (the law of n given a stable column).</param>
+        public Solver(
+            ModeSet modes, double gamma, double eta, double n, double batch, int steps, DmftOptions options,
+            double[] norms, double[] normWeights, bool[] excluded)
         {
             int t1 = steps + 1;
             _stride = t1;
@@ -138,21 +235,33 @@ public static class FiniteWidthDmft
             _inverseN = 1.0 / n;
             _inverseB = 1.0 / batch;
             _rankOne = options.RankOneBatchNoise;
-            (double[] norms, double[] normWeights) = ColumnNormQuadrature.Rule(n, options.ColumnNormNodesFor(n));
             _self = options.SelfTerm && n < double.PositiveInfinity;
             int q = norms.Length;
             _modeCount = modes.Count;
-            _nodeWeights = normWeights;
+            _excluded = excluded;
+            _nodesPerMode = q;
+            _nodeWeights = new double[modes.Count * q];
             _weight = new double[modes.Count * q];
             _modes = new ModeHistory[modes.Count * q];
             _parent = new int[modes.Count * q];
             for (int k = 0; k < modes.Count; k++)
             {
+                double kept = 0.0;
+                bool any = false;
+                for (int j = 0; j < q; j++)
+                {
+                    kept += excluded[k * q + j] ? 0.0 : normWeights[j];
+                    any |= excluded[k * q + j];
+                }
+
                 for (int j = 0; j < q; j++)
                 {
                     int i = k * q + j;
                     _modes[i] = new ModeHistory(modes.Lambda[k], modes.WStar[k], norms[j], t1);
-                    _weight[i] = modes.Weight[k] * normWeights[j];
+
+                    // Untouched modes keep the rule's weights bit for bit.
+                    _nodeWeights[i] = excluded[i] ? 0.0 : any ? normWeights[j] / kept : normWeights[j];
+                    _weight[i] = modes.Weight[k] * _nodeWeights[i];
                     _parent[i] = k;
                 }
             }
@@ -197,6 +306,22 @@ public static class FiniteWidthDmft
         }
 
         public double Loss(int t) => _c0Diag[t];
+
+        /// <summary>Flags the nodes whose resolvent passed <see cref="UnstableResolvent"/> at t; returns how many.</summary>
+        public int MarkUnstable(int t, bool[] excluded)
+        {
+            int found = 0;
+            for (int i = 0; i < _modes.Length; i++)
+            {
+                if (!_excluded[i] && !(_modes[i].ResolventPeak(t) <= UnstableResolvent))
+                {
+                    excluded[i] = true;
+                    found++;
+                }
+            }
+
+            return found;
+        }
 
         public double WeightNorm(int t) => _cwDiag[t];
 
@@ -307,6 +432,12 @@ public static class FiniteWidthDmft
             double[] yRow = _y;
             void AdvanceMode(int k)
             {
+                if (_excluded[k])
+                {
+                    // Left out: its rows stay 0 (weight 0), so its blow-up cannot reach the sums as 0 x infinity.
+                    return;
+                }
+
                 int parent = _parent[k];
                 _modes[k].Advance(t, _xk[parent] ?? xMatrix, s1, yRow.AsSpan(0, t + 1), _selfRow[parent].AsSpan(0, t + 1), _scratch[k]);
             }
@@ -420,13 +551,13 @@ public static class FiniteWidthDmft
         /// </summary>
         private void SelfC2Row(int t, int k)
         {
-            int q = _nodeWeights.Length;
+            int q = _nodesPerMode;
             Span<double> row = _selfC2[k].AsSpan(ModeHistory.Offset(t), t + 1);
             row.Clear();
             for (int j = 0; j < q; j++)
             {
                 ModeHistory mode = _modes[k * q + j];
-                double w = _nodeWeights[j] * mode.ColumnNorm;
+                double w = _nodeWeights[k * q + j] * mode.ColumnNorm;
                 ReadOnlySpan<double> kRow = mode.KRow(t);
                 ReadOnlySpan<double> h0Row = mode.H0Row(t);
                 double l2 = w * mode.Lambda * mode.Lambda;
@@ -477,7 +608,7 @@ public static class FiniteWidthDmft
         /// </summary>
         private void XkRow(int t, int k)
         {
-            int q = _nodeWeights.Length;
+            int q = _nodesPerMode;
             double[] xk = _xk[k];
             Span<double> z = _selfScratch[k].AsSpan(0, t);
             ReadOnlySpan<double> xRow = _x.AsSpan(t * _stride, t);
@@ -489,7 +620,7 @@ public static class FiniteWidthDmft
             for (int j = 0; j < q; j++)
             {
                 ModeHistory mode = _modes[k * q + j];
-                double w = _nodeWeights[j] * mode.ColumnNorm;
+                double w = _nodeWeights[k * q + j] * mode.ColumnNorm;
                 for (int r = 0; r < t; r++)
                 {
                     double a = w * xRow[r];
