@@ -53,6 +53,8 @@ internal static class UnstableColumnNorms
         string reason = string.Create(
             CultureInfo.InvariantCulture,
             $"at t = {t} the column norms past SGD's step-size limit carry {share:P2} of the seeds' weight, more than the {FiniteWidthDmft.MaxUnstableShare:P0} the solver may leave out; e.g. lambda = {modes.Lambda[mode]:G4} at n = |a_k|^2/N = {norms[node]:G4} (gamma = {gamma:G4}), about where eta n lambda (1 + gamma |w|^2/N) reaches 2. Seeds like these sit at SGD's edge of stability, where their loss spikes and then recovers or diverges; the DMFT's closure, linear in each mode, cannot follow that (its error there grows without bound), so its curve would not be a seed mean. Use a smaller eta, or simulate for these settings");
-        return TheoryArguments.OutOfRange(eta, nameof(eta), "a step size at which SGD is stable for all but 1 % of the finite-width DMFT's column norms", reason);
+        string allowed = string.Create(
+            CultureInfo.InvariantCulture, $"a step size at which SGD is stable for all but {FiniteWidthDmft.MaxUnstableShare:P0} of the finite-width DMFT's column norms");
+        return TheoryArguments.OutOfRange(eta, nameof(eta), allowed, reason);
     }
 }

@@ -7,7 +7,7 @@ namespace ScaleSweep.Numerics.Tests.Theory.Dmft;
 /// <summary>
 /// The finite-width DMFT at step sizes where some of its column-norm nodes are past SGD's step-size limit
 /// (docs/dmft.md, "Step-size stability"): a node with eta n lambda &gt;= 2 is left out and the solve restarts (the
-/// mean over stable seeds), and the solver refuses, naming eta, once such nodes carry more than 1 % of the
+/// mean over stable seeds), and the solver refuses, naming eta, once such nodes carry more than 2 % of the
 /// weight. No curve past the simulations' divergence threshold is ever returned. alpha = 2, M = 1000.
 /// </summary>
 public class FiniteWidthStabilityTests(ITestOutputHelper output)
