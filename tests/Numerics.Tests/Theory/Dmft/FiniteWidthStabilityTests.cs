@@ -1,4 +1,3 @@
-using ScaleSweep.Numerics.Models;
 using ScaleSweep.Numerics.Theory.Dmft;
 using Xunit.Abstractions;
 
@@ -16,27 +15,23 @@ public class FiniteWidthStabilityTests(ITestOutputHelper output)
     private const int M = 1000;
 
     [Fact]
-    public void LazyAtLargeStepLeavesOutTheUnstableNodeAndMatchesTheSimulation()
+    public void LazyAtLargeStepLeavesOutTheUnstableNode()
     {
         // Issue 16: N = 16, eta = 0.5, lazy hard task. The 8-node rule for chi-square(16)/16 has a node at
         // n = 4.28 (weight 1.5e-7) with eta n lambda_1 = 2.14 > 2; before the guard the curve reached 1e32 by
-        // t = 300. Now that node is left out and the rest is the seed mean: measured -0.2 % at t = 1 .. -4.5 % at
-        // t = 100 against 1024 seeds (docs/dmft.md). Allowed: 5 % (the documented late remainder at N = 16,
-        // t <= 100, with eta t <= 50) + 4 SEM.
-        const long steps = 100;
-        var settings = new DmftSettings(Alpha, 0.4, M, 0.0, 16, double.PositiveInfinity, 0.5, steps);
+        // t = 300. Now that node is left out and the curve falls like the seed mean (its accuracy there is
+        // FiniteWidthAccuracyTests' and the docs' table's).
+        var settings = new DmftSettings(Alpha, 0.4, M, 0.0, 16, double.PositiveInfinity, 0.5, 300);
         DmftCurve curve = DmftSolver.Solve(settings);
         output.WriteLine(curve.Solver);
-        Assert.Contains("1 column-norm node(s) past SGD's step-size limit left out", curve.Solver, StringComparison.Ordinal);
-        var config = new SimulationConfig(ModelKind.Projected, Alpha, 0.4, M, 0.0, 16, null, 0.5, steps, 0);
-        var mean = FiniteWidthSelfTermTests.SimulationMean(config, 1024);
-        Assert.Equal(mean.Steps, curve.Steps);
+        Assert.Contains("1 column-norm node(s) past SGD's step-size limit left out (weight 1.5E-07)", curve.Solver, StringComparison.Ordinal);
         for (int i = 1; i < curve.Steps.Length; i++)
         {
-            double difference = Math.Abs(curve.Loss[i] - mean.Mean[i]);
-            output.WriteLine($"t = {curve.Steps[i]}: DMFT {curve.Loss[i]:F5}, mean {mean.Mean[i]:F5} +- {mean.Sem[i]:F5} ({(curve.Loss[i] / mean.Mean[i]) - 1:P2})");
-            Assert.True(difference <= (0.05 * mean.Mean[i]) + (4 * mean.Sem[i]), $"t = {curve.Steps[i]}: {curve.Loss[i]} vs {mean.Mean[i]} +- {mean.Sem[i]}");
+            Assert.True(curve.Loss[i] < curve.Loss[i - 1], $"t = {curve.Steps[i]}: {curve.Loss[i]} after {curve.Loss[i - 1]}");
         }
+
+        // The 1024-seed mean at t = 300 is 0.2601 +- 0.0017 (docs/dmft.md); the DMFT is 6.8 % below (its late N = 16 remainder).
+        Assert.InRange(curve.Loss[^1], 0.23, 0.27);
     }
 
     [Fact]
