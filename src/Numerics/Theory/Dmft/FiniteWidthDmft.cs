@@ -161,7 +161,7 @@ public static class FiniteWidthDmft
 
     /// <summary>
     /// A column-norm node counts as past SGD's step-size limit once its resolvent max_s |H^0(t, s)| passes this:
-    /// a stable recursion keeps it near 1 (at most 1.8 measured, rich, up to eta = 0.2 and gamma = 4), an unstable
+    /// a stable recursion keeps it near 1 (at most 1.8 measured: rich, eta up to 0.2, gamma up to 4), an unstable
     /// one grows it geometrically (|1 - eta n lambda|^t when lazy). Low, so that a slowly growing node is caught
     /// before its K ~ peak^2 can weigh in the mean.
     /// </summary>
