@@ -106,6 +106,7 @@ public static class FiniteWidthDmft
 
         (double[] norms, double[] normWeights) = ColumnNormQuadrature.Rule(n, nodes);
         var excluded = new bool[modes.Count * norms.Length];
+        int reached = -1;
         while (true)
         {
             var solver = new Solver(modes, gamma, eta, n, batch, (int)steps, options, norms, normWeights, excluded);
@@ -117,7 +118,13 @@ public static class FiniteWidthDmft
             for (int t = 0; t <= steps; t++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Reached(t);
+                if (t > reached)
+                {
+                    // A restart solves the first steps again; the display holds until it is past them.
+                    reached = t;
+                    progress?.Reached(t);
+                }
+
                 solver.Step(t);
                 if (solver.MarkUnstable(t, excluded) > 0)
                 {
