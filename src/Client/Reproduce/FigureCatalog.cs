@@ -10,6 +10,7 @@ internal static class FigureCatalog
         new Fig3BatchNoise(),
         new Fig4ComputeOptimal(),
         new Fig10Levels(),
+        new Fig11LinearNetwork(),
     ];
 
     /// <summary>The names, for help texts and messages: "fig1, fig2, ...".</summary>

@@ -63,7 +63,7 @@ internal static class ReadmeReports
             Group(0.4, 1.0, 32, null, 1000, 500, 16, 0.4703, 0.4437, 0.4993, 10, 500),
             Group(0.4, 1.0, 128, null, 1000, 500, 16, 0.5127, 0.4926, 0.5330, 10, 500),
         ];
-        return SampleReports.WithTheory(Report("dmft-theory-5b910275fd05", "projected", 64, groups));
+        return SampleReports.WithTheory(Report("dmft-theory-81310693c7d4", "projected", 64, groups));
     }
 
     /// <summary>examples/finite-data.json: alpha 1.5, beta 0.4, N 1024, P = 16..128 with B = P, eta 0.5.</summary>

@@ -52,7 +52,7 @@ public class FigureTests
     {
         UsageException e = Assert.Throws<UsageException>(() => FigureCatalog.Select(["fig2", "fig99"]));
 
-        Assert.Equal("FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig3, fig4, fig10 (none: all of them)", e.Message);
+        Assert.Equal("FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig3, fig4, fig10, fig11-12 (none: all of them)", e.Message);
         Assert.Equal(FigureCatalog.All, FigureCatalog.Select([]));
         Assert.Equal(["fig2", "fig10"], FigureCatalog.Select(["FIG10", "fig2", "fig2"]).Select(f => f.Name));
     }
@@ -131,6 +131,40 @@ public class FigureTests
         AssertPngs(result);
         Assert.Equal(6, result.Exponents.Count);
         Assert.Contains("of 6 fits are within 10 % of the theory", result.Caption);
+    }
+
+    /// <summary>
+    /// Fig. 11-12: the loss panel per task and the spike panel per task. The weight norms are set by hand to
+    /// 0.01 t^0.5 (hard) and a constant (easy), so the fitted growth over the last decade must come back as 0.5 and 0.
+    /// </summary>
+    [Fact]
+    public void Fig11And12FitTheSpikeGrowthBesideAppendixG()
+    {
+        SweepReport report = SampleReports.AsLinearNetwork(SampleReports.Create(betas: [1.2, 0.2], gammas: [0.001, 1.0], widths: [100], withIssues: false));
+        report = report with
+        {
+            Groups = report.Groups.Select(g => g with
+            {
+                WeightNormMean = g.Steps.Select(t => g.Config.Beta < 1 ? 0.01 * Math.Sqrt(Math.Max(t, 1)) : 0.3).ToArray(),
+                WeightNormSem = g.Steps.Select(_ => 1e-4).ToArray(),
+            }).ToArray(),
+        };
+
+        FigureResult result = new Fig11LinearNetwork().Render([report], quick: true);
+
+        Assert.Equal(["fig11a", "fig11b", "fig12a", "fig12b"], result.Plots.Select(p => p.BaseName));
+        AssertPngs(result);
+        ExponentRow[] growth = result.Exponents.Where(r => r.Quantity == "growth of |w|^2/N").ToArray();
+        Assert.Equal(4, growth.Length);
+        Assert.All(growth.Where(r => r.Setting.StartsWith("beta 0.2", StringComparison.Ordinal)), r =>
+        {
+            Assert.Equal(0.5, r.Measured, 9);
+            Assert.Equal(1 - (2 * 0.2 / 1.2), r.Predicted, 12);
+        });
+        Assert.All(growth.Where(r => r.Setting.StartsWith("beta 1.2", StringComparison.Ordinal)), r => Assert.Equal(0, r.Measured, 9));
+        Assert.Contains("beta = 0.2: |w|^2/N grows as t^(0.500 at gamma_0 = 0.001, 0.500 at gamma_0 = 1)", result.Caption);
+        Assert.StartsWith("beta,gamma0,step,loss_mean,loss_sem,weight_norm_mean,weight_norm_sem\n", result.Data[0].Content);
+        Assert.Equal(double.NaN, Fig11LinearNetwork.LastDecadeSlope([1.0], [2.0]));
     }
 
     /// <summary>The writer's folders and reproduce.md: every panel linked, every row in the table.</summary>
