@@ -10,14 +10,16 @@ namespace ScaleSweep.Numerics.Models;
 /// inside the row space of A0 (Appendix B), so the predictor stays linear in A0 psi, whatever gamma,
 /// and no run of that seed can end below this floor.
 /// <para>
-/// K and b are the fast sampler's own precomputation (<see cref="ProjectedFast.Precompute"/>) from the
-/// seed's A0 (<see cref="InitialFeatures"/>), so the floor of seed s is the floor of that seed's run.
+/// K and b are those of the fast sampler's precomputation (<see cref="ProjectedFast.Precompute"/>), from the
+/// seed's own A0 (<see cref="InitialFeatures"/>), so the floor of seed s is the floor of that seed's run; they
+/// are summed in column blocks (<see cref="WeightedGram"/>, several times faster at large N M), so they agree
+/// with the sampler's to rounding, not bit for bit.
 /// Row i of A0 does not depend on N, so the K and b of a width n are the leading n x n block and n
 /// entries of those of any larger width: one Cholesky factor K = L L^T of the largest width gives every
 /// smaller one, with y = L^-1 b by forward substitution and L_inf(n) = S - sum_{i &lt; n} y_i^2.
 /// </para>
 /// <para>
-/// Cost: O(N^2 M) for K (dominant; about a minute for N = 1024, M = 10^5 on one core, see docs/numerics.md),
+/// Cost: O(N^2 M) for K (dominant; see docs/numerics.md for the time at N = 1024, M = 10^5 on one core),
 /// O(N^3 / 3) for the factor, N M doubles of memory for A0.
 /// </para>
 /// <para>
@@ -45,7 +47,9 @@ public static class ProjectedFloor
         int n = RequireWidths(widths, spectrum.M);
         var k = new double[n * n];
         var b = new double[n];
-        ProjectedFast.Precompute(seed, n, spectrum.M, spectrum.Lambda, spectrum.WStar, k, b);
+        var a0 = new double[(long)n * spectrum.M];
+        InitialFeatures.Fill(seed, n, spectrum.M, a0);
+        WeightedGram.Compute(a0, n, spectrum.M, spectrum.Lambda, spectrum.WStar, k, b);
         var prefix = new double[n + 1];
         FromMoments(n, k, b, spectrum.InitialLoss, prefix);
         var floors = new double[widths.Length];
