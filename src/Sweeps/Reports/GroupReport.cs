@@ -21,6 +21,10 @@ namespace ScaleSweep.Sweeps.Reports;
 /// test loss is above that minimum by more than twice the two points' standard errors combined (the test loss
 /// stopped falling and rose again: the onset of overfitting); null online or while it has not happened.
 /// </param>
+/// <param name="Floor">
+/// The exact t -&gt; infinity loss of the group's seeds, the floor under its curve (<see cref="SweepFloors"/>); null for
+/// the linear network or when the report left floors out (<see cref="SweepReport.FloorsSkipped"/>).
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record GroupReport(
     [property: Id(0)] GroupConfig Config,
@@ -36,4 +40,5 @@ public sealed record GroupReport(
     [property: Id(10)] string? TheoryCurve = null,
     [property: Id(11)] double[]? TrainMean = null,
     [property: Id(12)] double[]? TrainSem = null,
-    [property: Id(13)] long? OverfitStep = null);
+    [property: Id(13)] long? OverfitStep = null,
+    [property: Id(14)] GroupFloor? Floor = null);
