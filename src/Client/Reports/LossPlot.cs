@@ -12,7 +12,8 @@ namespace ScaleSweep.Client.Reports;
 /// (spec "theory"), each group's curve is drawn dashed in the group's colour instead, and the slope guide
 /// becomes dotted so the two cannot be confused. On a finite training set (Appendix D) the train loss is drawn
 /// dashed beside each group's solid test loss; the DMFT curves are then dotted and the slope guide is left out
-/// (the data floor bends the late curve away from t^-chi).
+/// (the data floor bends the late curve away from t^-chi). A group with an exact floor (<see cref="GroupReport.Floor"/>)
+/// gets it as a thin dotted level across its steps.
 /// </summary>
 internal static class LossPlot
 {
@@ -33,6 +34,7 @@ internal static class LossPlot
         bool hasTrain = panel.Groups.Any(g => g.TrainMean is not null);
         double trainFloor = double.NegativeInfinity;
         bool trainClamped = false;
+        bool hasFloor = false;
         if (hasTrain)
         {
             double lowestTest = panel.Groups.Select(g => LogLog.Of(g)).Where(c => !c.IsEmpty).Select(c => c.Y.Min()).DefaultIfEmpty(0).Min();
@@ -91,6 +93,17 @@ internal static class LossPlot
                 bounds.Add(dmftLine.X, dmftLine.Y);
             }
 
+            if (group.Floor is { Mean: > 0 and var floor } && double.IsFinite(floor))
+            {
+                // Horizontal across the curve's steps: the loss no run of these seeds goes below, as t -> inf.
+                double y = Math.Log10(floor);
+                var level = plot.Add.ScatterLine(new[] { curve.X[0], curve.X[^1] }, new[] { y, y }, color);
+                level.LineWidth = 1.5f;
+                level.LinePattern = LinePattern.Dotted;
+                bounds.Add([curve.X[0], curve.X[^1]], [y, y]);
+                hasFloor = true;
+            }
+
             bounds.Add(curve.X, curve.Lower);
             bounds.Add(curve.X, curve.Upper);
         }
@@ -136,6 +149,17 @@ internal static class LossPlot
                 LineColor = Colors.Gray,
                 LinePattern = panel.HasTheoryCurves ? LinePattern.Dotted : LinePattern.Dashed,
                 LineWidth = 2,
+            });
+        }
+
+        if (hasFloor)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = "dotted level: exact t -> inf floor of the group's seeds (best predictor on N features, report.json groups[].floor)",
+                LineColor = Colors.Gray,
+                LinePattern = LinePattern.Dotted,
+                LineWidth = 1.5f,
             });
         }
 
