@@ -37,9 +37,11 @@ public static class FloorScaling
 
         int[] n = widths.ToArray();
         var perSeed = new double[seeds.Count][];
+        long a0Size = n.Length > 0 ? (long)n.Max() * spectrum.M : 0;
+        double[]? a0 = a0Size > 0 && a0Size <= Array.MaxLength ? new double[a0Size] : null; // else ProjectedFloor names the bad width
         for (int s = 0; s < seeds.Count; s++)
         {
-            perSeed[s] = ProjectedFloor.Compute(seeds[s], spectrum, n);
+            perSeed[s] = ProjectedFloor.Compute(seeds[s], spectrum, n, a0);
             progress?.Invoke(s + 1);
         }
 

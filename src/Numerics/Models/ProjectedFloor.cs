@@ -41,13 +41,21 @@ public static class ProjectedFloor
     /// repeats allowed) on <paramref name="spectrum"/>, from one precomputation at the largest width.
     /// </summary>
     /// <exception cref="ArgumentException">A width outside [1, <see cref="SimulationConfigValidation.MaxWidth"/>], no widths, or N M too large for one array.</exception>
-    public static double[] Compute(ulong seed, Spectrum spectrum, ReadOnlySpan<int> widths)
+    public static double[] Compute(ulong seed, Spectrum spectrum, ReadOnlySpan<int> widths) => Compute(seed, spectrum, widths, null);
+
+    /// <summary>
+    /// As <see cref="Compute(ulong, Spectrum, ReadOnlySpan{int})"/>, drawing A0 into <paramref name="workspace"/> when it
+    /// holds at least N M values (so a loop over seeds holds one A0, 800 MB at N = 1024, M = 10^5, not one per seed
+    /// until the collector runs); null allocates.
+    /// </summary>
+    public static double[] Compute(ulong seed, Spectrum spectrum, ReadOnlySpan<int> widths, double[]? workspace)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
         int n = RequireWidths(widths, spectrum.M);
         var k = new double[n * n];
         var b = new double[n];
-        var a0 = new double[(long)n * spectrum.M];
+        long size = (long)n * spectrum.M;
+        Span<double> a0 = workspace is not null && workspace.LongLength >= size ? workspace.AsSpan(0, (int)size) : new double[size];
         InitialFeatures.Fill(seed, n, spectrum.M, a0);
         WeightedGram.Compute(a0, n, spectrum.M, spectrum.Lambda, spectrum.WStar, k, b);
         var prefix = new double[n + 1];

@@ -35,6 +35,7 @@ public static class SweepFloors
 
         SweepSpec spec = grid.Spec;
         int[] widths = [.. spec.N.Distinct().Order()];
+        var a0 = new double[(long)widths[^1] * spec.M]; // one A0 for every seed, not one per seed until the collector runs
         foreach (double alpha in spec.Alpha.Distinct())
         {
             foreach (double beta in spec.Beta.Distinct())
@@ -43,7 +44,7 @@ public static class SweepFloors
                 var bySeed = new double[spec.Seeds.Length][];
                 for (int s = 0; s < bySeed.Length; s++)
                 {
-                    bySeed[s] = ProjectedFloor.Compute(spec.Seeds[s], spectrum, widths);
+                    bySeed[s] = ProjectedFloor.Compute(spec.Seeds[s], spectrum, widths, a0);
                 }
 
                 for (int g = 0; g < floors.Length; g++)
