@@ -64,10 +64,39 @@ public class TheoryCurveTests
         string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("dmft: alpha=2 beta=0.4 M=500 gamma=0.5 N=inf B=inf", lines[0]);
         Assert.Contains("dmft-infinite", lines[1]);
-        int header = Array.IndexOf(lines, "step  loss"); // after the solver line, which may break at 80 columns
+        // The header after the solver line (which may break at 80 columns), then its rule, then a row per step.
+        int header = Array.FindIndex(lines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["step", "loss"]);
         Assert.InRange(header, 2, 3);
-        Assert.Equal(LogGrid.Steps(100, 10).Length, lines.Length - header - 1);
-        Assert.StartsWith(" 100  ", lines[^1]);
+        Assert.Equal(LogGrid.Steps(100, 10).Length, lines.Length - header - 2);
+        Assert.Matches(@"^ +100 +0\.\d+$", lines[^1]);
+    }
+
+    /// <summary>
+    /// `theory --curve --P`: the eq. 41 solver, its train loss as a table column and as JSON "train" on the same
+    /// steps; the train loss starts at the test loss (v0(0) is the same vector) and ends below it (the P samples
+    /// are fitted); without --P there is no "train".
+    /// </summary>
+    [Fact]
+    public void AFiniteTrainingSetAddsTheTrainLossToTableAndJson()
+    {
+        string[] finite = ["theory", "--curve", "--alpha", "1.5", "--N", "64", "--P", "16", "--eta", "0.5", "--M", "500", "--steps", "30"];
+        CliResult table = Cli.Run(finite);
+        CliResult json = Cli.Run([.. finite, "--json"]);
+        CliResult online = Cli.Run("theory", "--curve", "--alpha", "1.5", "--N", "64", "--eta", "0.5", "--M", "500", "--steps", "30", "--json");
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("P=16", table.Stdout);
+        Assert.Contains("dmft-data-reuse", table.Stdout);
+        Assert.Contains(table.Stdout.Split('\n'), l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["step", "test", "loss", "train", "loss"]);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        JsonElement root = json.Json();
+        double[] loss = root.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] train = root.GetProperty("train").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(root.GetProperty("steps").GetArrayLength(), train.Length);
+        Assert.Equal(loss[0], train[0], 12);
+        Assert.True(train[^1] < 0.9 * loss[^1], $"train {train[^1]} against test {loss[^1]}");
+        Assert.True(online.ExitCode == 0, online.ToString());
+        Assert.False(online.Json().TryGetProperty("train", out _));
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class ErrorEndToEndTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    public static TheoryData<string> BadSpecs => new() { "missing", "alpha", "binary" };
+    public static TheoryData<string> BadSpecs => new() { "missing", "alpha", "binary", "batch-over-P" };
 
     [Theory]
     [MemberData(nameof(BadSpecs))]
@@ -89,6 +89,13 @@ public sealed class ErrorEndToEndTests(ITestOutputHelper output) : IDisposable
                 Assert.Contains("\"alpha\": [2]", text);
                 File.WriteAllText(alpha, text.Replace("\"alpha\": [2]", "\"alpha\": [0.5]", StringComparison.Ordinal));
                 return (alpha, "alpha");
+            case "batch-over-P":
+                // The finite-data example with a batch larger than its smallest training set: B = 32 > P = 16.
+                string batch = _directory.Combine("batch-over-P.json");
+                string finite = File.ReadAllText(Repository.Example("finite-data.json"));
+                Assert.Contains("\"B\": [\"inf\"]", finite);
+                File.WriteAllText(batch, finite.Replace("\"B\": [\"inf\"]", "\"B\": [32]", StringComparison.Ordinal));
+                return (batch, "B[0]: 32 is out of range for P = 16 (P[0])");
             case "binary":
                 string binary = _directory.Combine("binary.json");
                 File.WriteAllBytes(binary, [0x7B, 0x0A, 0x00, 0x01, 0xFF, 0xFE, 0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x7D]);

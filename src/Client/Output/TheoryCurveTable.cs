@@ -2,7 +2,7 @@ using ScaleSweep.Numerics.Theory.Dmft;
 
 namespace ScaleSweep.Client.Output;
 
-/// <summary>The readable DMFT curve of `scalesweep theory --curve`: a settings line, then step and loss.</summary>
+/// <summary>The readable DMFT curve of `scalesweep theory --curve`: a settings line, then a table of step and loss (test and train loss on a finite training set).</summary>
 internal static class TheoryCurveTable
 {
     /// <summary>Writes to <paramref name="writer"/>; the settings lines are broken between words to <paramref name="width"/>.</summary>
@@ -18,15 +18,33 @@ internal static class TheoryCurveTable
             $"solver: {curve.Solver}, {curve.ModesUsed} modes ({(curve.ModesExact ? "exact sum" : "quadrature")}), "
             + $"{NumberFormat.Integer(curve.TimePoints)} time points ({curve.TimeGrid}), {curve.Iterations} sweep(s), {seconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} s",
             width);
-        int stepWidth = Math.Max(4, NumberFormat.Integer(settings.Steps).Length);
         bool train = curve.TrainLoss.Length == curve.Steps.Length && curve.Steps.Length > 0;
-        writer.WriteLine(train ? $"{"step".PadLeft(stepWidth)}  test loss  train loss" : $"{"step".PadLeft(stepWidth)}  loss");
-        for (int i = 0; i < curve.Steps.Length; i++)
+        var table = new TextTable().AddColumn("step");
+        if (train)
         {
-            string row = $"{NumberFormat.Integer(curve.Steps[i]).PadLeft(stepWidth)}  {NumberFormat.Value(curve.Loss[i])}";
-            writer.WriteLine(train ? $"{row}  {NumberFormat.Value(curve.TrainLoss[i])}" : row);
+            table.AddColumn("test loss").AddColumn("train loss");
+        }
+        else
+        {
+            table.AddColumn("loss");
         }
 
+        for (int i = 0; i < curve.Steps.Length; i++)
+        {
+            string step = NumberFormat.Integer(curve.Steps[i]);
+            string loss = NumberFormat.Value(curve.Loss[i]);
+            if (train)
+            {
+                table.AddRow(step, loss, NumberFormat.Value(curve.TrainLoss[i]));
+            }
+            else
+            {
+                table.AddRow(step, loss);
+            }
+        }
+
+        writer.WriteLine();
+        table.Write(writer, width);
         writer.Flush();
     }
 

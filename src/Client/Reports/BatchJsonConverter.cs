@@ -4,7 +4,7 @@ using ScaleSweep.Client.Options;
 
 namespace ScaleSweep.Client.Reports;
 
-/// <summary>The batch size B in report.json: an integer, or the string "inf" for the infinite batch (null in the records).</summary>
+/// <summary>The batch size B (and the training-set size P) in report.json: an integer, or the string "inf" for the infinite batch or online training (null in the records).</summary>
 /// <remarks>Written as "inf" rather than null so that a reader cannot mistake the population gradient for a missing value.</remarks>
 internal sealed class BatchJsonConverter : JsonConverter<long?>
 {
@@ -21,7 +21,7 @@ internal sealed class BatchJsonConverter : JsonConverter<long?>
             case JsonTokenType.Null:
                 return null;
             default:
-                throw new JsonException($"B must be a positive integer or \"{BatchSize.Infinite}\".");
+                throw new JsonException($"a batch or training-set size must be a positive integer or \"{BatchSize.Infinite}\".");
         }
     }
 

@@ -11,9 +11,9 @@ namespace ScaleSweep.Client.Reports;
 /// dashed line of the theory slope t^-chi over the fit window. When the report has DMFT theory curves
 /// (spec "theory"), each group's curve is drawn dashed in the group's colour instead, and the slope guide
 /// becomes dotted so the two cannot be confused. On a finite training set (Appendix D) the train loss is drawn
-/// dashed beside each group's solid test loss; the DMFT curves are then dotted and the slope guide is left out
-/// (the data floor bends the late curve away from t^-chi). A group with an exact floor (<see cref="GroupReport.Floor"/>)
-/// gets it as a thin dotted level across its steps.
+/// dashed beside each group's solid test loss; the DMFT curves (test and train, eq. 41) are then dotted and the
+/// slope guide is left out (the data floor bends the late curve away from t^-chi). A group with an exact floor
+/// (<see cref="GroupReport.Floor"/>) gets it as a thin dotted horizontal level across its steps.
 /// </summary>
 internal static class LossPlot
 {
@@ -91,6 +91,17 @@ internal static class LossPlot
                 dashed.LineWidth = 2;
                 dashed.LinePattern = hasTrain ? LinePattern.Dotted : LinePattern.Dashed;
                 bounds.Add(dmftLine.X, dmftLine.Y);
+
+                // Eq. 41's train loss beside the simulated one, on the same floor.
+                if (hasTrain && dmft.TrainLoss is { } dmftTrain && PositiveLogLine(dmft.Steps, dmftTrain) is { X.Length: > 1 } trainTheory)
+                {
+                    (double[] theoryY, bool clamped) = TrainFloor.Clamp(trainTheory.Y, trainFloor);
+                    trainClamped |= clamped;
+                    var dotted = plot.Add.ScatterLine(trainTheory.X, theoryY, color);
+                    dotted.LineWidth = 2;
+                    dotted.LinePattern = LinePattern.Dotted;
+                    bounds.Add(trainTheory.X, theoryY);
+                }
             }
 
             if (group.Floor is { Mean: > 0 and var floor } && double.IsFinite(floor))
@@ -134,7 +145,9 @@ internal static class LossPlot
         {
             plot.Legend.ManualItems.Add(new LegendItem
             {
-                LabelText = $"{(hasTrain ? "dotted" : "dashed")}: DMFT theory curve (report.json theoryCurves)",
+                LabelText = hasTrain
+                    ? "dotted: DMFT theory curves of eq. 41, test and train (report.json theoryCurves)"
+                    : "dashed: DMFT theory curve (report.json theoryCurves)",
                 LineColor = Colors.Gray,
                 LinePattern = hasTrain ? LinePattern.Dotted : LinePattern.Dashed,
                 LineWidth = 2,

@@ -9,7 +9,7 @@ namespace ScaleSweep.Client.Reports;
 
 /// <summary>
 /// report.json: a <see cref="SweepReport"/> as indented JSON with camelCase keys (one-letter symbols keep
-/// their case), B written as "inf" for the infinite batch, and doubles in their shortest round-trip form,
+/// their case), B and P written as "inf" for the infinite batch and online training, and doubles in their shortest round-trip form,
 /// so reading the file gives back the same bits. Absent values are null, never NaN (writing a NaN throws).
 /// </summary>
 internal static class ReportJson
@@ -50,8 +50,8 @@ internal static class ReportJson
     }
 
     /// <summary>
-    /// Only the batch sizes (and a theory curve's width, which may be infinite too) get the "inf" converter:
-    /// other nullable integers (a divergence step) stay null when absent.
+    /// Only the batch sizes, the training-set sizes P (online is P = "inf") and a theory curve's width, which may
+    /// be infinite too, get the "inf" converter: other nullable integers (a divergence step) stay null when absent.
     /// </summary>
     private static void InfiniteBatch(JsonTypeInfo info)
     {
@@ -63,7 +63,7 @@ internal static class ReportJson
 
         foreach (JsonPropertyInfo property in info.Properties)
         {
-            if (property.PropertyType == typeof(long?) && (property.Name == "B" || (theory && property.Name == "N")))
+            if (property.PropertyType == typeof(long?) && (property.Name is "B" or "P" || (theory && property.Name == "N")))
             {
                 property.CustomConverter = new BatchJsonConverter();
             }

@@ -117,6 +117,12 @@ internal static class ReportTables
             table.AddRow([.. config, Seeds(g), fit, window, NumberFormat.Exponent(g.Theory.Exponent), phases[i]]);
         }
 
+        if (groups.Any(g => g.Config.P is not null))
+        {
+            // A finite training set has no time exponent of its own: its loss levels off at the data floor.
+            notes.Legend("finite P: theory chi is the online (P = inf) time exponent; a finite-P curve levels off at its data floor (data-scaling table below)");
+        }
+
         return table;
     }
 

@@ -188,7 +188,7 @@ public static class SweepSpecValidator
                     throw new SweepSpecException(
                         paths.Entry(F.B, fullBatch),
                         $"\"inf\" is the full batch B = P = {R.Number(p)} ({paths.Entry(F.P, i)}), which {paths.Entry(F.B, j)} already is: "
-                        + $"the same runs would be listed twice; drop one of them. {R.BForP}");
+                        + "the same runs would be listed twice; drop one of them.");
                 }
             }
         }

@@ -66,6 +66,62 @@ internal static class ReadmeReports
         return SampleReports.WithTheory(Report("dmft-theory-5b910275fd05", "projected", 64, groups));
     }
 
+    /// <summary>examples/finite-data.json: alpha 1.5, beta 0.4, N 1024, P = 16..128 with B = P, eta 0.5.</summary>
+    public static SweepReport FiniteData()
+    {
+        GroupReport[] groups =
+        [
+            Finite(0.0, 16, 0.0006067857613831729, -0.007005172226251575, 0.008724596677201433),
+            Finite(0.0, 32, 0.03279588126435843, 0.02001719058161056, 0.045243457846958296),
+            Finite(0.0, 64, 0.059653375734315804, 0.038197760751092005, 0.08537575821480739),
+            Finite(0.0, 128, 0.14173021127217034, 0.13150403950304967, 0.15207705607137983),
+            Finite(1.0, 16, 0.0024681412143621136, -0.00019044391582895542, 0.006024714414206788),
+            Finite(1.0, 32, 0.004106568982660725, -0.00048115971330666763, 0.008494859341715878),
+            Finite(1.0, 64, 0.025088314760152292, 0.00803748396837891, 0.039365655474998845),
+            Finite(1.0, 128, 0.0866331623007843, 0.047889925226428806, 0.11411448903859907),
+        ];
+        DataScalingReport[] lines =
+        [
+            DataLine(0.0, 0.6449385261803232, 0.562181810522512, 0.7093658160524058,
+            [
+                new DataScalingPointReport(16, 5000, 0.6563520858880811, 0.05243888858763512, 3.237698885102611e-31, 8.458005746871187e-32, null, 4),
+                new DataScalingPointReport(32, 5000, 0.5010307717261937, 0.04849740030842358, 3.4825190575905806e-18, 2.001849273605639e-18, null, 4),
+                new DataScalingPointReport(64, 5000, 0.28006132654329025, 0.02092831863524218, 1.0144681188936328e-07, 4.782852723944129e-08, null, 4),
+                new DataScalingPointReport(128, 5000, 0.17955099521503876, 0.008162172714482966, 0.0003408615146165404, 3.602335274903974e-05, null, 4),
+            ]),
+            DataLine(1.0, 0.6432530333596777, 0.5608262124574125, 0.7078766896926791,
+            [
+                new DataScalingPointReport(16, 5000, 0.6563520858880811, 0.0524388885876352, 3.009265538105056e-36, 3.009265538105056e-36, null, 4),
+                new DataScalingPointReport(32, 5000, 0.5010307717270563, 0.04849740038687541, 4.81482486096809e-35, 2.9382104624779344e-35, null, 4),
+                new DataScalingPointReport(64, 5000, 0.2800761689596335, 0.020929234172985, 3.49010190147202e-10, 3.4893076007574987e-10, null, 4),
+                new DataScalingPointReport(128, 5000, 0.1802484025301701, 0.007855131245088163, 2.975295001190999e-05, 1.322341904515394e-05, null, 4),
+            ]),
+        ];
+        return Report("finite-data-e67f50d3c541", "projected", 32, groups) with { DataScaling = lines };
+
+        static GroupReport Finite(double gamma, long p, double chi, double lo, double hi) =>
+            new(
+                new GroupConfig(1.5, 0.4, gamma, 1024, p, 0.5, 6000, 5000, p),
+                [],
+                [],
+                [],
+                4,
+                0,
+                new FitReport(chi, [lo, hi], [50, 5000]),
+                null,
+                new PredictedExponent(Exponents.TimeExponent(0.4, gamma), "hard", gamma > 0 ? "rich" : "lazy"));
+
+        static DataScalingReport DataLine(double gamma, double x, double lo, double hi, DataScalingPointReport[] points) =>
+            new(
+                new DataScalingConfig(1.5, 0.4, gamma, 1024, null, 0.5),
+                points,
+                x,
+                [lo, hi],
+                0,
+                new PredictedExponent(1.5 * 0.4, "hard", gamma > 0 ? "rich" : "lazy"),
+                null);
+    }
+
     private static SweepReport Report(string id, string model, int runs, GroupReport[] groups) =>
         new(id, id[..^13], model, new RunCounts(runs, 0, 0, runs, 0, 0, 0), groups, [], []);
 

@@ -69,6 +69,7 @@ public class ReportJsonTests
         Assert.Equal(2, group.GetProperty("fit").GetProperty("ci").GetArrayLength());
         Assert.Equal(2, group.GetProperty("fit").GetProperty("window").GetArrayLength());
         Assert.Equal("inf", group.GetProperty("config").GetProperty("B").GetString());
+        Assert.Equal("inf", group.GetProperty("config").GetProperty("P").GetString()); // online, as for B: never a bare null
 
         JsonElement frontier = root.GetProperty("frontiers")[0];
         AssertKeys(frontier, "config", "points", "exponent", "ci", "theory", "reason", "intercept", "fitRange");
@@ -96,6 +97,27 @@ public class ReportJsonTests
         Assert.StartsWith("All 4 seeds", empty.GetProperty("fitError").GetString());
         Assert.Equal(0, empty.GetProperty("mean").GetArrayLength());
         Assert.Equal(64, empty.GetProperty("config").GetProperty("B").GetInt64());
+    }
+
+    /// <summary>A finite training set's P is a number, an online group's "inf" (as for B), and both read back as written.</summary>
+    [Fact]
+    public void TheTrainingSetSizeIsANumberOrInf()
+    {
+        SweepReport online = SampleReports.Create(gammas: [1.0], widths: [32], withIssues: false);
+        SweepReport report = online with
+        {
+            Groups = [online.Groups[0], online.Groups[0] with { Config = online.Groups[0].Config with { P = 256, B = 256 } }],
+            Frontiers = [],
+        };
+
+        string json = ReportJson.Serialize(report);
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement groups = document.RootElement.GetProperty("groups");
+
+        Assert.Equal("inf", groups[0].GetProperty("config").GetProperty("P").GetString());
+        Assert.Equal(256, groups[1].GetProperty("config").GetProperty("P").GetInt64());
+        SweepReport back = ReportJson.Deserialize(json);
+        Assert.Equal([null, 256L], back.Groups.Select(g => g.Config.P));
     }
 
     [Fact]

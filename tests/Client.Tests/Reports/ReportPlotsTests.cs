@@ -125,6 +125,32 @@ public class ReportPlotsTests
         Assert.DoesNotContain("drawn at that floor", plain);
     }
 
+    /// <summary>
+    /// With eq. 41 theory curves on a finite training set, the DMFT's train loss is drawn dotted beside its test loss:
+    /// the plot has one more line than without the theory's train loss, and the legend names both.
+    /// </summary>
+    [Fact]
+    public void OnFiniteDataTheDmftTrainLossIsDrawnBesideItsTestLoss()
+    {
+        SweepReport online = SampleReports.Create(gammas: [1.0], widths: [64], withIssues: false);
+        GroupReport group = online.Groups[0] with { Config = online.Groups[0].Config with { P = 16, B = 16 } };
+        SweepReport finite = SampleReports.WithTheory(online with
+        {
+            Groups = [group with { TrainMean = group.Mean.Select(m => 0.5 * m).ToArray(), TrainSem = group.Sem }],
+            Frontiers = [],
+        });
+        DmftCurveReport curve = finite.TheoryCurves[0];
+        SweepReport withTrain = finite with { TheoryCurves = [curve with { TrainLoss = curve.Loss.Select(l => 0.4 * l).ToArray() }] };
+
+        LossPanel panel = Assert.Single(ReportPlots.LossPanels(withTrain));
+        using ScottPlot.Plot plot = LossPlot.Create(panel)!;
+        LossPanel without = Assert.Single(ReportPlots.LossPanels(finite));
+        using ScottPlot.Plot plain = LossPlot.Create(without)!;
+
+        Assert.Equal(plain.GetPlottables().Count() + 1, plot.GetPlottables().Count());
+        Assert.Contains(plot.Legend.ManualItems, i => i.LabelText.StartsWith("dotted: DMFT theory curves of eq. 41, test and train", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AFrontierWithoutAFitSaysWhereTable1IsAnchoredAndWhyThereIsNoFit()
     {

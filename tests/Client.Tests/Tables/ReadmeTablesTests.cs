@@ -11,7 +11,7 @@ namespace ScaleSweep.Client.Tests.Tables;
 /// </summary>
 public class ReadmeTablesTests
 {
-    public static TheoryData<string> Examples => new() { "hard-vs-easy", "compute-optimal", "linear-network", "dmft-theory" };
+    public static TheoryData<string> Examples => new() { "hard-vs-easy", "compute-optimal", "linear-network", "dmft-theory", "finite-data" };
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -22,6 +22,7 @@ public class ReadmeTablesTests
             "hard-vs-easy" => ReadmeReports.HardVsEasy(),
             "compute-optimal" => ReadmeReports.ComputeOptimal(),
             "linear-network" => ReadmeReports.LinearNetwork(),
+            "finite-data" => ReadmeReports.FiniteData(),
             _ => ReadmeReports.DmftTheory(),
         };
         var writer = new StringWriter();

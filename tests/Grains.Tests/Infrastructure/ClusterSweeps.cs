@@ -54,6 +54,7 @@ public static class ClusterSweeps
             ISimulation direct = DirectRun(config);
             Assert.Equal(direct.Curve.Steps, result.Curve.Steps);
             Assert.Equal(direct.Curve.Loss, result.Curve.Loss); // exact: Assert.Equal on double[] compares bits of finite values
+            Assert.Equal(direct.Curve.TrainLoss, result.Curve.TrainLoss); // empty online; on finite data the train loss too
         }
     }
 

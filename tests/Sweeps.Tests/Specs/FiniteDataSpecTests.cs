@@ -120,7 +120,7 @@ public sealed class FiniteDataSpecTests
     [Fact]
     public void Inf_beside_B_equal_to_P_would_repeat_runs_and_is_refused()
     {
-        TestSpecs.Rejects(Finite("[16, 64]", "[16, \"inf\"]"), "B[1]", "\"inf\" is the full batch B = P = 16 (P[0]), which B[0] already is");
+        TestSpecs.Rejects(Finite("[16, 64]", "[16, \"inf\"]"), "B[1]", "\"inf\" is the full batch B = P = 16 (P[0]), which B[0] already is: the same runs would be listed twice; drop one of them.");
     }
 
     [Fact]
