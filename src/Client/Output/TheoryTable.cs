@@ -25,6 +25,7 @@ internal static class TheoryTable
         AddRow(table, "floor (corrected): N^-(alpha min(1,beta))", result.ModelFloorCorrectedExponent, result.ModelFloorCorrectedExponent);
         table.Write(writer, width);
         TextWrap.Write(writer, FloorNote.For(result.Alpha, result.Beta) + " Exact floor over N: theory --floor.", width);
+        writer.WriteLine();
 
         string limit = result.Beta < 1
             ? $"limit 2 beta/(1+beta) = {NumberFormat.Value(2 * result.Beta / (1 + result.Beta))}"
