@@ -154,7 +154,7 @@ internal static class TheoryCommand
             "theory",
             "Closed-form scaling exponents of the paper for a power-law task: the task phase (hard beta < 1, easy, "
             + "super-easy beta >= 2 - 1/alpha), the time exponent chi of L ~ t^-chi lazy (gamma = 0) and rich (gamma > 0, "
-            + "eq. 10-11), its approximation levels (eq. 62), the model-size bottleneck exponent of L ~ N^-x (eq. 12) and "
+            + "eq. 10-11), its approximation levels (eq. 62), the model-size floor exponent x of L ~ N^-x, the paper's alpha min(2, beta) (eq. 12) beside the corrected alpha min(1, beta), and "
             + "the compute-optimal exponents r_C of L ~ C^-r_C, C = N t (Table 1). Every exponent is a positive decay rate. "
             + "--curve prints the DMFT loss curve instead, --floor the exact t -> inf loss over widths N and its exponent.");
         foreach (Option option in options.All)
