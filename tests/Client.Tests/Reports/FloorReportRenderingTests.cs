@@ -48,6 +48,28 @@ public class FloorReportRenderingTests
         Assert.DoesNotContain("exact t -&gt; inf floor", without);
     }
 
+    [Fact]
+    public void ReportJsonHasTheFloorKeysAndReadsThemBack()
+    {
+        SweepReport report = WithFloors(SampleReports.Create(betas: [1.5], gammas: [1.0], widths: [16, 32, 64], withIssues: false));
+        string json = ReportJson.Serialize(report);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        System.Text.Json.JsonElement root = document.RootElement;
+        System.Text.Json.JsonElement line = root.GetProperty("floors")[0];
+        Assert.Equal(
+            ["config", "points", "exponent", "ci", "paperExponent", "correctedExponent", "reason"],
+            line.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["N", "mean", "sem"], line.GetProperty("points")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("inf", line.GetProperty("config").GetProperty("B").GetString());
+        Assert.Equal(["mean", "sem"], root.GetProperty("groups")[0].GetProperty("floor").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("floorsSkipped").ValueKind);
+
+        SweepReport back = ReportJson.Deserialize(json);
+        Assert.Equal(json, ReportJson.Serialize(back));
+        Assert.Equal(report.Groups[0].Floor, back.Groups[0].Floor);
+        Assert.Equal(report.Floors[0].Points, back.Floors[0].Points);
+    }
+
     private static SweepReport WithFloors(SweepReport report)
     {
         FloorScalingReport[] lines = report.Frontiers.Select(f => new FloorScalingReport(
