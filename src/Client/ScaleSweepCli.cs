@@ -88,6 +88,7 @@ public static class ScaleSweepCli
         root.Subcommands.Add(ResultsCommand.CreatePlot(environment));
         root.Subcommands.Add(CancelCommand.Create(environment));
         root.Subcommands.Add(ResumeCommand.Create(environment));
+        root.Subcommands.Add(ReproduceCommand.Create(environment));
 
         // One exit-code table for every command, stated from one source so no command's help drifts from it.
         foreach (Command command in root.Subcommands)

@@ -145,6 +145,8 @@ public class TheoryCurveTests
     [InlineData(new[] { "--time-grid", "log" }, "--time-grid")]
     [InlineData(new[] { "--uniform-steps", "0" }, "--uniform-steps: 0 is out of range")]
     [InlineData(new[] { "--time-grid", "geometric", "--eta", "1.5", "--steps", "2000" }, "eta = 1.5 is out of range")]
+    [InlineData(new[] { "--N", "16", "--gamma", "1", "--eta", "0.5", "--M", "1000", "--steps", "60", "--json" }, "--eta: eta = 0.5 is out of range")]
+    [InlineData(new[] { "--eta", "2.5", "--steps", "100", "--json" }, "--eta: eta = 2.5 is out of range")]
     public void BadValuesExitTwoWithOneLineNamingTheOption(string[] extra, string message)
     {
         CliResult result = Cli.Run(["theory", "--curve", .. extra]);

@@ -58,7 +58,7 @@ internal static class TheoryCommand
             "a training-set size");
 
         public readonly Option<double> Eta = OptionFactory.Real(
-            "--eta", SimulationConfig.DefaultEta, "With --curve: learning rate eta > 0.", LibraryRanges.For("eta"));
+            "--eta", SimulationConfig.DefaultEta, "With --curve: learning rate eta > 0. A step at which the finite-N DMFT's SGD is at its edge of stability, or its curve would diverge, exits 2 saying why (docs/dmft.md).", LibraryRanges.For("eta"));
 
         public readonly Option<long> Modes = OptionFactory.Integer(
             "--M", 10_000, 1, SpectrumValidation.MaxModes,

@@ -14,6 +14,12 @@ internal sealed class Bounds
 
     public double YSpan => IsEmpty ? 0 : yMax - yMin;
 
+    /// <summary>The lowest y added (log10 units); +inf when empty.</summary>
+    public double YMin => yMin;
+
+    /// <summary>The highest y added (log10 units); -inf when empty.</summary>
+    public double YMax => yMax;
+
     public void Add(double[] x, double[] y)
     {
         foreach (double v in x)

@@ -30,6 +30,7 @@ public static class GroupAggregator
         var issues = new List<RunIssue>();
         var curves = new List<SeedCurve>(runs.Count);
         var trainCurves = new List<SeedCurve>(runs.Count);
+        var normCurves = new List<SeedCurve>(runs.Count);
         var stored = new List<StoredSeedCurve>(runs.Count);
         int missing = 0;
         foreach (SimulationConfig run in runs)
@@ -42,6 +43,11 @@ public static class GroupAggregator
                 if (curve.ToTrainCurve() is { } train)
                 {
                     trainCurves.Add(train);
+                }
+
+                if (curve.ToWeightNormCurve() is { } norm)
+                {
+                    normCurves.Add(norm);
                 }
 
                 stored.Add(curve);
@@ -64,6 +70,11 @@ public static class GroupAggregator
             report = WithTrainLoss(report, trainCurves);
         }
 
+        if (spec.Model == ModelKind.LinearNetwork && report.Seeds > 0 && Aggregate(normCurves, report) is { } norms)
+        {
+            report = report with { WeightNormMean = norms.Mean.ToArray(), WeightNormSem = norms.Sem.ToArray() };
+        }
+
         if (DmftCurvePlan.For(spec, config) is { } request)
         {
             report = report with { TheoryCurve = request.Key() };
@@ -76,40 +87,47 @@ public static class GroupAggregator
     /// <remarks>A run still in progress may carry a partial curve on a shorter step grid; it is not averaged.</remarks>
     private static StoredSeedCurve? CurveOf(RunResult? result, ulong seed) => result switch
     {
-        { Progress.Status: RunStatus.Completed, Curve: { } c } => new StoredSeedCurve(c.Steps, c.Loss, false, seed, TrainOf(c)),
-        { Progress.Status: RunStatus.Diverged } r => new StoredSeedCurve(r.Curve?.Steps ?? [], r.Curve?.Loss ?? [], true, seed, r.Curve is { } c ? TrainOf(c) : null),
+        { Progress.Status: RunStatus.Completed, Curve: { } c } => new StoredSeedCurve(c.Steps, c.Loss, false, seed, TrainOf(c), NormOf(c)),
+        { Progress.Status: RunStatus.Diverged } r => new StoredSeedCurve(
+            r.Curve?.Steps ?? [], r.Curve?.Loss ?? [], true, seed, r.Curve is { } c ? TrainOf(c) : null, r.Curve is { } d ? NormOf(d) : null),
         _ => null,
     };
 
     private static double[]? TrainOf(LossCurve curve) => curve.TrainLoss.Length > 0 ? curve.TrainLoss : null;
 
+    private static double[]? NormOf(LossCurve curve) => curve.WeightNormPerWidth.Length > 0 ? curve.WeightNormPerWidth : null;
+
     /// <summary>
     /// The train-loss mean beside the test loss, and the onset of overfitting. A group on a finite set whose
     /// seeds lack a train loss (or disagree with the test curves' steps) keeps its test report as it is.
     /// </summary>
-    private static GroupReport WithTrainLoss(GroupReport report, List<SeedCurve> trainCurves)
+    private static GroupReport WithTrainLoss(GroupReport report, List<SeedCurve> trainCurves) =>
+        Aggregate(trainCurves, report) is { } train
+            ? report with
+            {
+                TrainMean = train.Mean.ToArray(),
+                TrainSem = train.Sem.ToArray(),
+                OverfitStep = OverfitStep(report.Steps, report.Mean, report.Sem),
+            }
+            : report;
+
+    /// <summary>
+    /// The seed mean of a quantity recorded beside the loss (train loss, |w|^2 / N), over the same seeds and steps
+    /// as the report's loss; null when the seeds lack it or disagree with the loss curves' steps.
+    /// </summary>
+    private static SeedAggregateResult? Aggregate(List<SeedCurve> curves, GroupReport report)
     {
-        SeedAggregateResult train;
+        SeedAggregateResult aggregate;
         try
         {
-            train = SeedAggregate.Compute(trainCurves);
+            aggregate = SeedAggregate.Compute(curves);
         }
         catch (ArgumentException)
         {
-            return report;
+            return null;
         }
 
-        if (train.Used != report.Seeds || !train.Steps.SequenceEqual(report.Steps))
-        {
-            return report;
-        }
-
-        return report with
-        {
-            TrainMean = train.Mean.ToArray(),
-            TrainSem = train.Sem.ToArray(),
-            OverfitStep = OverfitStep(report.Steps, report.Mean, report.Sem),
-        };
+        return aggregate.Used == report.Seeds && aggregate.Steps.SequenceEqual(report.Steps) ? aggregate : null;
     }
 
     /// <summary>See <see cref="GroupReport.OverfitStep"/>: the minimum of the test mean, if the end is significantly above it.</summary>

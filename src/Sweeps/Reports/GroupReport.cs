@@ -21,6 +21,8 @@ namespace ScaleSweep.Sweeps.Reports;
 /// test loss is above that minimum by more than twice the two points' standard errors combined (the test loss
 /// stopped falling and rose again: the onset of overfitting); null online or while it has not happened.
 /// </param>
+/// <param name="WeightNormMean">For the linear network, the seed mean of |w|^2 / N at <paramref name="Steps"/> (the spike of Fig. 12); null for the projected model.</param>
+/// <param name="WeightNormSem">Its standard error; null for the projected model.</param>
 /// <param name="Floor">
 /// The exact t -&gt; infinity loss of the group's seeds, the floor under its curve (<see cref="SweepFloors"/>); null for
 /// the linear network or when the report left floors out (<see cref="SweepReport.FloorsSkipped"/>).
@@ -41,4 +43,6 @@ public sealed record GroupReport(
     [property: Id(11)] double[]? TrainMean = null,
     [property: Id(12)] double[]? TrainSem = null,
     [property: Id(13)] long? OverfitStep = null,
-    [property: Id(14)] GroupFloor? Floor = null);
+    [property: Id(14)] double[]? WeightNormMean = null,
+    [property: Id(15)] double[]? WeightNormSem = null,
+    [property: Id(16)] GroupFloor? Floor = null);

@@ -13,9 +13,13 @@ public static class DmftSolver
     /// curve's bits, so stored curves of older code are never mistaken for curves of this one (it is part of a
     /// stored theory curve's key).
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
-    /// <summary>Solves the DMFT for <paramref name="settings"/>; throws <see cref="ArgumentOutOfRangeException"/> for bad settings.</summary>
+    /// <summary>
+    /// Solves the DMFT for <paramref name="settings"/>; throws <see cref="ArgumentOutOfRangeException"/> for bad
+    /// settings, and (naming eta) for a step size whose curve would diverge: no returned curve holds a loss that is
+    /// not finite or past <see cref="Models.SimulationConfig.DivergenceThreshold"/>.
+    /// </summary>
     /// <param name="settings">The model.</param>
     /// <param name="options">Numerics; null takes <see cref="DmftOptions.Default"/>.</param>
     /// <param name="cancellationToken">Checked once per time step; a cancelled solve throws <see cref="OperationCanceledException"/>.</param>
@@ -26,20 +30,24 @@ public static class DmftSolver
         settings.Validate();
         options ??= DmftOptions.Default;
         ModeSet modes = Modes(settings, options);
+        DmftCurve curve;
         if (settings.IsFiniteData)
         {
-            return DataReuseDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.P, settings.Steps, options, cancellationToken, progress);
+            curve = DataReuseDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.P, settings.Steps, options, cancellationToken, progress);
         }
-
-        if (!settings.IsInfinite)
+        else if (!settings.IsInfinite)
         {
-            return FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options, cancellationToken, progress);
+            curve = FiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.N, settings.Batch, settings.Steps, options, cancellationToken, progress);
+        }
+        else
+        {
+            curve = TimeGridFor(settings, options, modes) == DmftTimeGrid.Geometric
+                ? GradientFlowDmft.Solve(
+                    modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.UniformSteps, options.GridPointsPerDecade, options.Parallelism, cancellationToken, progress)
+                : InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism, cancellationToken, progress);
         }
 
-        return TimeGridFor(settings, options, modes) == DmftTimeGrid.Geometric
-            ? GradientFlowDmft.Solve(
-                modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.UniformSteps, options.GridPointsPerDecade, options.Parallelism, cancellationToken, progress)
-            : InfiniteWidthDmft.Solve(modes, settings.Gamma, settings.Eta, settings.Steps, options.PointsPerDecade, options.Parallelism, cancellationToken, progress);
+        return DmftDivergence.Checked(curve, settings.Eta);
     }
 
     /// <summary>

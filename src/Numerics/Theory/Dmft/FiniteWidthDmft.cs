@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScaleSweep.Numerics.LinearAlgebra;
 using ScaleSweep.Numerics.Models;
 
@@ -45,6 +46,19 @@ namespace ScaleSweep.Numerics.Theory.Dmft;
 /// N = 16 the DMFT falls below the simulation late (about -5 % lazy easy at t = 100), at N = 64 under 1 %.
 /// </para>
 /// <para>
+/// <b>Step-size stability.</b> A node n of mode k is a linear recursion whose own rate is about
+/// eta n lambda_k (1 + gamma |w|^2/N); past 2 it grows without bound (at N = 16, eta = 0.5 the largest of the 8
+/// nodes, n = 4.28 with weight 1.5e-7, has eta n lambda_1 = 2.14 and took the lazy loss to 1e32 by t = 300). Such
+/// a node stands for rare seeds whose column a_k is that long; they spike or diverge, and a seed mean does not
+/// contain them (the simulation's 64 seeds never draw one). So a node whose resolvent passes
+/// <see cref="UnstableResolvent"/> is left out, the mode's other nodes are reweighted (the law of n given a stable
+/// column), and the solve starts again (the equations are causal, so its earlier rows must go too): the curve is
+/// the mean over stable seeds, and says so in <see cref="DmftCurve.Solver"/>. Once the nodes left out carry more
+/// than <see cref="MaxUnstableShare"/> of the seeds' weight the solver refuses, naming eta: those seeds sit at
+/// SGD's edge of stability, where real seeds spike and recover through a feedback on their own weights that this
+/// closure, linear in each mode given the mean fields, does not have.
+/// </para>
+/// <para>
 /// Every map in the fixed point is strictly causal (row t of each matrix needs only rows &lt; t of the
 /// others, or row t of one computed before it), so the fixed point is reached exactly by one forward
 /// sweep over t, computing row t of H^w, C_w, G, X, H^0_k, C_0, C_2, R_3, C_3 in that order: the Picard
@@ -90,27 +104,81 @@ public static class FiniteWidthDmft
                 steps, nameof(steps), $"an integer >= 0 whose solve fits in {MaxBytes >> 30} GiB with {modes.Count} modes x {nodes} column-norm nodes (it needs {EstimatedBytes(modes.Count, Math.Max(steps, 0), nodes) >> 20} MiB)");
         }
 
-        var solver = new Solver(modes, gamma, eta, n, batch, (int)steps, options);
-        long[] recorded = LogGrid.Steps(steps, options.PointsPerDecade);
-        var loss = new double[recorded.Length];
-        var norm = new double[recorded.Length];
-        int next = 0;
-        for (int t = 0; t <= steps; t++)
+        (double[] norms, double[] normWeights) = ColumnNormQuadrature.Rule(n, nodes);
+        var excluded = new bool[modes.Count * norms.Length];
+        int reached = -1;
+        while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Reached(t);
-            solver.Step(t);
-            if (recorded[next] == t)
+            var solver = new Solver(modes, gamma, eta, n, batch, (int)steps, options, norms, normWeights, excluded);
+            long[] recorded = LogGrid.Steps(steps, options.PointsPerDecade);
+            var loss = new double[recorded.Length];
+            var norm = new double[recorded.Length];
+            int next = 0;
+            int unstable = -1;
+            for (int t = 0; t <= steps; t++)
             {
-                loss[next] = solver.Loss(t);
-                norm[next] = solver.WeightNorm(t);
-                next++;
-            }
-        }
+                cancellationToken.ThrowIfCancellationRequested();
+                if (t > reached)
+                {
+                    // A restart solves the first steps again; the display holds until it is past them.
+                    reached = t;
+                    progress?.Reached(t);
+                }
 
-        return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0,
-            options.SelfTerm && n < double.PositiveInfinity ? $"dmft-finite (eq. 26-31 + self-term, {nodes} column-norm nodes)" : "dmft-finite (eq. 26-31)");
+                solver.Step(t);
+                if (solver.MarkUnstable(t, excluded) > 0)
+                {
+                    unstable = t;
+                    break;
+                }
+
+                if (recorded[next] == t)
+                {
+                    loss[next] = solver.Loss(t);
+                    norm[next] = solver.WeightNorm(t);
+                    next++;
+                }
+            }
+
+            double share = UnstableColumnNorms.Share(modes, normWeights, excluded);
+            if (unstable >= 0)
+            {
+                // Solved again without the unstable nodes: every equation is causal, so their (tiny-weight)
+                // history must leave the earlier rows too, and a node's blow-up must never reach the mean.
+                if (share > MaxUnstableShare)
+                {
+                    throw UnstableColumnNorms.Refusal(modes, norms, excluded, eta, gamma, unstable, share);
+                }
+
+                continue;
+            }
+
+            string solverText = options.SelfTerm && n < double.PositiveInfinity ? $"dmft-finite (eq. 26-31 + self-term, {nodes} column-norm nodes)" : "dmft-finite (eq. 26-31)";
+            int left = UnstableColumnNorms.Count(excluded);
+            if (left > 0)
+            {
+                solverText += string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"; {left} column-norm node(s) past SGD's step-size limit left out (weight {share:G2}): the mean over stable seeds");
+            }
+
+            return new DmftCurve(recorded, loss, norm, modes.Count, modes.IsExact, steps + 1, 1, 0.0, solverText);
+        }
     }
+
+    /// <summary>
+    /// A column-norm node counts as past SGD's step-size limit once its resolvent max_s |H^0(t, s)| passes this:
+    /// a stable recursion keeps it near 1 (at most 1.8 measured: rich, eta up to 0.2, gamma up to 4), an unstable
+    /// one grows it geometrically (|1 - eta n lambda|^t when lazy). Low, so that a slowly growing node is caught
+    /// before its K ~ peak^2 can weigh in the mean.
+    /// </summary>
+    public const double UnstableResolvent = 10.0;
+
+    /// <summary>
+    /// Most probability weight of column norms past the step-size limit the solver leaves out (the expected
+    /// number of such columns per seed, about the share of seeds that would diverge); beyond it, it refuses.
+    /// </summary>
+    public const double MaxUnstableShare = 0.02;
 
     private sealed class Solver
     {
@@ -123,13 +191,19 @@ public static class FiniteWidthDmft
         private readonly int _modeCount;
         private readonly bool _self;
         private readonly double[] _nodeWeights;
+        private readonly bool[] _excluded;
+        private readonly int _nodesPerMode;
         private readonly double[][] _selfC2, _selfRow, _selfScratch, _xk;
         private readonly double[] _hw, _g, _x, _r3, _c3, _c2;
         private readonly double[] _q, _pRow, _gc3, _y, _hsum, _r24, _c0Diag, _cwDiag;
         private readonly ParallelOptions _parallel;
         private readonly double[][] _scratch;
 
-        public Solver(ModeSet modes, double gamma, double eta, double n, double batch, int steps, DmftOptions options)
+        /// <param name="excluded">Per mode k and node j (index k nodes + j): left out as past SGD's step-size limit;
+        /// the mode's other nodes are reweighted to sum to 1 (the law of n given a stable column).</param>
+        public Solver(
+            ModeSet modes, double gamma, double eta, double n, double batch, int steps, DmftOptions options,
+            double[] norms, double[] normWeights, bool[] excluded)
         {
             int t1 = steps + 1;
             _stride = t1;
@@ -138,21 +212,33 @@ public static class FiniteWidthDmft
             _inverseN = 1.0 / n;
             _inverseB = 1.0 / batch;
             _rankOne = options.RankOneBatchNoise;
-            (double[] norms, double[] normWeights) = ColumnNormQuadrature.Rule(n, options.ColumnNormNodesFor(n));
             _self = options.SelfTerm && n < double.PositiveInfinity;
             int q = norms.Length;
             _modeCount = modes.Count;
-            _nodeWeights = normWeights;
+            _excluded = excluded;
+            _nodesPerMode = q;
+            _nodeWeights = new double[modes.Count * q];
             _weight = new double[modes.Count * q];
             _modes = new ModeHistory[modes.Count * q];
             _parent = new int[modes.Count * q];
             for (int k = 0; k < modes.Count; k++)
             {
+                double kept = 0.0;
+                bool any = false;
+                for (int j = 0; j < q; j++)
+                {
+                    kept += excluded[k * q + j] ? 0.0 : normWeights[j];
+                    any |= excluded[k * q + j];
+                }
+
                 for (int j = 0; j < q; j++)
                 {
                     int i = k * q + j;
                     _modes[i] = new ModeHistory(modes.Lambda[k], modes.WStar[k], norms[j], t1);
-                    _weight[i] = modes.Weight[k] * normWeights[j];
+
+                    // Untouched modes keep the rule's weights bit for bit.
+                    _nodeWeights[i] = excluded[i] ? 0.0 : any ? normWeights[j] / kept : normWeights[j];
+                    _weight[i] = modes.Weight[k] * _nodeWeights[i];
                     _parent[i] = k;
                 }
             }
@@ -197,6 +283,22 @@ public static class FiniteWidthDmft
         }
 
         public double Loss(int t) => _c0Diag[t];
+
+        /// <summary>Flags the nodes whose resolvent passed <see cref="UnstableResolvent"/> at t; returns how many.</summary>
+        public int MarkUnstable(int t, bool[] excluded)
+        {
+            int found = 0;
+            for (int i = 0; i < _modes.Length; i++)
+            {
+                if (!_excluded[i] && !(_modes[i].ResolventPeak(t) <= UnstableResolvent))
+                {
+                    excluded[i] = true;
+                    found++;
+                }
+            }
+
+            return found;
+        }
 
         public double WeightNorm(int t) => _cwDiag[t];
 
@@ -307,6 +409,12 @@ public static class FiniteWidthDmft
             double[] yRow = _y;
             void AdvanceMode(int k)
             {
+                if (_excluded[k])
+                {
+                    // Left out: its rows stay 0 (weight 0), so its blow-up cannot reach the sums as 0 x infinity.
+                    return;
+                }
+
                 int parent = _parent[k];
                 _modes[k].Advance(t, _xk[parent] ?? xMatrix, s1, yRow.AsSpan(0, t + 1), _selfRow[parent].AsSpan(0, t + 1), _scratch[k]);
             }
@@ -420,13 +528,13 @@ public static class FiniteWidthDmft
         /// </summary>
         private void SelfC2Row(int t, int k)
         {
-            int q = _nodeWeights.Length;
+            int q = _nodesPerMode;
             Span<double> row = _selfC2[k].AsSpan(ModeHistory.Offset(t), t + 1);
             row.Clear();
             for (int j = 0; j < q; j++)
             {
                 ModeHistory mode = _modes[k * q + j];
-                double w = _nodeWeights[j] * mode.ColumnNorm;
+                double w = _nodeWeights[k * q + j] * mode.ColumnNorm;
                 ReadOnlySpan<double> kRow = mode.KRow(t);
                 ReadOnlySpan<double> h0Row = mode.H0Row(t);
                 double l2 = w * mode.Lambda * mode.Lambda;
@@ -477,7 +585,7 @@ public static class FiniteWidthDmft
         /// </summary>
         private void XkRow(int t, int k)
         {
-            int q = _nodeWeights.Length;
+            int q = _nodesPerMode;
             double[] xk = _xk[k];
             Span<double> z = _selfScratch[k].AsSpan(0, t);
             ReadOnlySpan<double> xRow = _x.AsSpan(t * _stride, t);
@@ -489,7 +597,7 @@ public static class FiniteWidthDmft
             for (int j = 0; j < q; j++)
             {
                 ModeHistory mode = _modes[k * q + j];
-                double w = _nodeWeights[j] * mode.ColumnNorm;
+                double w = _nodeWeights[k * q + j] * mode.ColumnNorm;
                 for (int r = 0; r < t; r++)
                 {
                     double a = w * xRow[r];

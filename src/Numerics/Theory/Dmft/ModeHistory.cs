@@ -51,6 +51,26 @@ internal sealed class ModeHistory
     public void SetSigma2(int t, double value) => _sigma2[t] = value;
 
     /// <summary>
+    /// max_s |H^0_k(t, s)|, s &lt;= t (+infinity when not finite): how much the mode's error at t answers a kick
+    /// at an earlier step. A stable recursion keeps it near 1 (it is |1 - eta n lambda|^(t - s) when lazy);
+    /// one past SGD's step-size limit grows it geometrically.
+    /// </summary>
+    public double ResolventPeak(int t)
+    {
+        double peak = 0.0;
+        foreach (double h in H0Row(t))
+        {
+            double a = Math.Abs(h);
+            if (!(a <= peak))
+            {
+                peak = double.IsNaN(a) ? double.PositiveInfinity : a;
+            }
+        }
+
+        return peak;
+    }
+
+    /// <summary>
     /// Fills row t of H^0_k and K_k from rows &lt; t, the time x time matrix X (row-major, stride), row t
     /// of Y = G C_3 G^T / N and row t of the mode's own share of it, X C_2^self X^T / N (left out: the
     /// mode's cross-noise comes from the other modes only). scratch needs 3 (t + 1) numbers.

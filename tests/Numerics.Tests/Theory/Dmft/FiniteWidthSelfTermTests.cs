@@ -83,7 +83,8 @@ public class FiniteWidthSelfTermTests(ITestOutputHelper output)
         return worst;
     }
 
-    private static SeedAggregateResult SimulationMean(SimulationConfig template, int seeds)
+    /// <summary>Mean and SEM over seeds 0..seeds-1 of <paramref name="template"/> (ProjectedFast), run in parallel.</summary>
+    internal static SeedAggregateResult SimulationMean(SimulationConfig template, int seeds)
     {
         var curves = new SeedCurve[seeds];
         Parallel.For(0, seeds, s =>

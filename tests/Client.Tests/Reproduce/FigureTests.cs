@@ -1,0 +1,164 @@
+using ScaleSweep.Client.Reproduce;
+using ScaleSweep.Client.Tests.Reports;
+using ScaleSweep.Sweeps.Reports;
+using ScaleSweep.Sweeps.Specs;
+
+namespace ScaleSweep.Client.Tests.Reproduce;
+
+/// <summary>`scalesweep reproduce`'s figures: their specs, and how synthetic reports become panels, data, captions and rows.</summary>
+public class FigureTests
+{
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    public static TheoryData<string, bool> FigureSizes()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (PaperFigure figure in FigureCatalog.All)
+        {
+            data.Add(figure.Name, true);
+            data.Add(figure.Name, false);
+        }
+
+        return data;
+    }
+
+    /// <summary>Every figure's specs, quick and full, are valid sweeps with distinct names (a sweep id each).</summary>
+    [Theory]
+    [MemberData(nameof(FigureSizes))]
+    public void EveryFigureHasValidSpecsAtBothSizes(string name, bool quick)
+    {
+        PaperFigure figure = Assert.Single(FigureCatalog.Select([name]));
+
+        IReadOnlyList<SweepSpec> specs = figure.Specs(quick, new SweepLimits());
+
+        Assert.NotEmpty(specs);
+        Assert.Equal(specs.Count, specs.Select(s => s.Name).Distinct().Count());
+        Assert.All(specs, s => Assert.StartsWith(name, s.Name, StringComparison.Ordinal));
+    }
+
+    /// <summary>The quick sizes stay small: the quick runs of every figure together are a few hundred (2 min on 2 cores, measured).</summary>
+    [Fact]
+    public void TheQuickSizesTogetherAreAFewHundredRuns()
+    {
+        int quick = FigureCatalog.All.SelectMany(f => f.Specs(true, new SweepLimits())).Sum(s => s.Grid().Runs.Count);
+        int full = FigureCatalog.All.SelectMany(f => f.Specs(false, new SweepLimits())).Sum(s => s.Grid().Runs.Count);
+
+        Assert.InRange(quick, 100, 400);
+        Assert.True(full > 4 * quick, $"full {full} runs against quick {quick}");
+    }
+
+    [Fact]
+    public void AnUnknownFigureIsAUsageErrorNamingTheFigures()
+    {
+        UsageException e = Assert.Throws<UsageException>(() => FigureCatalog.Select(["fig2", "fig99"]));
+
+        Assert.Equal("FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig3, fig4, fig10 (none: all of them)", e.Message);
+        Assert.Equal(FigureCatalog.All, FigureCatalog.Select([]));
+        Assert.Equal(["fig2", "fig10"], FigureCatalog.Select(["FIG10", "fig2", "fig2"]).Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Fig2DrawsFourPanelsWithTheDmftAndTheFrontierInItsCaption()
+    {
+        SweepReport infinite = SampleReports.WithTheory(SampleReports.Create(betas: [0.4, 1.2], gammas: [0.0, 1.0], widths: [512], withIssues: false));
+        SweepReport widths = SampleReports.Create(betas: [0.4, 1.2], gammas: [1.0], widths: [16, 32, 64, 128], withIssues: false);
+
+        FigureResult result = new Fig2LossCurves().Render([infinite, widths], quick: true);
+
+        Assert.Equal(["fig2a", "fig2b", "fig2c", "fig2d"], result.Plots.Select(p => p.BaseName));
+        AssertPngs(result);
+        Assert.Contains("The DMFT curves (eq. 43-44", result.Caption);
+        Assert.Contains("r_C = ", result.Caption);
+        Assert.Equal(4 + widths.Frontiers.Count(f => f.Exponent is not null), result.Exponents.Count);
+        Assert.Equal(["fig2-curves.csv", "fig2-theory.csv"], result.Data.Select(d => d.FileName));
+        Assert.StartsWith("model,alpha,beta,gamma,N,P,B,eta,M,steps,step,mean", result.Data[0].Content);
+    }
+
+    [Fact]
+    public void Fig3FitsTheTermPrefactorsPerTaskAndDrawsAPanelEach()
+    {
+        SweepReport report = SampleReports.Create(betas: [0.5, 3.6], gammas: [1.0], widths: [256], batches: [1, 8, null], withIssues: false);
+
+        FigureResult result = new Fig3BatchNoise().Render([report], quick: true);
+
+        Assert.Equal(["fig3a", "fig3b"], result.Plots.Select(p => p.BaseName));
+        AssertPngs(result);
+        Assert.Contains("hard beta = 0.5: prefactors a = ", result.Caption);
+        Assert.Contains("super-easy beta = 3.6: prefactors a = ", result.Caption);
+        string[] lines = result.Data[0].Content.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("beta,B,step,mean,sem,fit_total,gradient_flow,model_bottleneck,finite_n,sgd", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("0.5,inf,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("3.6,1,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fig4DrawsAFrontierPerPhaseAndRegimeBesideTable1()
+    {
+        SweepReport report = SampleReports.Create(betas: [0.5, 1.25, 1.75], gammas: [0.0, 0.75], widths: [16, 32, 64, 128, 256], withIssues: false);
+
+        FigureResult result = new Fig4ComputeOptimal().Render([report], quick: true);
+
+        Assert.Equal(["fig4-hard-lazy", "fig4-hard-rich", "fig4-easy-lazy", "fig4-easy-rich", "fig4-super-easy-lazy", "fig4-super-easy-rich"], result.Plots.Select(p => p.BaseName));
+        AssertPngs(result);
+        Assert.All(result.Exponents, r => Assert.Equal("Table 1", r.Source));
+        Assert.Contains("(Table 1: 0.400)", result.Caption); // hard, rich: 2 alpha beta / (alpha (1 + beta) + 2) at alpha 2, beta 0.5
+    }
+
+    [Fact]
+    public void Fig10SetsTheFittedExponentsBesideTheLevels()
+    {
+        SweepReport report = SampleReports.Create(betas: [0.2, 0.4], gammas: [1.0], widths: [512], withIssues: false);
+
+        FigureResult result = new Fig10Levels().Render([report], quick: true);
+
+        Assert.Equal("fig10", Assert.Single(result.Plots).BaseName);
+        AssertPngs(result);
+        Assert.Equal(2, result.Exponents.Count);
+        Assert.Contains("beta = 0.4: ", result.Caption);
+        string csv = result.Data[0].Content;
+        Assert.StartsWith("beta,level,chi\n", csv);
+        Assert.Contains("\n0.5,1,0.75\n", csv); // chi_1 = beta (2 - beta) at beta 0.5
+    }
+
+    [Fact]
+    public void Fig1DrawsTheExponentAndBothPhasePanels()
+    {
+        SweepReport report = SampleReports.Create(betas: [0.3, 1.2, 2.0], gammas: [0.0, 1.0], widths: [512], withIssues: false);
+
+        FigureResult result = new Fig1PhaseDiagram().Render([report], quick: true);
+
+        Assert.Equal(["fig1a", "fig1b", "fig1c"], result.Plots.Select(p => p.BaseName));
+        AssertPngs(result);
+        Assert.Equal(6, result.Exponents.Count);
+        Assert.Contains("of 6 fits are within 10 % of the theory", result.Caption);
+    }
+
+    /// <summary>The writer's folders and reproduce.md: every panel linked, every row in the table.</summary>
+    [Fact]
+    public void TheWriterWritesAFolderPerFigureAndTheSummary()
+    {
+        using var directory = new TemporaryDirectory();
+        SweepReport report = SampleReports.Create(betas: [0.2, 0.4], gammas: [1.0], widths: [512], withIssues: false);
+        var figure = new Fig10Levels();
+        FigureResult result = figure.Render([report], quick: true);
+
+        IReadOnlyList<string> files = ReproduceWriter.Write(directory.Path, [(figure, result)], quick: true);
+
+        string[] names = files.Select(f => Path.GetRelativePath(directory.Path, f)).ToArray();
+        Assert.Equal(
+            [Path.Combine("fig10", "fig10.png"), Path.Combine("fig10", "fig10.svg"), Path.Combine("fig10", "fig10-levels.csv"),
+             Path.Combine("fig10", "caption.md"), Path.Combine("fig10", "spec-fig10.json"), "reproduce.md"],
+            names);
+        string summary = File.ReadAllText(Path.Combine(directory.Path, "reproduce.md"));
+        Assert.Contains("![fig10](fig10/fig10.png)", summary);
+        Assert.Contains("| fig10 | time exponent chi (rich) | beta 0.4, gamma 1, N 512 | ", summary);
+        Assert.Equal(figure.Specs(true, new SweepLimits())[0].Id(), SweepSpecParser.ParseFile(Path.Combine(directory.Path, "fig10", "spec-fig10.json"), new SweepLimits()).Id());
+    }
+
+    private static void AssertPngs(FigureResult result) =>
+        Assert.All(result.Plots, p =>
+        {
+            Assert.Equal(PngSignature, p.Png[..8]);
+            Assert.Contains("</svg>", p.Svg);
+        });
+}
