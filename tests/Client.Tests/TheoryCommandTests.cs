@@ -16,7 +16,7 @@ public class TheoryCommandTests
         Assert.Equal(string.Empty, result.Stderr);
         JsonElement json = result.Json();
         Assert.Equal(
-            ["alpha", "beta", "phase", "chi", "levels", "modelBottleneckExponent", "computeOptimal"],
+            ["alpha", "beta", "phase", "chi", "levels", "modelBottleneckExponent", "modelFloorCorrectedExponent", "computeOptimal"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["lazy", "rich"], json.GetProperty("chi").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["lazy", "rich"], json.GetProperty("computeOptimal").EnumerateObject().Select(p => p.Name));
@@ -27,6 +27,7 @@ public class TheoryCommandTests
         Assert.Equal(0.4, json.GetProperty("chi").GetProperty("lazy").GetDouble(), 15);
         Assert.Equal(0.8 / 1.4, json.GetProperty("chi").GetProperty("rich").GetDouble(), 15);
         Assert.Equal(0.8, json.GetProperty("modelBottleneckExponent").GetDouble(), 15);
+        Assert.Equal(0.8, json.GetProperty("modelFloorCorrectedExponent").GetDouble(), 15);
         Assert.Equal(0.8 / 3.0, json.GetProperty("computeOptimal").GetProperty("lazy").GetDouble(), 15);
         Assert.Equal(1.6 / 4.8, json.GetProperty("computeOptimal").GetProperty("rich").GetDouble(), 15);
 

@@ -99,13 +99,14 @@ public class TheoryCurveTests
         Assert.False(online.Json().TryGetProperty("train", out _));
     }
 
-    /// <summary>The curve's options would not change the exponents: without --curve they are refused, not ignored.</summary>
+    /// <summary>
+    /// The curve's options would not change the exponents: without --curve they are refused, not ignored. (--N and --M,
+    /// which --floor reads too: <see cref="TheoryFloorTests"/>.)
+    /// </summary>
     [Theory]
     [InlineData("--gamma", "1")]
-    [InlineData("--N", "64")]
     [InlineData("--B", "inf")]
     [InlineData("--eta", "0.05")]
-    [InlineData("--M", "1000")]
     [InlineData("--steps", "100")]
     [InlineData("--points-per-decade", "10")]
     [InlineData("--modes", "48")]

@@ -85,6 +85,8 @@ public sealed class ExitCodesEndToEndTests(ITestOutputHelper output)
     [InlineData("theory --N 64", "--N: needs --curve")]
     [InlineData("theory --B inf", "--B: needs --curve")]
     [InlineData("theory --curve --levels 3", "--levels: only without --curve")]
+    [InlineData("theory --floor --N 16,32 --M 32", "--M: M = 32 is out of range with --N up to 32")]
+    [InlineData("theory --floor --N 16,x", "--N: 'x' is not an integer")]
     [InlineData("simulate --M 100 --N 16 --steps 50 --fit-window 60:70", "--fit-window: the window 60:70")]
     [InlineData("simulate --B 0", "--B: 0 is out of range")]
     [InlineData("simulate --P 0", "--P: 0 is out of range: P must be an integer from 1 to 100000000")]

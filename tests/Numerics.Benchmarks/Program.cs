@@ -20,6 +20,12 @@ if (args.Length > 0 && args[0] == "dmft-validate")
     return DmftValidationReport.Run(args.Length > 1 ? args[1] : "dmft-validation.md");
 }
 
+if (args.Length > 0 && args[0] == "floor")
+{
+    // Issue 16: time and precision of the exact model-size floor at one (N, M).
+    return FloorReport.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "dmft-explore")
 {
     return DmftExplore.Run(args);

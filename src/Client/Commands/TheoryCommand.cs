@@ -12,7 +12,8 @@ namespace ScaleSweep.Client.Commands;
 /// `scalesweep theory`: the paper's closed-form exponents for a power-law task (alpha, beta) —
 /// task phase, time exponents lazy and rich, the approximation levels, the model-size bottleneck
 /// and the compute-optimal exponents. With --curve: the DMFT's expected loss curve L(t) for the model
-/// settings given (eq. 43-44 for N = B = inf, eq. 26-31 otherwise), on the simulations' log grid.
+/// settings given (eq. 43-44 for N = B = inf, eq. 26-31 otherwise), on the simulations' log grid. With --floor:
+/// the exact t -&gt; infinity loss over widths and its exponent (<see cref="TheoryFloor"/>).
 /// </summary>
 internal static class TheoryCommand
 {
@@ -40,8 +41,12 @@ internal static class TheoryCommand
         public readonly Option<double> Gamma = OptionFactory.Real(
             "--gamma", 0.0, "With --curve: richness gamma >= 0 (0 = lazy).", LibraryRanges.For("gamma"));
 
-        public readonly Option<IntegerOrInfinity> Width = BatchSize.IntegerOrInfinite(
-            "--N", "With --curve: width N, an integer >= 1 or 'inf' (default inf).", "N must be an integer >= 1 or 'inf'.", "an integer");
+        public readonly Option<IReadOnlyList<IntegerOrInfinity>> Width = IntegerOrInfinityList.Create(
+            "--N",
+            "With --curve: width N, an integer >= 1 or 'inf' (default inf). With --floor: the widths, a comma-separated list such as "
+            + $"16,32,64 (default {string.Join(',', TheoryFloor.DefaultWidths)}).",
+            "N must be an integer >= 1 or 'inf'; with --floor a list of integers such as 16,32,64.",
+            "an integer");
 
         public readonly Option<IntegerOrInfinity> Batch = BatchSize.CreateOption("--B", "With --curve: batch size B, an integer >= 1 or 'inf' (default inf).");
 
@@ -56,7 +61,22 @@ internal static class TheoryCommand
             "--eta", SimulationConfig.DefaultEta, "With --curve: learning rate eta > 0. A step at which the finite-N DMFT's SGD is at its edge of stability, or its curve would diverge, exits 2 saying why (docs/dmft.md).", LibraryRanges.For("eta"));
 
         public readonly Option<long> Modes = OptionFactory.Integer(
-            "--M", 10_000, 1, SpectrumValidation.MaxModes, "With --curve: number of modes M of the task.", LibraryRanges.For("M"));
+            "--M", 10_000, 1, SpectrumValidation.MaxModes,
+            "With --curve or --floor: number of modes M of the task (--floor: above the largest N; far above it for the floor of the "
+            + "untruncated task, docs/numerics.md).",
+            LibraryRanges.For("M"));
+
+        public readonly Option<bool> Floor = OptionFactory.Flag(
+            "--floor",
+            "Print the exact t -> inf loss of the projected model at each --N (the best predictor on the N features A0 psi, "
+            + "S - b^T K^-1 b, for seeds 0 .. K-1 of --seeds): its seed mean with standard error, its fitted exponent x of L ~ N^-x "
+            + "with a seed-bootstrap 95% CI, and beside it the paper's alpha min(2, beta) (eq. 12) and the corrected alpha min(1, beta) "
+            + "(docs/numerics.md). Cost ~ K N^2 M for the largest N.");
+
+        public readonly Option<long> Seeds = OptionFactory.Integer(
+            "--seeds", 8, 1, TheoryFloor.MaxSeeds,
+            "With --floor: number of seeds K (seeds 0 .. K-1: seed s gives the floor of simulate's run with seed s).",
+            $"seeds must be an integer from 1 to {TheoryFloor.MaxSeeds}.");
 
         public readonly Option<long> Steps = OptionFactory.Integer(
             "--steps", 1000, 1, DmftSettings.MaxSteps, "With --curve: last step T.", $"steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
@@ -83,26 +103,47 @@ internal static class TheoryCommand
             + "--time-grid geometric: every step exactly, in the rank-structured form (cost ~ modes^2 T).",
             $"uniform-steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
 
-        public IEnumerable<Option> All => [Alpha, Beta, Levels, Json, Curve, Gamma, Width, Batch, Samples, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps];
+        public IEnumerable<Option> All =>
+            [Alpha, Beta, Levels, Json, Curve, Floor, Gamma, Width, Batch, Samples, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps, Seeds];
 
-        /// <summary>The options only the curve reads: every option but those of the exponents and the output.</summary>
-        public IEnumerable<Option> CurveOnly => All.Except([Alpha, Beta, Levels, Json, Curve]);
+        /// <summary>The options the exponents read.</summary>
+        public IEnumerable<Option> ExponentsUse => [Alpha, Beta, Levels, Json];
+
+        /// <summary>The options the floor reads.</summary>
+        public IEnumerable<Option> FloorUses => [Alpha, Beta, Json, Floor, Width, Modes, Seeds];
 
         /// <summary>
-        /// Refuses an option the chosen output would ignore (e.g. --N without --curve), so no one reads
-        /// exponents believing they depend on it.
+        /// Refuses an option the chosen output would ignore (e.g. --N without --curve or --floor, --gamma with
+        /// --floor), so no one reads a result believing it depends on it.
         /// </summary>
         public void RequireUsed(ParseResult parseResult)
         {
             bool curve = parseResult.GetValue(Curve);
-            IEnumerable<Option> ignored = curve ? [Levels] : CurveOnly;
-            Option? given = ignored.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
-            if (given is not null)
+            bool floor = parseResult.GetValue(Floor);
+            if (curve && floor)
             {
-                throw new UsageException(curve
-                    ? $"{given.Name}: only without --curve: it sets the approximation levels of the exponents, which the curve does not print."
-                    : $"{given.Name}: needs --curve: it sets the DMFT loss curve; without --curve theory prints the exponents, which depend on --alpha and --beta only.");
+                throw new UsageException("--floor: not with --curve: give one of them (the loss curve L(t), or the exact t -> inf floor over --N).");
             }
+
+            IEnumerable<Option> ignored = curve ? [Levels, Seeds] : floor ? All.Except(FloorUses) : All.Except(ExponentsUse);
+            Option? given = ignored.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
+            if (given is null)
+            {
+                return;
+            }
+
+            const string exponentsOnly = "theory prints the exponents, which depend on --alpha and --beta only.";
+            throw new UsageException((curve, floor) switch
+            {
+                (true, _) when given == Seeds => $"{given.Name}: needs --floor: it sets the seeds of the exact floor, which the curve (a seed average in closed form) does not use.",
+                (true, _) => $"{given.Name}: only without --curve: it sets the approximation levels of the exponents, which the curve does not print.",
+                (_, true) => $"{given.Name}: not with --floor: the floor is the t -> inf loss of the best predictor on the N features, which depends on "
+                    + "--alpha, --beta, --M, --N and --seeds only.",
+                _ when given == Seeds => $"{given.Name}: needs --floor: it sets the seeds of the exact floor; without --floor {exponentsOnly}",
+                _ when given == Width || given == Modes =>
+                    $"{given.Name}: needs --curve or --floor: it sets the DMFT loss curve or the exact floor; without them {exponentsOnly}",
+                _ => $"{given.Name}: needs --curve: it sets the DMFT loss curve; without --curve {exponentsOnly}",
+            });
         }
     }
 
@@ -113,8 +154,9 @@ internal static class TheoryCommand
             "theory",
             "Closed-form scaling exponents of the paper for a power-law task: the task phase (hard beta < 1, easy, "
             + "super-easy beta >= 2 - 1/alpha), the time exponent chi of L ~ t^-chi lazy (gamma = 0) and rich (gamma > 0, "
-            + "eq. 10-11), its approximation levels (eq. 62), the model-size bottleneck exponent of L ~ N^-x (eq. 12) and "
-            + "the compute-optimal exponents r_C of L ~ C^-r_C, C = N t (Table 1). Every exponent is a positive decay rate.");
+            + "eq. 10-11), its approximation levels (eq. 62), the model-size floor exponent x of L ~ N^-x, the paper's alpha min(2, beta) (eq. 12) beside the corrected alpha min(1, beta), and "
+            + "the compute-optimal exponents r_C of L ~ C^-r_C, C = N t (Table 1). Every exponent is a positive decay rate. "
+            + "--curve prints the DMFT loss curve instead, --floor the exact t -> inf loss over widths N and its exponent.");
         foreach (Option option in options.All)
         {
             command.Options.Add(option);
@@ -123,6 +165,17 @@ internal static class TheoryCommand
         command.SetGuardedAction(environment, (parseResult, _) =>
         {
             options.RequireUsed(parseResult);
+            if (parseResult.GetValue(options.Floor))
+            {
+                TheoryFloor.Request request = TheoryFloor.Bind(
+                    parseResult.GetValue(options.Alpha),
+                    parseResult.GetValue(options.Beta),
+                    parseResult.GetValue(options.Modes),
+                    parseResult.GetResult(options.Width) is { Implicit: false } ? parseResult.GetValue(options.Width) : null,
+                    parseResult.GetValue(options.Seeds));
+                return TheoryFloor.RunAsync(environment, request, parseResult.GetValue(options.Json));
+            }
+
             if (parseResult.GetValue(options.Curve))
             {
                 var settings = new DmftSettings(
@@ -130,7 +183,7 @@ internal static class TheoryCommand
                     parseResult.GetValue(options.Beta),
                     (int)parseResult.GetValue(options.Modes),
                     parseResult.GetValue(options.Gamma),
-                    parseResult.GetValue(options.Width).ToDouble(),
+                    SingleWidth(parseResult.GetValue(options.Width)!).ToDouble(),
                     parseResult.GetValue(options.Batch).ToDouble(),
                     parseResult.GetValue(options.Eta),
                     parseResult.GetValue(options.Steps),
@@ -174,6 +227,12 @@ internal static class TheoryCommand
         return command;
     }
 
+    /// <summary>The one width of the curve; a list is the floor's.</summary>
+    private static IntegerOrInfinity SingleWidth(IReadOnlyList<IntegerOrInfinity> widths) =>
+        widths.Count == 1
+            ? widths[0]
+            : throw new UsageException($"--N: {string.Join(',', widths)} is a list: with --curve N is one width, an integer >= 1 or 'inf'; lists are for --floor.");
+
     /// <summary>The DMFT curve; the library's range errors become usage errors naming the option.</summary>
     public static DmftCurve SolveCurve(DmftSettings settings, DmftOptions options)
     {
@@ -200,6 +259,7 @@ internal static class TheoryCommand
                 Exponents.ChiRich(beta),
                 Exponents.Levels(beta, levels),
                 Exponents.ModelBottleneck(alpha, beta),
+                Exponents.ModelBottleneckMeasured(alpha, beta),
                 Exponents.ComputeOptimalLazy(alpha, beta),
                 Exponents.ComputeOptimalRich(alpha, beta));
         }
@@ -219,5 +279,6 @@ internal sealed record TheoryResult(
     double ChiRich,
     IReadOnlyList<double> Levels,
     double ModelBottleneckExponent,
+    double ModelFloorCorrectedExponent,
     double ComputeOptimalLazy,
     double ComputeOptimalRich);

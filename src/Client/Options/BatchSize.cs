@@ -24,29 +24,38 @@ internal static class BatchSize
             DefaultValueFactory = _ => IntegerOrInfinity.Infinity,
             CustomParser = result =>
             {
-                string token = OptionFactory.SingleToken(result);
-                if (IsInfinite(token))
+                (IntegerOrInfinity value, string? error) = ParseItem(OptionFactory.SingleToken(result), name, range, noun);
+                if (error is not null)
                 {
-                    return IntegerOrInfinity.Infinity;
+                    result.AddError(error);
                 }
 
-                if (!OptionFactory.TryParseInteger(token, out long value, out bool tooLarge) || tooLarge)
-                {
-                    result.AddError(tooLarge
-                        ? $"{name}: '{token}' is out of range: {range}"
-                        : OptionFactory.Malformed(name, token, noun, range));
-                    return IntegerOrInfinity.Infinity;
-                }
-
-                if (value < 1)
-                {
-                    result.AddError($"{name}: {value} is out of range: {range}");
-                    return IntegerOrInfinity.Infinity;
-                }
-
-                return new IntegerOrInfinity(value);
+                return value;
             },
         }, range);
+    }
+
+    /// <summary>
+    /// One value of an "integer|inf" option: the value, or infinity with the message naming
+    /// <paramref name="name"/> when <paramref name="token"/> is malformed or below 1.
+    /// </summary>
+    internal static (IntegerOrInfinity Value, string? Error) ParseItem(string token, string name, string range, string noun)
+    {
+        if (IsInfinite(token))
+        {
+            return (IntegerOrInfinity.Infinity, null);
+        }
+
+        if (!OptionFactory.TryParseInteger(token, out long value, out bool tooLarge) || tooLarge)
+        {
+            return (IntegerOrInfinity.Infinity, tooLarge
+                ? $"{name}: '{token}' is out of range: {range}"
+                : OptionFactory.Malformed(name, token, noun, range));
+        }
+
+        return value < 1
+            ? (IntegerOrInfinity.Infinity, $"{name}: {value} is out of range: {range}")
+            : (new IntegerOrInfinity(value), null);
     }
 
     public static bool IsInfinite(string token) =>

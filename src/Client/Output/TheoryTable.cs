@@ -21,8 +21,11 @@ internal static class TheoryTable
         var table = new TextTable().AddColumn("exponent", right: false).AddColumn("lazy (gamma=0)").AddColumn("rich (gamma>0)");
         AddRow(table, "time: L ~ t^-chi", result.ChiLazy, result.ChiRich);
         AddRow(table, "compute-optimal: L ~ C^-r, C = N t", result.ComputeOptimalLazy, result.ComputeOptimalRich);
-        AddRow(table, "model bottleneck: L ~ N^-(alpha min(2,beta))", result.ModelBottleneckExponent, result.ModelBottleneckExponent);
+        AddRow(table, "floor (paper eq.12): N^-(alpha min(2,beta))", result.ModelBottleneckExponent, result.ModelBottleneckExponent);
+        AddRow(table, "floor (corrected): N^-(alpha min(1,beta))", result.ModelFloorCorrectedExponent, result.ModelFloorCorrectedExponent);
         table.Write(writer, width);
+        TextWrap.Write(writer, FloorNote.For(result.Alpha, result.Beta) + " Exact floor over N: theory --floor.", width);
+        writer.WriteLine();
 
         string limit = result.Beta < 1
             ? $"limit 2 beta/(1+beta) = {NumberFormat.Value(2 * result.Beta / (1 + result.Beta))}"

@@ -12,7 +12,8 @@ namespace ScaleSweep.Client.Reports;
 /// (spec "theory"), each group's curve is drawn dashed in the group's colour instead, and the slope guide
 /// becomes dotted so the two cannot be confused. On a finite training set (Appendix D) the train loss is drawn
 /// dashed beside each group's solid test loss; the DMFT curves (test and train, eq. 41) are then dotted and the
-/// slope guide is left out (the data floor bends the late curve away from t^-chi).
+/// slope guide is left out (the data floor bends the late curve away from t^-chi). A group with an exact floor
+/// (<see cref="GroupReport.Floor"/>) gets it as a thin dotted horizontal level across its steps.
 /// </summary>
 internal static class LossPlot
 {
@@ -33,6 +34,7 @@ internal static class LossPlot
         bool hasTrain = panel.Groups.Any(g => g.TrainMean is not null);
         double trainFloor = double.NegativeInfinity;
         bool trainClamped = false;
+        bool hasFloor = false;
         if (hasTrain)
         {
             double lowestTest = panel.Groups.Select(g => LogLog.Of(g)).Where(c => !c.IsEmpty).Select(c => c.Y.Min()).DefaultIfEmpty(0).Min();
@@ -102,6 +104,17 @@ internal static class LossPlot
                 }
             }
 
+            if (group.Floor is { Mean: > 0 and var floor } && double.IsFinite(floor))
+            {
+                // Horizontal across the curve's steps: the loss no run of these seeds goes below, as t -> inf.
+                double y = Math.Log10(floor);
+                var level = plot.Add.ScatterLine(new[] { curve.X[0], curve.X[^1] }, new[] { y, y }, color);
+                level.LineWidth = FloorLineWidth;
+                level.LinePattern = LinePattern.Dotted;
+                bounds.Add([curve.X[0], curve.X[^1]], [y, y]);
+                hasFloor = true;
+            }
+
             bounds.Add(curve.X, curve.Lower);
             bounds.Add(curve.X, curve.Upper);
         }
@@ -115,13 +128,7 @@ internal static class LossPlot
         plot.Legend.ManualItems.AddRange(missing);
         if (hasTrain)
         {
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = "solid: test loss (population); dashed: train loss on the P samples",
-                LineColor = Colors.Gray,
-                LinePattern = LinePattern.Dashed,
-                LineWidth = 2,
-            });
+            plot.Legend.ManualItems.Add(Key("solid: test loss (population); dashed: train loss on the P samples", LinePattern.Dashed));
             if (trainClamped)
             {
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = TrainFloor.Note(trainFloor) });
@@ -130,26 +137,26 @@ internal static class LossPlot
 
         if (panel.HasTheoryCurves)
         {
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = hasTrain
+            plot.Legend.ManualItems.Add(Key(
+                hasTrain
                     ? "dotted: DMFT theory curves of eq. 41, test and train (report.json theoryCurves)"
                     : "dashed: DMFT theory curve (report.json theoryCurves)",
-                LineColor = Colors.Gray,
-                LinePattern = hasTrain ? LinePattern.Dotted : LinePattern.Dashed,
-                LineWidth = 2,
-            });
+                hasTrain ? LinePattern.Dotted : LinePattern.Dashed));
         }
 
         if (!hasTrain)
         {
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = $"{(panel.HasTheoryCurves ? "dotted" : "dashed")}: theory slope t^-chi over the fit window (at {TheoryOffset.ToString(CultureInfo.InvariantCulture)} x the mean)",
-                LineColor = Colors.Gray,
-                LinePattern = panel.HasTheoryCurves ? LinePattern.Dotted : LinePattern.Dashed,
-                LineWidth = 2,
-            });
+            plot.Legend.ManualItems.Add(Key(
+                $"{(panel.HasTheoryCurves ? "dotted" : "dashed")}: theory slope t^-chi over the fit window (at {TheoryOffset.ToString(CultureInfo.InvariantCulture)} x the mean)",
+                panel.HasTheoryCurves ? LinePattern.Dotted : LinePattern.Dashed));
+        }
+
+        if (hasFloor)
+        {
+            plot.Legend.ManualItems.Add(Key(
+                "dotted level: exact t -> inf floor of the group's seeds (best predictor on N features, report.json groups[].floor)",
+                LinePattern.Dotted,
+                FloorLineWidth));
         }
 
         plot.ShowLegend(Alignment.LowerLeft);
@@ -159,6 +166,13 @@ internal static class LossPlot
         LogAxes.Apply(plot, bounds.XSpan, bounds.YSpan);
         return plot;
     }
+
+    /// <summary>Thinner than the curves (2): the floor is a reference level, not a result of the runs.</summary>
+    private const float FloorLineWidth = 1.5f;
+
+    /// <summary>A legend entry that explains a line style, in grey (it holds for every colour).</summary>
+    private static LegendItem Key(string text, LinePattern pattern, float width = 2) =>
+        new() { LabelText = text, LineColor = Colors.Gray, LinePattern = pattern, LineWidth = width };
 
     private static string Legend(PlotParameter<GroupConfig> series, GroupReport group)
     {

@@ -43,6 +43,22 @@ internal static class ReportTables
             WriteTable(writer, width, "every frontier: ", FrontierTable(report.Frontiers, notes), notes);
         }
 
+        FloorScalingReport[] floors = FloorLines(report.Floors);
+        if (floors.Length > 0)
+        {
+            TextWrap.Write(
+                writer,
+                "model-size floor: the exact t -> inf loss (best predictor on the N features), seed mean over N, L ~ N^-x, 95% bootstrap CI "
+                + "over seeds; one line per (alpha, beta), as it depends on nothing else; dotted in the loss plots",
+                width);
+            var notes = new TableNotes();
+            WriteTable(writer, width, "every line: ", FloorTable(floors, notes), notes);
+        }
+        else if (report.FloorsSkipped is { } skipped && report.Frontiers.Length > 0)
+        {
+            TextWrap.Write(writer, $"model-size floor: {Reason.Clause(skipped)}", width);
+        }
+
         if (report.DataScaling.Length > 0)
         {
             TextWrap.Write(writer, $"data scaling: {report.DataScaling.Length} lines; test loss at the last step L ~ P^-x, 95% bootstrap CI over seeds; theory alpha min(2, beta) (eq. 78)", width);
@@ -163,6 +179,50 @@ internal static class ReportTables
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// One row per (alpha, beta) floor line: its fitted N exponent beside the paper's eq. 12 and the corrected
+    /// alpha min(1, beta), both named; a line without a fit says why in <paramref name="notes"/>.
+    /// </summary>
+    public static TextTable FloorTable(IReadOnlyList<FloorScalingReport> lines, TableNotes notes)
+    {
+        TextTable table = ConfigColumns(new TextTable(), "alpha", "beta")
+            .AddColumn("widths", shared: true)
+            .AddColumn("fit x [95% CI]")
+            .AddColumn("eq. 12 x")
+            .AddColumn("corrected x");
+        foreach (FloorScalingReport l in lines)
+        {
+            string fit = l.Exponent is { } x ? Interval(x, l.Ci) : "none " + notes.Number("no fit: " + Reason.Clause(l.Reason ?? "no fit"));
+            string widths = l.Points.Length == 0 ? "-" : $"N={NumberFormat.Integer(l.Points[0].N)}..{NumberFormat.Integer(l.Points[^1].N)} ({l.Points.Length})";
+            table.AddRow(
+                NumberFormat.Parameter(l.Config.Alpha), NumberFormat.Parameter(l.Config.Beta), widths, fit,
+                NumberFormat.Exponent(l.PaperExponent), NumberFormat.Exponent(l.CorrectedExponent));
+        }
+
+        if (lines.Count > 0)
+        {
+            notes.Legend("eq. 12 x: the paper's alpha min(2, beta); corrected x: alpha min(1, beta), which the exact floor and the simulations follow for beta > 1 (docs/numerics.md)");
+        }
+
+        return table;
+    }
+
+    /// <summary>The report's floor lines with points, one per (alpha, beta): the lines of other gamma, B, eta and P repeat it.</summary>
+    private static FloorScalingReport[] FloorLines(IReadOnlyList<FloorScalingReport> lines)
+    {
+        var seen = new HashSet<(double, double)>();
+        var distinct = new List<FloorScalingReport>();
+        foreach (FloorScalingReport line in lines)
+        {
+            if (line.Points.Length > 0 && seen.Add((line.Config.Alpha, line.Config.Beta)))
+            {
+                distinct.Add(line);
+            }
+        }
+
+        return distinct.ToArray();
     }
 
     private static string FullBatch(long? b) => b is { } size ? NumberFormat.Integer(size) : "P";

@@ -399,8 +399,8 @@ public sealed class SweepGrain(
         SweepGrid grid = Book.Grid;
         try
         {
-            // The frontiers' bootstraps are CPU work: off the grain scheduler.
-            report.State.Report = await Task.Run(() => SweepReportBuilder.Assemble(Id, spec, grid, outcomes, curves));
+            // The frontiers' bootstraps and the exact floors (O(seeds N^2 M), bounded by SweepFloors.MaxWork) are CPU work: off the grain scheduler.
+            report.State.Report = await Task.Run(() => SweepReportBuilder.Assemble(Id, spec, grid, outcomes, curves, SweepFloors.Compute(grid)));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

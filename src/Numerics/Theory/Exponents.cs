@@ -122,6 +122,21 @@ public static class Exponents
     }
 
     /// <summary>
+    /// Measured model-size floor exponent alpha min(1, beta) (not in the paper): the exact t -&gt; infinity
+    /// loss of the projected model, the best predictor on its N features
+    /// (<see cref="Models.ProjectedFloor"/>), falls as N^-(alpha min(1, beta)). For beta &lt;= 1 it equals
+    /// <see cref="ModelBottleneck"/>; for beta &gt; 1 eq. 76 keeps the bias factor (1 + lambda N^alpha)^-2 and
+    /// drops the variance of the unlearnable modes beyond N, about N^-alpha, which then dominates
+    /// (docs/numerics.md, "Model-size floor").
+    /// </summary>
+    public static double ModelBottleneckMeasured(double alpha, double beta)
+    {
+        TheoryArguments.Alpha(alpha);
+        TheoryArguments.Beta(beta);
+        return alpha * Math.Min(1.0, beta);
+    }
+
+    /// <summary>
     /// Compute-optimal exponent r_C of L*(C) ~ C^-r_C, C = N t, for lazy training (Table 1, gamma = 0):
     /// hard alpha beta/(alpha+1), easy alpha beta/(alpha beta+1), super-easy 1 - 1/(2 alpha).
     /// </summary>

@@ -23,6 +23,10 @@ namespace ScaleSweep.Sweeps.Reports;
 /// </param>
 /// <param name="WeightNormMean">For the linear network, the seed mean of |w|^2 / N at <paramref name="Steps"/> (the spike of Fig. 12); null for the projected model.</param>
 /// <param name="WeightNormSem">Its standard error; null for the projected model.</param>
+/// <param name="Floor">
+/// The exact t -&gt; infinity loss of the group's seeds, the floor under its curve (<see cref="SweepFloors"/>); null for
+/// the linear network or when the report left floors out (<see cref="SweepReport.FloorsSkipped"/>).
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record GroupReport(
     [property: Id(0)] GroupConfig Config,
@@ -40,4 +44,5 @@ public sealed record GroupReport(
     [property: Id(12)] double[]? TrainSem = null,
     [property: Id(13)] long? OverfitStep = null,
     [property: Id(14)] double[]? WeightNormMean = null,
-    [property: Id(15)] double[]? WeightNormSem = null);
+    [property: Id(15)] double[]? WeightNormSem = null,
+    [property: Id(16)] GroupFloor? Floor = null);

@@ -25,4 +25,12 @@ public sealed record SweepReport(
     /// <summary>The data-scaling lines of a spec with two or more finite P (<see cref="Grid.SweepGrid.DataScaling"/>); empty without.</summary>
     [Id(8)]
     public DataScalingReport[] DataScaling { get; init; } = [];
+
+    /// <summary>The exact model-size floor along each frontier's widths, with its exponent (<see cref="FloorScalingReport"/>); empty without frontiers.</summary>
+    [Id(9)]
+    public FloorScalingReport[] Floors { get; init; } = [];
+
+    /// <summary>Why the groups have no <see cref="GroupReport.Floor"/> (linear network, or too costly), or null.</summary>
+    [Id(10)]
+    public string? FloorsSkipped { get; init; }
 }

@@ -45,7 +45,7 @@ public static class SweepReportBuilder
             outcomes[g] = GroupAggregator.Aggregate(spec, grid.Groups[g], runs, byKey);
         }
 
-        return Assemble(sweepId, spec, grid, outcomes, theory);
+        return Assemble(sweepId, spec, grid, outcomes, theory, SweepFloors.Compute(grid));
     }
 
     /// <summary>
@@ -53,9 +53,18 @@ public static class SweepReportBuilder
     /// in grid order), as its group grains built them: the same report <see cref="Build"/> gives from the
     /// runs' results, bit for bit.
     /// </summary>
+    /// <param name="floors">
+    /// Per group, the exact floor of each seed (<see cref="SweepFloors.Compute"/>, CPU work the caller runs off the
+    /// grain scheduler); null, or a null entry, leaves that group's floor out.
+    /// </param>
     /// <exception cref="ArgumentException">Not one outcome per group of the grid.</exception>
     public static SweepReport Assemble(
-        string sweepId, SweepSpec spec, SweepGrid grid, IReadOnlyList<GroupOutcome> outcomes, IReadOnlyList<DmftCurveResult>? theory = null)
+        string sweepId,
+        SweepSpec spec,
+        SweepGrid grid,
+        IReadOnlyList<GroupOutcome> outcomes,
+        IReadOnlyList<DmftCurveResult>? theory = null,
+        IReadOnlyList<double[]?>? floors = null)
     {
         ArgumentNullException.ThrowIfNull(sweepId);
         ArgumentNullException.ThrowIfNull(spec);
@@ -74,7 +83,7 @@ public static class SweepReportBuilder
             GroupOutcome outcome = outcomes[g] ?? throw new ArgumentException($"Group {g} has no outcome.", nameof(outcomes));
             counts = counts.Plus(outcome.Counts);
             issues.AddRange(outcome.Issues);
-            groups[g] = outcome.Report;
+            groups[g] = outcome.Report with { Floor = floors?[g] is { Length: > 0 } seedFloors ? GroupFloors.Of(seedFloors) : null };
         }
 
         FrontierReport[] frontiers = BuildFrontiers(grid, outcomes, groups);
@@ -83,6 +92,8 @@ public static class SweepReportBuilder
         {
             TheoryCurves = DmftCurveReports.Build(spec, theory ?? []),
             DataScaling = BuildDataScaling(grid, outcomes, groups),
+            Floors = GroupFloors.Lines(grid, floors),
+            FloorsSkipped = floors is null ? GroupFloors.NotComputed : SweepFloors.Skipped(grid),
         };
     }
 

@@ -57,7 +57,7 @@ public class CommandTableWidthTests
             {
                 json.GetProperty("chi").GetProperty("lazy"), json.GetProperty("chi").GetProperty("rich"),
                 json.GetProperty("computeOptimal").GetProperty("lazy"), json.GetProperty("computeOptimal").GetProperty("rich"),
-                json.GetProperty("modelBottleneckExponent"),
+                json.GetProperty("modelBottleneckExponent"), json.GetProperty("modelFloorCorrectedExponent"),
             }.Concat(json.GetProperty("levels").EnumerateArray()).Select(e => NumberFormat.Value(e.GetDouble()));
             Rendered.AssertReadable(table.Stdout, Width, numbers);
         }
@@ -73,6 +73,20 @@ public class CommandTableWidthTests
         Assert.True(table.ExitCode == 0, table.ToString());
         Rendered.AssertReadable(table.Stdout, Width, Values(json, "loss"));
         Rendered.AssertWhole(table.Stdout, "300"); // M, on the settings line that wraps
+    }
+
+    [Fact]
+    public void TheoryFloorFits()
+    {
+        string[] args = ["theory", "--floor", "--alpha", "2", "--beta", "1.5", "--N", "8,16,32", "--M", "400", "--seeds", "3"];
+        CliResult table = Cli.Run(args);
+        JsonElement json = Cli.Run([.. args, "--json"]).Json();
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        IEnumerable<string> numbers = json.GetProperty("points").EnumerateArray()
+            .SelectMany(p => new[] { NumberFormat.Value(p.GetProperty("mean").GetDouble()), NumberFormat.Value(p.GetProperty("sem").GetDouble()) })
+            .Concat(json.GetProperty("ci").EnumerateArray().Append(json.GetProperty("exponent")).Select(e => NumberFormat.Exponent(e.GetDouble())));
+        Rendered.AssertReadable(table.Stdout, Width, numbers);
     }
 
     [Theory]

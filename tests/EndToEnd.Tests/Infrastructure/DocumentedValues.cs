@@ -6,7 +6,7 @@ namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// Command lines built from the CLI's own command tree: for every option of every command, each
-/// value form its help names (its HelpName: "integer", "integer|inf", "number", "fast|reference",
+/// value form its help names (its HelpName: "integer", "integer|inf", "integer,...|inf", "number", "fast|reference",
 /// "T0:T1", "file.csv", "dir", "host:port,..."; a flag; an argument), so a new option is run without a
 /// hand-written test. An option whose help name has no form here fails the tests until one is added.
 /// Paths are placeholders (<see cref="Spectrum"/>, <see cref="Folder"/>, <see cref="ClosedGateway"/>),
@@ -40,6 +40,12 @@ public static class DocumentedValues
 
     /// <summary>The small run of theory's curve, for the options whose help says "With --curve" (or "With --time-grid").</summary>
     private static readonly string[] SmallCurve = ["--curve", "--M", "100", "--steps", "50"];
+
+    /// <summary>
+    /// The small run of theory's floor, for the options whose help says "With --floor" and for a list of widths
+    /// ("16,32", which only --floor takes).
+    /// </summary>
+    private static readonly string[] SmallFloor = ["--floor", "--M", "200", "--N", "8,16", "--seeds", "2"];
 
     /// <summary>What a documented value needs besides itself, as its help says (linear-network: "needs --gamma > 0").</summary>
     private static readonly Dictionary<string, string[]> Needs = new()
@@ -81,14 +87,17 @@ public static class DocumentedValues
     {
         foreach (Option option in Options(command))
         {
-            string[] small = command.Name == "theory" && (option.Description ?? "").StartsWith("With --", StringComparison.Ordinal)
-                ? SmallCurve
+            string description = option.Description ?? "";
+            string[] small = command.Name != "theory" ? SmallRuns[command.Name]
+                : description.StartsWith("With --floor", StringComparison.Ordinal) ? SmallFloor
+                : description.StartsWith("With --", StringComparison.Ordinal) ? SmallCurve
                 : SmallRuns[command.Name];
             foreach (string? form in Forms(command, option, small))
             {
+                string[] run = form is not null && form.Contains(',', StringComparison.Ordinal) && command.Name == "theory" ? SmallFloor : small;
                 string[] given = form is null ? [option.Name] : [option.Name, form];
                 string[] needs = form is not null && Needs.TryGetValue(form, out string[]? extra) ? extra : [];
-                string[] arguments = [command.Name, .. Without(small, option), .. needs, .. given];
+                string[] arguments = [command.Name, .. Without(run, option), .. needs, .. given];
                 yield return ($"{command.Name} {option.Name} {form ?? "(flag)"}", arguments, ExitCodes.Success);
             }
         }
@@ -146,6 +155,9 @@ public static class DocumentedValues
         {
             case "integer|inf":
                 return [.. InfinitySpellings, "8", "1e1"];
+            case "integer,...|inf":
+                // One value as "integer|inf"; lists, which theory reads with --floor, as typed and in scientific form.
+                return [.. InfinitySpellings, "8", "1e1", "16,32", "16,32,64", "1.6e1,3.2e1", "16, 32"];
             case "integer":
                 long integer = long.Parse(Typical(option, small) ?? "16", CultureInfo.InvariantCulture);
                 return NotInSmallRun(option, small, integer.ToString(CultureInfo.InvariantCulture), Scientific(integer));

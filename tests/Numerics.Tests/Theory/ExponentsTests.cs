@@ -111,6 +111,22 @@ public class ExponentsTests
     public void ModelBottleneck_IsAlphaMinTwoBeta(double alpha, double beta, double expected) =>
         Assert.Equal(expected, Exponents.ModelBottleneck(alpha, beta), Tight);
 
+    /// <summary>The measured floor exponent alpha min(1, beta): eq. 12's for beta &lt;= 1, alpha above.</summary>
+    [Theory]
+    [InlineData(2.0, 0.4, 0.8)]
+    [InlineData(2.0, 1.0, 2.0)]
+    [InlineData(2.0, 1.5, 2.0)] // eq. 12: 3
+    [InlineData(1.5, 1.2, 1.5)] // eq. 12: 1.8
+    public void ModelBottleneckMeasured_IsAlphaMinOneBeta(double alpha, double beta, double expected)
+    {
+        Assert.Equal(expected, Exponents.ModelBottleneckMeasured(alpha, beta), Tight);
+        Assert.Equal(beta <= 1, Exponents.ModelBottleneckMeasured(alpha, beta) == Exponents.ModelBottleneck(alpha, beta));
+    }
+
+    [Fact]
+    public void ModelBottleneckMeasured_RefusesAnAlphaOutOfRange() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Exponents.ModelBottleneckMeasured(1.0, 0.4));
+
     [Theory]
     [InlineData(2.0, 0.4, 0.8 / 3.0, 1.6 / 4.8)] // hard: lazy 2*0.4/3 = 0.2667; rich 2*2*0.4/(2*1.4+2) = 1.6/4.8 = 0.3333
     [InlineData(2.0, 0.5, 1.0 / 3.0, 2.0 / 5.0)] // hard: lazy 1/3; rich 2/(2*1.5+2) = 2/5

@@ -46,7 +46,7 @@ public sealed class GroupOutcomeAssemblyTests
             outcomes[g] = GroupAggregator.Aggregate(spec, SweepGrid.GroupAt(spec, g), runs, gathered);
         }
 
-        string assembled = JsonSerializer.Serialize(SweepReportBuilder.Assemble("id", spec, grid, outcomes));
+        string assembled = JsonSerializer.Serialize(SweepReportBuilder.Assemble("id", spec, grid, outcomes, floors: SweepFloors.Compute(grid)));
         string built = JsonSerializer.Serialize(SweepReportBuilder.Build("id", spec, results));
         Assert.Equal(built, assembled);
         Assert.Contains("\"diverged\"", built, StringComparison.Ordinal);
