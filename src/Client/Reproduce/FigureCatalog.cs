@@ -11,6 +11,7 @@ internal static class FigureCatalog
         new Fig4ComputeOptimal(),
         new Fig10Levels(),
         new Fig11LinearNetwork(),
+        new FloorFigure(),
     ];
 
     /// <summary>The names, for help texts and messages: "fig1, fig2, ...".</summary>
