@@ -96,12 +96,16 @@ public class FigureTests
     {
         SweepReport report = SampleReports.Create(betas: [0.5, 1.25, 1.75], gammas: [0.0, 0.75], widths: [16, 32, 64, 128, 256], withIssues: false);
 
-        FigureResult result = new Fig4ComputeOptimal().Render([report], quick: true);
+        // The DMFT sweep's curves are 0.8 x the means, so its frontier is 0.8 x the simulated one: 25 % apart everywhere.
+        FigureResult result = new Fig4ComputeOptimal().Render([report, SampleReports.WithTheory(report)], quick: true);
 
         Assert.Equal(["fig4-hard-lazy", "fig4-hard-rich", "fig4-easy-lazy", "fig4-easy-rich", "fig4-super-easy-lazy", "fig4-super-easy-rich"], result.Plots.Select(p => p.BaseName));
         AssertPngs(result);
         Assert.All(result.Exponents, r => Assert.Equal("Table 1", r.Source));
-        Assert.Contains("(Table 1: 0.400)", result.Caption); // hard, rich: 2 alpha beta / (alpha (1 + beta) + 2) at alpha 2, beta 0.5
+        Assert.Contains("(Table 1: 0.400; DMFT frontier within 25.0 % of the simulated one up to C = ", result.Caption); // hard, rich: 2 alpha beta / (alpha (1 + beta) + 2) at alpha 2, beta 0.5
+        Assert.Equal(6, result.Caption.Split("DMFT frontier within 25.0 %").Length - 1);
+        Assert.Equal(["fig4-curves.csv", "fig4-theory.csv"], result.Data.Select(d => d.FileName));
+        Assert.Null(Fig4ComputeOptimal.DmftFrontier(report, 0.5, 0.75)); // no theory curves: no DMFT frontier
     }
 
     [Fact]
