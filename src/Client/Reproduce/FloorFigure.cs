@@ -118,6 +118,7 @@ internal sealed class FloorFigure : PaperFigure
             plot.XLabel("width N");
             plot.YLabel("loss");
             LogAxes.Apply(plot, bounds.XSpan, bounds.YSpan);
+            LogAxes.BottomTicksAt(plot, report.Groups.Where(g => g.Config.Alpha == alpha).Select(g => Math.Log10(g.Config.N)).Distinct());
             plots.Add(ReportPlots.Render("floor-" + letter, "floor", plot));
         }
 

@@ -106,6 +106,8 @@ public class FigureTests
         Assert.Equal(6, result.Caption.Split("DMFT frontier within 25.0 %").Length - 1);
         Assert.Equal(["fig4-curves.csv", "fig4-theory.csv"], result.Data.Select(d => d.FileName));
         Assert.Null(Fig4ComputeOptimal.DmftFrontier(report, 0.5, 0.75)); // no theory curves: no DMFT frontier
+        ScaleSweep.Numerics.Analysis.ComputeFrontierResult dmft = Fig4ComputeOptimal.DmftFrontier(SampleReports.WithTheory(report), 0.5, 0.75)!;
+        Assert.InRange(dmft.Points.Max(p => p.Compute), 16.0 * SampleReports.Steps / Math.Pow(10, 0.05), 16.0 * SampleReports.Steps); // up to the compute the narrowest width reaches (20 grid points a decade)
     }
 
     [Fact]
@@ -159,7 +161,10 @@ public class FigureTests
         Assert.Equal(["fig11a", "fig11b", "fig12a", "fig12b"], result.Plots.Select(p => p.BaseName));
         AssertPngs(result);
         ExponentRow[] growth = result.Exponents.Where(r => r.Quantity == "growth of |w|^2/N").ToArray();
-        Assert.Equal(4, growth.Length);
+        Assert.Equal(["beta 1.2, gamma_0 1", "beta 0.2, gamma_0 1"], growth.Select(r => r.Setting)); // the rich gamma_0 only
+        ExponentRow[] chi = result.Exponents.Where(r => r.Quantity == "time exponent chi" && r.Setting.Contains("beta 0.2", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["App. G.2 (observed rate)", "lazy limit, eq. 10"], chi.Select(r => r.Source).Order(StringComparer.Ordinal));
+        Assert.Equal(0.2, chi.Single(r => r.Source == "lazy limit, eq. 10").Predicted); // the lazy t^-beta
         Assert.All(growth.Where(r => r.Setting.StartsWith("beta 0.2", StringComparison.Ordinal)), r =>
         {
             Assert.Equal(0.5, r.Measured, 9);

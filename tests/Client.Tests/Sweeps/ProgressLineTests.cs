@@ -25,6 +25,20 @@ public class ProgressLineTests
         Assert.DoesNotContain("queued", SweepFollower.Describe(Status(0, 2, 0)), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A sweep whose runs all wait behind other work (reproduce submits several sweeps at once): its smoothed rate decays
+    /// towards zero, and the line says it waits rather than printing an estimate of 10^17 hours.
+    /// </summary>
+    [Fact]
+    public void ASweepWithNothingComputingSaysItWaitsInsteadOfAnEstimate()
+    {
+        SweepStatus waiting = Status(4, 4, 4) with { StepsPerSecond = 1.5e-16 };
+        SweepStatus computing = Status(4, 4, 2) with { StepsPerSecond = 1e3 };
+
+        Assert.EndsWith("4/40 runs done, 0 computing, 4 queued, 0 diverged, 0 failed, waiting for a worker slot", SweepFollower.Describe(waiting), StringComparison.Ordinal);
+        Assert.EndsWith(", 1e3 steps/s, ~0 s left", SweepFollower.Describe(computing), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheoryCurvesBeingSolvedAreShownWhileTheSweepRuns()
     {

@@ -110,7 +110,13 @@ internal static class SweepFollower
             text += $"; warning: {status.Warning}";
         }
 
-        if (status.StepsPerSecond > 0)
+        if (status.RunsComputing == 0 && runs.Finished < runs.Total)
+        {
+            // Nothing of this sweep computes (other sweeps' runs or theory solves hold the slots): the smoothed
+            // rate decays towards zero and an estimate from it would be absurd, so say what is happening instead.
+            text += ", waiting for a worker slot";
+        }
+        else if (status.StepsPerSecond > 0)
         {
             double left = (status.StepsTotal - status.StepsDone) / status.StepsPerSecond;
             text += string.Create(CultureInfo.InvariantCulture, $", {status.StepsPerSecond:0.##e0} steps/s, ~{FormatSeconds(left)} left");
