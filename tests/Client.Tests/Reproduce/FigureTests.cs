@@ -104,6 +104,7 @@ public class FigureTests
         Assert.All(result.Exponents, r => Assert.Equal("Table 1", r.Source));
         Assert.Contains("(Table 1: 0.400; DMFT frontier within 25.0 % of the simulated one up to C = ", result.Caption); // hard, rich: 2 alpha beta / (alpha (1 + beta) + 2) at alpha 2, beta 0.5
         Assert.Equal(6, result.Caption.Split("DMFT frontier within 25.0 %").Length - 1);
+        Assert.Equal(6, result.Caption.Split(", 25.0 % over its last decade)").Length - 1);
         Assert.Equal(["fig4-curves.csv", "fig4-theory.csv"], result.Data.Select(d => d.FileName));
         Assert.Null(Fig4ComputeOptimal.DmftFrontier(report, 0.5, 0.75)); // no theory curves: no DMFT frontier
         ScaleSweep.Numerics.Analysis.ComputeFrontierResult dmft = Fig4ComputeOptimal.DmftFrontier(SampleReports.WithTheory(report), 0.5, 0.75)!;
