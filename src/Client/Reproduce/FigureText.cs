@@ -6,8 +6,12 @@ namespace ScaleSweep.Client.Reproduce;
 /// <summary>Numbers as the captions and the summary table print them.</summary>
 internal static class FigureText
 {
-    /// <summary>An exponent to 3 decimals.</summary>
-    public static string X(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+    /// <summary>An exponent to 3 decimals; a tiny negative one reads "0.000", not "-0.000".</summary>
+    public static string X(double value)
+    {
+        string text = value.ToString("F3", CultureInfo.InvariantCulture);
+        return text == "-0.000" ? "0.000" : text;
+    }
 
     /// <summary>A parameter in its shortest round-trip form.</summary>
     public static string P(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -175,6 +175,8 @@ public class FigureTests
         Assert.Contains("beta = 0.2: |w|^2/N grows as t^(0.500 at gamma_0 = 0.001, 0.500 at gamma_0 = 1)", result.Caption);
         Assert.StartsWith("beta,gamma0,step,loss_mean,loss_sem,weight_norm_mean,weight_norm_sem\n", result.Data[0].Content);
         Assert.Equal(double.NaN, Fig11LinearNetwork.LastDecadeSlope([1.0], [2.0]));
+        Assert.Equal("0.000", FigureText.X(-4e-5)); // a plateau fitted slightly negative reads as none
+        Assert.Equal("-0.001", FigureText.X(-6e-4));
     }
 
     /// <summary>
