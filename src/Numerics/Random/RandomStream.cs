@@ -20,4 +20,7 @@ public enum RandomStream : uint
 
     /// <summary>The order in which multi-pass SGD visits a finite training set in epoch e; the stream's "step" is e.</summary>
     Epoch = 5,
+
+    /// <summary>Row a of the random first-layer weights W of `spectrum kernel`; the stream's "step" is a.</summary>
+    KernelFeatures = 6,
 }
