@@ -69,7 +69,7 @@ public static class ScaleSweepCli
     }
 
     /// <summary>
-    /// The root command: the local commands (simulate, theory) and the cluster commands (run, submit,
+    /// The root command: the local commands (simulate, theory, spectrum fit and kernel) and the cluster commands (run, submit,
     /// status, list, results, plot, cancel, resume).
     /// </summary>
     public static RootCommand BuildRootCommand(CliEnvironment environment)
@@ -89,9 +89,10 @@ public static class ScaleSweepCli
         root.Subcommands.Add(CancelCommand.Create(environment));
         root.Subcommands.Add(ResumeCommand.Create(environment));
         root.Subcommands.Add(ReproduceCommand.Create(environment));
+        root.Subcommands.Add(Commands.Spectra.SpectrumCommand.Create(environment));
 
         // One exit-code table for every command, stated from one source so no command's help drifts from it.
-        foreach (Command command in root.Subcommands)
+        foreach (Command command in root.Subcommands.Concat(root.Subcommands.SelectMany(c => c.Subcommands)))
         {
             command.Description = $"{command.Description} {ExitCodes.HelpSentence}";
         }

@@ -43,7 +43,7 @@ internal static class ReportWriter
         return written;
     }
 
-    private static string WriteAtomically(string directory, string fileName, byte[] content)
+    internal static string WriteAtomically(string directory, string fileName, byte[] content)
     {
         using AtomicFile file = AtomicFile.Create(directory, fileName);
         file.Stream.Write(content);

@@ -95,6 +95,23 @@ public static class SpectrumCsv
         return Spectrum.FromValues(lambdas, wStars, $"csv({sourceName}, M={rows.Count})");
     }
 
+    /// <summary>
+    /// Writes the header "k,lambda,wstar" and one row per mode, numbers in their shortest round-trip form, so
+    /// <see cref="Parse"/> gives back the same bits.
+    /// </summary>
+    public static void Write(TextWriter writer, Spectrum spectrum)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(spectrum);
+        writer.Write("k,lambda,wstar\n");
+        ReadOnlySpan<double> lambda = spectrum.Lambda;
+        ReadOnlySpan<double> wStar = spectrum.WStar;
+        for (int k = 0; k < spectrum.M; k++)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{k + 1},{lambda[k]:R},{wStar[k]:R}\n"));
+        }
+    }
+
     private static double ParseNumber(string text, string field, string location)
     {
         if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
