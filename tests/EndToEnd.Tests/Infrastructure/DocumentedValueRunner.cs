@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Runs one <see cref="DocumentedValues"/> case with its placeholders filled in: a spectrum file, a
+/// Runs one <see cref="DocumentedValues"/> case with its placeholders filled in: a spectrum file, a data set, a
 /// folder, and a loopback port nothing listens on, all of this runner's own.
 /// </summary>
 public sealed partial class DocumentedValueRunner : IDisposable
@@ -24,6 +24,14 @@ public sealed partial class DocumentedValueRunner : IDisposable
         }
 
         File.WriteAllText(Path.Combine(_directory, "spectrum.csv"), spectrum.ToString());
+        var data = new StringBuilder("x1,x2,x3,y\n");
+        for (int i = 0; i < DocumentedValues.DataRows; i++)
+        {
+            double theta = 0.1 * i;
+            data.Append(CultureInfo.InvariantCulture, $"{Math.Cos(theta)},{Math.Sin(theta)},{Math.Cos(3 * theta)},{Math.Sin(2 * theta)}\n");
+        }
+
+        File.WriteAllText(Path.Combine(_directory, "data.csv"), data.ToString());
         Directory.CreateDirectory(Path.Combine(_directory, "folder"));
     }
 
@@ -67,6 +75,7 @@ public sealed partial class DocumentedValueRunner : IDisposable
 
     private string Fill(string argument) => argument
         .Replace(DocumentedValues.Spectrum, Path.Combine(_directory, "spectrum.csv"), StringComparison.Ordinal)
+        .Replace(DocumentedValues.Data, Path.Combine(_directory, "data.csv"), StringComparison.Ordinal)
         .Replace(DocumentedValues.Folder, Path.Combine(_directory, "folder"), StringComparison.Ordinal)
         .Replace(DocumentedValues.ClosedGateway, $"127.0.0.1:{_closedPort}", StringComparison.Ordinal)
         .Replace(DocumentedValues.ClosedPort, _closedPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -7,15 +7,19 @@ namespace ScaleSweep.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// Command lines built from the CLI's own command tree: for every option of every command, each
 /// value form its help names (its HelpName: "integer", "integer|inf", "integer,...|inf", "number", "fast|reference",
-/// "T0:T1", "file.csv", "dir", "host:port,..."; a flag; an argument), so a new option is run without a
+/// "T0:T1", "kmin:kmax", "file.csv", "out.csv", "dir", "host:port,..."; a flag; an argument), so a new option is run without a
 /// hand-written test. An option whose help name has no form here fails the tests until one is added.
-/// Paths are placeholders (<see cref="Spectrum"/>, <see cref="Folder"/>, <see cref="ClosedGateway"/>),
+/// A command with subcommands (spectrum) has the cases of each subcommand, whose arguments come first.
+/// Paths are placeholders (<see cref="Spectrum"/>, <see cref="Data"/>, <see cref="Folder"/>, <see cref="ClosedGateway"/>),
 /// filled in by the test that runs the line.
 /// </summary>
 public static class DocumentedValues
 {
     /// <summary>A valid spectrum CSV of <see cref="SpectrumModes"/> modes.</summary>
     public const string Spectrum = "{spectrum.csv}";
+
+    /// <summary>A valid data set CSV ("x1,x2,x3,y") of <see cref="DataRows"/> rows.</summary>
+    public const string Data = "{data.csv}";
 
     /// <summary>A folder that exists and may be written.</summary>
     public const string Folder = "{folder}";
@@ -28,6 +32,8 @@ public static class DocumentedValues
 
     public const int SpectrumModes = 100;
 
+    public const int DataRows = 100;
+
     /// <summary>Every spelling of infinity an "integer|inf" option accepts.</summary>
     public static readonly string[] InfinitySpellings = ["inf", "INF", "infinity", "\u221E"];
 
@@ -36,7 +42,12 @@ public static class DocumentedValues
     {
         ["simulate"] = ["--M", "100", "--N", "16", "--steps", "50", "--seeds", "2"],
         ["theory"] = [],
+        ["spectrum fit"] = [Spectrum],
+        ["spectrum kernel"] = [Data, "--width", "64"],
     };
+
+    /// <summary>The local commands that only group subcommands; their cases are their subcommands'.</summary>
+    private static readonly string[] LocalGroups = ["spectrum"];
 
     /// <summary>The small run of theory's curve, for the options whose help says "With --curve" (or "With --time-grid").</summary>
     private static readonly string[] SmallCurve = ["--curve", "--M", "100", "--steps", "50"];
@@ -57,7 +68,7 @@ public static class DocumentedValues
     private const string SomeSweepId = "no-such-sweep-000000000000";
 
     /// <summary>The commands that run on this machine and exit 0 with a valid line; every other one is a cluster command.</summary>
-    public static bool IsLocal(string command) => SmallRuns.ContainsKey(command);
+    public static bool IsLocal(string command) => SmallRuns.ContainsKey(command) || LocalGroups.Contains(command);
 
     /// <summary>The cluster commands: every command but the local ones.</summary>
     public static string[] ClusterCommands() => Root().Subcommands.Select(c => c.Name).Where(c => !IsLocal(c)).ToArray();
@@ -75,7 +86,9 @@ public static class DocumentedValues
     {
         foreach (Command command in Root().Subcommands.Where(c => commands.Length == 0 || commands.Contains(c.Name)))
         {
-            IEnumerable<(string, string[], int)> cases = IsLocal(command.Name) ? LocalCases(command) : ClusterCases(command);
+            IEnumerable<(string, string[], int)> cases = LocalGroups.Contains(command.Name)
+                ? command.Subcommands.SelectMany(sub => LocalCases(sub, [command.Name, sub.Name]))
+                : IsLocal(command.Name) ? LocalCases(command, [command.Name]) : ClusterCases(command);
             foreach ((string, string[], int) c in cases)
             {
                 yield return c;
@@ -83,12 +96,24 @@ public static class DocumentedValues
         }
     }
 
-    private static IEnumerable<(string, string[], int)> LocalCases(Command command)
+    private static IEnumerable<(string, string[], int)> LocalCases(Command command, string[] path)
     {
+        string key = string.Join(' ', path);
+        foreach (Argument argument in command.Arguments)
+        {
+            // The small run gives the first form; every further one replaces it.
+            string[] forms = ArgumentForms(argument);
+            foreach (string form in forms.Skip(1))
+            {
+                string[] run = SmallRuns[key].Select(a => a == forms[0] ? form : a).ToArray();
+                yield return ($"{key} {argument.Name} {form}", [.. path, .. run], ExitCodes.Success);
+            }
+        }
+
         foreach (Option option in Options(command))
         {
             string description = option.Description ?? "";
-            string[] small = command.Name != "theory" ? SmallRuns[command.Name]
+            string[] small = command.Name != "theory" ? SmallRuns[key]
                 : description.StartsWith("With --floor", StringComparison.Ordinal) ? SmallFloor
                 : description.StartsWith("With --", StringComparison.Ordinal) ? SmallCurve
                 : SmallRuns[command.Name];
@@ -97,8 +122,8 @@ public static class DocumentedValues
                 string[] run = form is not null && form.Contains(',', StringComparison.Ordinal) && command.Name == "theory" ? SmallFloor : small;
                 string[] given = form is null ? [option.Name] : [option.Name, form];
                 string[] needs = form is not null && Needs.TryGetValue(form, out string[]? extra) ? extra : [];
-                string[] arguments = [command.Name, .. Without(run, option), .. needs, .. given];
-                yield return ($"{command.Name} {option.Name} {form ?? "(flag)"}", arguments, ExitCodes.Success);
+                string[] arguments = [.. path, .. Without(run, option), .. needs, .. given];
+                yield return ($"{key} {option.Name} {form ?? "(flag)"}", arguments, ExitCodes.Success);
             }
         }
     }
@@ -166,8 +191,12 @@ public static class DocumentedValues
                 return NotInSmallRun(option, small, number.ToString("R", CultureInfo.InvariantCulture), Scientific(number));
             case "T0:T1":
                 return ["10:50", "0:50"];
+            case "kmin:kmax":
+                return ["10:50", "1:100"];
             case "file.csv":
                 return [Spectrum];
+            case "out.csv":
+                return [Folder + "/kernel.csv"];
             case "dir":
                 return [Folder];
             case "host:port,...":
@@ -196,6 +225,8 @@ public static class DocumentedValues
                 .Select(p => Path.GetRelativePath(Repository.Root, p)).Order(StringComparer.Ordinal).ToArray(),
             "ID" => [SomeSweepId],
             "FIGURE" => ["fig1", "fig2", "fig3", "fig4", "fig10", "fig11-12", "floor", "FIG2"],
+            "FILE" => [Spectrum],
+            "DATA" => [Data],
             _ => throw new InvalidOperationException($"argument {argument.Name}: no value form; add one to {nameof(DocumentedValues)}.{nameof(ArgumentForms)}."),
         };
         return argument.Arity.MinimumNumberOfValues == 0 ? [.. forms, ""] : forms;
