@@ -29,7 +29,7 @@ internal static class SpectrumKernelCommand
             "Activation phi of the features phi(W x / sqrt(d)): relu is max(0, h)^q_phi (the paper's MLPs), linear gives the kernel x . x' / d. [default: relu]",
             "activation must be 'relu', 'linear' or 'tanh'.");
         Option<double> qPhi = OptionFactory.Real(
-            "--q-phi", 1.0, "With --activation relu: the power q_phi > 0 of ReLU(h)^q_phi (Section 5.1: alpha = 2 q_phi on the circle).",
+            "--q-phi", 1.0, "With --activation relu: the power q_phi > 0 of ReLU(h)^q_phi (the paper's MLPs, Section 5.1).",
             "q-phi must be a finite number > 0.");
         Option<long> width = OptionFactory.Integer(
             "--width", DefaultWidth, 1, KernelSpectrum.MaxWidth,
