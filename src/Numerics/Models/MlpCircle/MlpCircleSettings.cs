@@ -47,7 +47,7 @@ public sealed record MlpCircleSettings(double Q, double QPhi, int Depth, int Har
     /// The default K for a run of <paramref name="steps"/> steps: a mode k is learned once its kernel
     /// eigenvalue times the (effective) time exceeds one, so by step T the modes up to
     /// k_T = T^(max(1, 2/(1+beta))/alpha) are learned and the loss is at least the tail beyond k_T
-    /// (rich time exponent, eq. 10-11; faster than lazy). K = k_T 10^(1/(2q-1)) puts the truncation error
+    /// (rich time exponent, eq. 10-11; faster than lazy). K = (k_T + 1) 10^(1/(2q-1)) puts the truncation error
     /// sum_{k&gt;K} k^-2q / 2 ~ K^(1-2q) a factor 10 below that tail. Clamped to
     /// [<see cref="MinDefaultHarmonics"/>, <see cref="MaxDefaultHarmonics"/>]; for q near 1/2 the clamp binds
     /// and the margin is smaller (see <see cref="CircleTarget.TruncationError"/> and docs/mlp-circle.md).
@@ -56,9 +56,13 @@ public sealed record MlpCircleSettings(double Q, double QPhi, int Depth, int Har
     {
         double alpha = Capacity(qPhi), beta = Source(q, qPhi);
         double timeExponent = Math.Max(1.0, 2.0 / (1.0 + beta));
-        double learned = DeterministicMath.Pow(Math.Max(steps, 1), timeExponent / alpha);
+        // + 1e-9: a power that is an integer (10^4^(1/2)) may come out an ulp below it.
+        double learned = Math.Floor(DeterministicMath.Pow(Math.Max(steps, 1), timeExponent / alpha) + 1e-9);
         double margin = DeterministicMath.Pow(10.0, 1.0 / (2.0 * q - 1.0));
-        double k = learned * margin;
+
+        // (k_T + 1) rather than k_T: the tail beyond k is close to (k + 1/2)^(1-2q)/(2(2q-1)), so this keeps the
+        // ratio below 1/10 after rounding as well.
+        double k = (learned + 1.0) * margin;
         return k >= MaxDefaultHarmonics ? MaxDefaultHarmonics : Math.Max(MinDefaultHarmonics, (int)Math.Ceiling(k));
     }
 }
