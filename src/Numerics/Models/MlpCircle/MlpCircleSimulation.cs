@@ -67,9 +67,11 @@ public sealed class MlpCircleSimulation : SimulationBase
     /// <summary>The network frozen at initialisation, whose output the model subtracts.</summary>
     internal MlpNetwork InitialNetwork => _initial;
 
-    internal CircleQuadrature Grid => _grid;
+    /// <summary>The grid the test loss is taken on.</summary>
+    public CircleQuadrature Grid => _grid;
 
-    internal CircleTarget Target => _target;
+    /// <summary>The truncated target of eq. 13.</summary>
+    public CircleTarget Target => _target;
 
     protected override bool ExactLossOnlyWhenRecorded => true;
 
@@ -91,7 +93,7 @@ public sealed class MlpCircleSimulation : SimulationBase
     }
 
     /// <summary>f on the quadrature grid, into <paramref name="output"/> (length Q), for tests and diagnostics.</summary>
-    internal void OutputOnGrid(Span<double> output)
+    public void OutputOnGrid(Span<double> output)
     {
         ReadoutOnGrid(_network, _gridReadout);
         for (int j = 0; j < _gridReadout.Length; j++)
