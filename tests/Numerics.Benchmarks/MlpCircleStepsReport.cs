@@ -15,13 +15,13 @@ namespace ScaleSweep.Numerics.Benchmarks;
 public static class MlpCircleStepsReport
 {
     public static SimulationConfig Config(int n, long batch, int depth, double qPhi) =>
-        SimulationConfig.ForMlpCircle(new MlpCircleSettings(1.0, qPhi, depth, 256), 1.0, n, batch, 0.25, 100_000_000, 1);
+        SimulationConfig.ForMlpCircle(new MlpCircleSettings(1.0, qPhi, depth, 256), 1.0, n, batch, 0.1, 100_000_000, 1);
 
     public static int Run(string outputPath)
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}");
-        report.AppendLine("MLP on the circle, q = 1, K = 256 (Q = 1024), gamma_0 = 1, eta = 0.25:");
+        report.AppendLine("MLP on the circle, q = 1, K = 256 (Q = 1024), gamma_0 = 1, eta = 0.1:");
         report.AppendLine();
         report.AppendLine("| N | B | L | q_phi | steps/s | ms/step | GFLOP/s (4 (L-1) B N^2 MAC) | one exact loss, ms |");
         report.AppendLine("|---|---|---|---|---|---|---|---|");
@@ -39,6 +39,11 @@ public static class MlpCircleStepsReport
             while (clock.Elapsed < TimeSpan.FromSeconds(4))
             {
                 steps += simulation.Advance(10);
+            }
+
+            if (simulation.Status != SimulationStatus.Running)
+            {
+                throw new InvalidOperationException($"N = {n}, B = {b}, L = {l}, q_phi = {qPhi}: the run stopped ({simulation.Status}) at step {simulation.Step}; steps/s would be wrong.");
             }
 
             double perSecond = steps / clock.Elapsed.TotalSeconds;

@@ -6,16 +6,17 @@ namespace ScaleSweep.Numerics.Models.MlpCircle;
 /// <summary>
 /// The activation phi(h) = ReLU(h)^q_phi and its derivative phi'(h) = q_phi h^(q_phi - 1) for h &gt; 0, 0 for
 /// h &lt;= 0 (the one-sided value at the kink; for q_phi &lt; 1 phi' is unbounded as h -&gt; 0+, but only on a set
-/// of measure zero). Integer and half-integer powers use multiplications and Math.Sqrt (correctly rounded
-/// by IEEE 754), any other power <see cref="DeterministicMath.Pow"/>, never the platform's pow, whose last
-/// bit may differ between machines.
+/// of measure zero). Multiples of 1/4 (all of Fig. 7a's 0.75..1.75) use multiplications, Math.Sqrt and
+/// Math.Sqrt(Math.Sqrt) (correctly rounded by IEEE 754, so the same bits everywhere, and 10x cheaper than a
+/// power); any other power uses <see cref="DeterministicMath.Pow"/>, never the platform's pow, whose last bit
+/// may differ between machines.
 /// </summary>
 public sealed class ReluPower
 {
-    private const int MaxExactHalfPower = 32;
+    private const int MaxExactPower = 32;
     private readonly double _power;
     private readonly int _wholePart;
-    private readonly bool _exact, _halfPower;
+    private readonly bool _exact, _half, _quarter;
 
     public ReluPower(double power)
     {
@@ -25,10 +26,12 @@ public sealed class ReluPower
         }
 
         _power = power;
-        double twice = 2.0 * power;
-        _exact = twice == Math.Floor(twice) && twice <= 2 * MaxExactHalfPower;
+        double quarters = 4.0 * power;
+        _exact = quarters == Math.Floor(quarters) && power <= MaxExactPower;
         _wholePart = (int)Math.Floor(power);
-        _halfPower = _exact && power != Math.Floor(power);
+        int remainder = _exact ? (int)quarters & 3 : 0;
+        _half = (remainder & 2) != 0;
+        _quarter = (remainder & 1) != 0;
     }
 
     public double Power => _power;
@@ -42,7 +45,17 @@ public sealed class ReluPower
             return DeterministicMath.Pow(h, _power);
         }
 
-        double value = _halfPower ? Math.Sqrt(h) : 1.0;
+        double value = 1.0;
+        if (_half || _quarter)
+        {
+            double root = Math.Sqrt(h);
+            value = _quarter ? Math.Sqrt(root) : 1.0;
+            if (_half)
+            {
+                value *= root;
+            }
+        }
+
         for (int i = 0; i < _wholePart; i++)
         {
             value *= h;
