@@ -64,6 +64,23 @@ public sealed class MlpCircleDeterminismTests
         Assert.Contains("different configuration", Assert.Throws<SnapshotException>(() => SimulationFactory.Restore(otherTarget, payload)).Message);
     }
 
+    /// <summary>
+    /// Between recorded steps the loss is the last batch's, and it stops a run that blows up there: the run ends
+    /// Diverged at that step, every recorded loss finite, and it restores as diverged.
+    /// </summary>
+    [Fact]
+    public void ABatchLossThatBlowsUpStopsTheRunAsDiverged()
+    {
+        var config = SimulationConfig.ForMlpCircle(new MlpCircleSettings(1.0, 1.0, 2, 16), 1.0, 32, 8, 50.0, 1000, 1);
+        var simulation = SimulationFactory.Create(config);
+        simulation.Advance(long.MaxValue);
+        Assert.Equal(SimulationStatus.Diverged, simulation.Status);
+        Assert.Equal(simulation.DivergedAtStep, simulation.Step);
+        Assert.True(simulation.Step < 1000);
+        Assert.All(simulation.Curve.Loss, l => Assert.True(double.IsFinite(l) && l <= SimulationConfig.DivergenceThreshold));
+        Assert.Equal(SimulationStatus.Diverged, SimulationFactory.Restore(config, simulation.Snapshot()).Status);
+    }
+
     /// <summary>The loss between recorded steps is the batch's (for divergence); at recorded steps it is the grid's.</summary>
     [Fact]
     public void RecordedLossesAreTheExactQuadratureLoss()
