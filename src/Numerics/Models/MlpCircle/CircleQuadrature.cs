@@ -5,8 +5,8 @@ namespace ScaleSweep.Numerics.Models.MlpCircle;
 /// <summary>
 /// The uniform grid theta_j = 2 pi j / Q, j = 0..Q-1, on which the test loss mean_theta (f - y)^2 is taken.
 /// The grid mean of a trigonometric polynomial of degree below Q is its exact mean over the circle, so for
-/// Q &gt; 2K the grid mean of y^2 (degree 2K) is exact, and of (f - y)^2 it is exact up to the aliasing of the
-/// network's harmonics above Q - K (docs/mlp-circle.md measures it).
+/// Q &gt; 2K the grid mean of y^2 (degree 2K) is exact, and of (f - y)^2 it is exact up to aliasing: products of
+/// the network's harmonics whose frequencies add up to a multiple of Q (docs/mlp-circle.md measures it).
 /// </summary>
 public sealed class CircleQuadrature
 {
