@@ -21,7 +21,7 @@ namespace ScaleSweep.Numerics.Models.MlpCircle;
 /// </summary>
 public sealed class MlpCircleSimulation : SimulationBase
 {
-    /// <summary>Inputs per forward pass over the quadrature grid at least (the batch buffers are reused).</summary>
+    /// <summary>Fewest inputs a pass holds: the grid is evaluated in passes of max(B, 64) through the batch buffers.</summary>
     private const int MinCapacity = 64;
 
     private readonly int _batch;
