@@ -117,7 +117,8 @@ public static class SimulationConfigValidation
     /// <summary>
     /// Peak bytes of one run: the fast projected sampler holds A0 (N x M) only while it builds its
     /// N x N precomputation; the reference keeps A and A0; the linear network keeps A, A0 and the
-    /// literal batch when it uses the reference sampler.
+    /// literal batch when it uses the reference sampler; the MLP on the circle keeps two networks, a gradient,
+    /// its pass buffers and the quadrature grid (no N x M matrix).
     /// </summary>
     public static long EstimatedPeakBytes(SimulationConfig config)
     {
