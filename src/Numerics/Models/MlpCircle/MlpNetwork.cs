@@ -25,6 +25,7 @@ public sealed class MlpNetwork
     private readonly double[] _inputs; // capacity x 2
     private readonly double[] _signal, _signalBelow; // capacity x N: dLoss/dh of the current layer and the one below
     private int _count;
+    private bool _slopesCurrent; // whether the last forward pass kept phi' (Backward needs it)
 
     /// <summary>A network with the initial weights of <paramref name="seed"/>, for batches of up to <paramref name="capacity"/> inputs.</summary>
     public MlpNetwork(int width, int depth, double qPhi, ulong seed, int capacity)
@@ -98,6 +99,7 @@ public sealed class MlpNetwork
         }
 
         _count = count;
+        _slopesCurrent = forTraining;
         int n = _n;
         double[] w0 = _weights[0];
         double[] h1 = _pre[0];
@@ -144,6 +146,11 @@ public sealed class MlpNetwork
     public void Backward(ReadOnlySpan<double> outputGradient)
     {
         int n = _n, count = _count;
+        if (!_slopesCurrent)
+        {
+            throw new InvalidOperationException("Backward needs a forward pass with forTraining: true just before it.");
+        }
+
         if (outputGradient.Length < count)
         {
             throw new ArgumentException($"Backward needs {count} output gradients.");
