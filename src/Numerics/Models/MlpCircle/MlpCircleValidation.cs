@@ -59,6 +59,11 @@ public static class MlpCircleValidation
             Fail($"B = {b} is out of range for model 'mlp-circle': B must be an integer from 1 to {MaxBatch} (online SGD on fresh theta; there is no population gradient).");
         }
 
+        if (config.CustomSpectrum is not null)
+        {
+            Fail("a custom spectrum is out of range for model 'mlp-circle': its task is the target of eq. 13, set by q and K.");
+        }
+
         if (config.Sampler != Sampler.Fast)
         {
             Fail($"sampler = {config.Sampler} is out of range for model 'mlp-circle': it has one sampler, 'fast'.");

@@ -25,6 +25,7 @@ public sealed class MlpCircleConfigTests
         { Valid with { M = 100 }, "M = 100 do not match model 'mlp-circle'" },
         { Valid with { Mlp = null }, "model 'mlp-circle' needs its settings (q, qPhi, depth, K)" },
         { Valid with { P = 32 }, "P = 32 is out of range for model 'mlp-circle'" },
+        { Valid with { CustomSpectrum = ScaleSweep.Numerics.Spectra.Spectrum.PowerLaw(2, 0.5, 128) }, "a custom spectrum is out of range for model 'mlp-circle'" },
         { Valid with { Eta = 0 }, "eta = 0 is out of range" },
         { Valid with { N = 0 }, "N = 0 is out of range" },
         { new SimulationConfig(ModelKind.Projected, 2.0, 0.4, 100, 1.0, 16, 8, 0.05, 100, 1) { Mlp = Settings }, "the mlp-circle settings (q, qPhi, depth, K) are for model 'mlp-circle', not 'projected'" },
