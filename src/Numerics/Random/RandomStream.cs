@@ -20,4 +20,10 @@ public enum RandomStream : uint
 
     /// <summary>The order in which multi-pass SGD visits a finite training set in epoch e; the stream's "step" is e.</summary>
     Epoch = 5,
+
+    /// <summary>
+    /// The initial weights of the MLP on the circle; the stream's "step" is (layer &lt;&lt; 32) | row, so row i of
+    /// layer l is the same draw at every width that has it.
+    /// </summary>
+    MlpInitialWeights = 6,
 }
