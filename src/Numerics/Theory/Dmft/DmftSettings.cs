@@ -37,7 +37,7 @@ public sealed record DmftSettings(
     /// <summary>
     /// A measured task replacing the power law (alpha, beta): its modes, summed exactly or in bins
     /// (<see cref="ModeQuadrature.Binned"/>); <see cref="M"/> must be its mode count, and <see cref="Alpha"/>,
-    /// <see cref="Beta"/> are then only labels (e.g. the spectrum's fitted exponents). Null: the power law.
+    /// <see cref="Beta"/> are then only labels (any value, NaN for none). Null: the power law.
     /// </summary>
     public Spectrum? Spectrum { get; init; }
 
@@ -53,8 +53,12 @@ public sealed record DmftSettings(
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first field out of range.</summary>
     public void Validate()
     {
-        TheoryArguments.Alpha(Alpha);
-        TheoryArguments.Beta(Beta);
+        if (Spectrum is null)
+        {
+            TheoryArguments.Alpha(Alpha);
+            TheoryArguments.Beta(Beta);
+        }
+
         TheoryArguments.IntegerInRange(M, 1, SpectrumValidation.MaxModes, "M", "number of modes");
         if (Spectrum is not null && Spectrum.M != M)
         {
