@@ -64,7 +64,7 @@ public class MeasuredSpectrumDmftTests
             worst = Math.Max(worst, Math.Abs((binned.Loss[i] / powerLaw.Loss[i]) - 1));
         }
 
-        Assert.True(worst < 0.01, $"largest relative difference {worst}");
+        Assert.True(worst < 1e-3, $"largest relative difference {worst}");
     }
 
     [Fact]
