@@ -17,6 +17,7 @@ public class BadArgumentTests
         { ["simulate", "--gamma", "-1"], ["--gamma: gamma = -1 is out of range", "gamma must be a finite number >= 0"] },
         { ["simulate", "--model", "linear-network"], ["--gamma: gamma = 0 is out of range for the linear network", "> 0"] },
         { ["simulate", "--model", "mlp"], ["--model: 'mlp' is not allowed", "'projected' or 'linear-network'"] },
+        { ["simulate", "--model", "mlp-circle"], ["--model: 'mlp-circle' is not yet supported by simulate"] },
         { ["simulate", "--sampler", "slow"], ["--sampler: 'slow' is not allowed", "'fast' or 'reference'"] },
         { ["simulate", "--B", "abc"], ["--B: 'abc' is not a batch size", "B must be an integer >= 1 or 'inf'"] },
         { ["simulate", "--B", "0"], ["--B: 0 is out of range", "B must be an integer >= 1 or 'inf'"] },

@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "finite-data-steps")
     return FiniteDataStepsReport.Run(args.Length > 1 ? args[1] : "finite-data-steps.md");
 }
 
+if (args.Length > 0 && args[0] == "mlp-steps")
+{
+    // Issue 14: steps/s of the MLP on the circle over N, B, depth and q_phi, and one exact loss (docs/mlp-circle.md).
+    return MlpCircleStepsReport.Run(args.Length > 1 ? args[1] : "mlp-steps.md");
+}
+
 if (args.Length > 0 && args[0] == "dmft-validate")
 {
     // The DMFT's quadrature and time errors, solver times and agreement with simulation (docs/dmft.md).

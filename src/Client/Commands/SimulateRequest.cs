@@ -35,6 +35,12 @@ internal sealed record SimulateRequest(
     /// </summary>
     public SimulationConfig ToConfig()
     {
+        if (Model == ModelKind.MlpCircle)
+        {
+            // The numerics exist (docs/mlp-circle.md); its options (q, qPhi, depth, K) are issue 14's second part.
+            throw new UsageException("--model: 'mlp-circle' is not yet supported by simulate: its options (q, qPhi, depth, K) are not wired yet.");
+        }
+
         Spectrum? spectrum = null;
         if (SpectrumPath is not null)
         {

@@ -66,6 +66,10 @@ internal static class TheoryCommand
             + "untruncated task, docs/numerics.md).",
             LibraryRanges.For("M"));
 
+        public readonly Option<string?> Spectrum = SpectrumFile.Create(
+            $"With --curve: {SpectrumFile.Description}, for the DMFT of that task (its modes summed exactly, or in bins of equal ln k past "
+            + "--modes; docs/dmft.md); --M is the file's mode count, and --alpha, --beta do not apply.");
+
         public readonly Option<bool> Floor = OptionFactory.Flag(
             "--floor",
             "Print the exact t -> inf loss of the projected model at each --N (the best predictor on the N features A0 psi, "
@@ -104,7 +108,7 @@ internal static class TheoryCommand
             $"uniform-steps must be an integer from 1 to {DmftSettings.MaxSteps}.");
 
         public IEnumerable<Option> All =>
-            [Alpha, Beta, Levels, Json, Curve, Floor, Gamma, Width, Batch, Samples, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps, Seeds];
+            [Alpha, Beta, Levels, Json, Curve, Floor, Spectrum, Gamma, Width, Batch, Samples, Eta, Modes, Steps, PointsPerDecade, QuadratureModes, TimeGrid, UniformSteps, Seeds];
 
         /// <summary>The options the exponents read.</summary>
         public IEnumerable<Option> ExponentsUse => [Alpha, Beta, Levels, Json];
@@ -125,6 +129,12 @@ internal static class TheoryCommand
                 throw new UsageException("--floor: not with --curve: give one of them (the loss curve L(t), or the exact t -> inf floor over --N).");
             }
 
+            if (curve && parseResult.GetValue(Spectrum) is not null
+                && new Option[] { Alpha, Beta, Modes }.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false }) is { } label)
+            {
+                throw new UsageException($"{label.Name}: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.");
+            }
+
             IEnumerable<Option> ignored = curve ? [Levels, Seeds] : floor ? All.Except(FloorUses) : All.Except(ExponentsUse);
             Option? given = ignored.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
             if (given is null)
@@ -140,6 +150,7 @@ internal static class TheoryCommand
                 (_, true) => $"{given.Name}: not with --floor: the floor is the t -> inf loss of the best predictor on the N features, which depends on "
                     + "--alpha, --beta, --M, --N and --seeds only.",
                 _ when given == Seeds => $"{given.Name}: needs --floor: it sets the seeds of the exact floor; without --floor {exponentsOnly}",
+                _ when given == Spectrum => $"{given.Name}: needs --curve: it sets the task of the DMFT loss curve; without --curve {exponentsOnly}",
                 _ when given == Width || given == Modes =>
                     $"{given.Name}: needs --curve or --floor: it sets the DMFT loss curve or the exact floor; without them {exponentsOnly}",
                 _ => $"{given.Name}: needs --curve: it sets the DMFT loss curve; without --curve {exponentsOnly}",
@@ -178,16 +189,20 @@ internal static class TheoryCommand
 
             if (parseResult.GetValue(options.Curve))
             {
+                Spectrum? spectrum = parseResult.GetValue(options.Spectrum) is { } path ? SpectrumFile.Load(path) : null;
                 var settings = new DmftSettings(
-                    parseResult.GetValue(options.Alpha),
-                    parseResult.GetValue(options.Beta),
-                    (int)parseResult.GetValue(options.Modes),
+                    spectrum is null ? parseResult.GetValue(options.Alpha) : double.NaN,
+                    spectrum is null ? parseResult.GetValue(options.Beta) : double.NaN,
+                    spectrum?.M ?? (int)parseResult.GetValue(options.Modes),
                     parseResult.GetValue(options.Gamma),
                     SingleWidth(parseResult.GetValue(options.Width)!).ToDouble(),
                     parseResult.GetValue(options.Batch).ToDouble(),
                     parseResult.GetValue(options.Eta),
                     parseResult.GetValue(options.Steps),
-                    parseResult.GetValue(options.Samples).ToDouble());
+                    parseResult.GetValue(options.Samples).ToDouble())
+                {
+                    Spectrum = spectrum,
+                };
                 int pointsPerDecade = (int)parseResult.GetValue(options.PointsPerDecade);
                 var dmftOptions = new DmftOptions
                 {
@@ -201,11 +216,11 @@ internal static class TheoryCommand
                 double seconds = clock.Elapsed.TotalSeconds;
                 if (parseResult.GetValue(options.Json))
                 {
-                    JsonOutput.Write(environment.Out, TheoryCurveJson.From(settings, curve, pointsPerDecade, seconds));
+                    JsonOutput.Write(environment.Out, TheoryCurveJson.From(settings, curve, pointsPerDecade, seconds, parseResult.GetValue(options.Spectrum)));
                 }
                 else
                 {
-                    TheoryCurveTable.Write(environment.Out, ConsoleFactory.ForOut(environment).Profile.Width, settings, curve, seconds);
+                    TheoryCurveTable.Write(environment.Out, ConsoleFactory.ForOut(environment).Profile.Width, settings, curve, seconds, parseResult.GetValue(options.Spectrum));
                 }
 
                 return Task.FromResult(ExitCodes.Success);

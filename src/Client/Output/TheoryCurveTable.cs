@@ -6,11 +6,14 @@ namespace ScaleSweep.Client.Output;
 internal static class TheoryCurveTable
 {
     /// <summary>Writes to <paramref name="writer"/>; the settings lines are broken between words to <paramref name="width"/>.</summary>
-    public static void Write(TextWriter writer, int width, DmftSettings settings, DmftCurve curve, double seconds)
+    public static void Write(TextWriter writer, int width, DmftSettings settings, DmftCurve curve, double seconds, string? spectrumPath = null)
     {
+        string task = settings.Spectrum is { } spectrum
+            ? $"spectrum={spectrumPath ?? spectrum.Description} (fingerprint {spectrum.Fingerprint[..12]})"
+            : $"alpha={NumberFormat.Parameter(settings.Alpha)} beta={NumberFormat.Parameter(settings.Beta)}";
         TextWrap.Write(
             writer,
-            $"dmft: alpha={NumberFormat.Parameter(settings.Alpha)} beta={NumberFormat.Parameter(settings.Beta)} M={NumberFormat.Integer(settings.M)} "
+            $"dmft: {task} M={NumberFormat.Integer(settings.M)} "
             + $"gamma={NumberFormat.Parameter(settings.Gamma)} N={Size(settings.N)} B={Size(settings.Batch)}{(settings.IsFiniteData ? $" P={Size(settings.P)}" : string.Empty)} eta={NumberFormat.Parameter(settings.Eta)} T={NumberFormat.Integer(settings.Steps)}",
             width);
         TextWrap.Write(

@@ -21,6 +21,12 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
             throw new NotSupportedException("A run with a custom spectrum cannot be sent to the cluster.");
         }
 
+        if (value.Model == ModelKind.MlpCircle || value.Mlp is not null)
+        {
+            // Its settings (q, qPhi, depth, K) have no wire form yet; sweeps refuse the model before it gets here.
+            throw new NotSupportedException("A run of model 'mlp-circle' cannot be sent to the cluster yet: it is not yet supported in sweeps.");
+        }
+
         return new SimulationConfigSurrogate
         {
             Model = (int)value.Model,

@@ -12,7 +12,10 @@ public interface ISimulation
     /// <summary>Number of updates applied so far.</summary>
     long Step { get; }
 
-    /// <summary>Loss at <see cref="Step"/>.</summary>
+    /// <summary>
+    /// Loss at <see cref="Step"/>. A model whose exact loss costs more than a step (the MLP on the circle)
+    /// computes it at recorded steps only and holds its latest batch loss between them.
+    /// </summary>
     double Loss { get; }
 
     SimulationStatus Status { get; }

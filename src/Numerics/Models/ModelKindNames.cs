@@ -11,13 +11,15 @@ public static class ModelKindNames
     {
         ["projected"] = ModelKind.Projected,
         ["linear-network"] = ModelKind.LinearNetwork,
+        ["mlp-circle"] = ModelKind.MlpCircle,
     };
 
-    /// <summary>The model's name: "projected" or "linear-network".</summary>
+    /// <summary>The model's name: "projected", "linear-network" or "mlp-circle".</summary>
     public static string Name(ModelKind model) => model switch
     {
         ModelKind.Projected => "projected",
         ModelKind.LinearNetwork => "linear-network",
+        ModelKind.MlpCircle => "mlp-circle",
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, "not a model"),
     };
 }

@@ -55,6 +55,16 @@ public abstract class SimulationBase : ISimulation
     /// <summary>The exact population loss of the current state.</summary>
     protected abstract double ComputeLoss();
 
+    /// <summary>
+    /// Whether <see cref="ComputeLoss"/> runs only at recorded steps, for models whose exact loss costs more
+    /// than a step (the MLP's quadrature over the circle); between them <see cref="ISimulation.Loss"/> is
+    /// <see cref="EstimateLoss"/>, which serves the divergence check. Recorded losses are always exact.
+    /// </summary>
+    protected virtual bool ExactLossOnlyWhenRecorded => false;
+
+    /// <summary>A cheap estimate of the loss between recorded steps, for models with <see cref="ExactLossOnlyWhenRecorded"/>.</summary>
+    protected virtual double EstimateLoss() => ComputeLoss();
+
     /// <summary>|w|^2 / N of the current state, for models that track it.</summary>
     protected virtual double WeightNormPerWidth() => 0.0;
 
@@ -81,7 +91,7 @@ public abstract class SimulationBase : ISimulation
             Update(Step);
             Step++;
             done++;
-            Loss = ComputeLoss();
+            Loss = ExactLossOnlyWhenRecorded && !IsRecordedStep() ? EstimateLoss() : ComputeLoss();
             Observe();
         }
 
@@ -151,6 +161,8 @@ public abstract class SimulationBase : ISimulation
         ReadState(reader);
     }
 
+    private bool IsRecordedStep() => _recorded < _gridSteps.Length && _gridSteps[_recorded] == Step;
+
     private void Observe()
     {
         if (!double.IsFinite(Loss) || Loss > SimulationConfig.DivergenceThreshold)
@@ -160,7 +172,7 @@ public abstract class SimulationBase : ISimulation
             return;
         }
 
-        if (_recorded < _gridSteps.Length && _gridSteps[_recorded] == Step)
+        if (IsRecordedStep())
         {
             _recordedLoss[_recorded] = Loss;
             if (_recordedWeightNorm.Length > 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ScaleSweep.Numerics.Models.MlpCircle;
 using ScaleSweep.Numerics.Spectra;
 
 namespace ScaleSweep.Numerics.Models;
@@ -56,6 +57,29 @@ public sealed record SimulationConfig(
     /// </summary>
     public long? P { get; init; }
 
+    /// <summary>
+    /// The MLP on the circle's own fields (q, q_phi, depth, K), for <see cref="ModelKind.MlpCircle"/> only; build
+    /// such a configuration with <see cref="ForMlpCircle"/>, which fills <see cref="Alpha"/>, <see cref="Beta"/> and
+    /// <see cref="M"/> from them (eq. 14, M = K). <see cref="Gamma"/> is its gamma_0.
+    /// </summary>
+    public MlpCircleSettings? Mlp { get; init; }
+
+    /// <summary>
+    /// A run of the MLP on the circle (Section 5.1): <paramref name="gamma0"/> its richness (&gt; 0), online SGD with
+    /// batch <paramref name="batch"/>; alpha = 2 q_phi, beta = (2q - 1)/(2 q_phi) (eq. 14) and M = K label it.
+    /// </summary>
+    public static SimulationConfig ForMlpCircle(
+        MlpCircleSettings settings, double gamma0, int n, long batch, double eta, long steps, ulong seed,
+        int pointsPerDecade = DefaultPointsPerDecade)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new SimulationConfig(
+            ModelKind.MlpCircle, settings.Alpha, settings.Beta, settings.Harmonics, gamma0, n, batch, eta, steps, seed, pointsPerDecade)
+        {
+            Mlp = settings,
+        };
+    }
+
     /// <summary>True when the run trains on a finite set of <see cref="P"/> samples.</summary>
     public bool IsFiniteData => P is not null;
 
@@ -78,9 +102,30 @@ public sealed record SimulationConfig(
         text.Append("v=").Append(NumericsVersion);
         text.Append(";model=").Append(Model);
         text.Append(";sampler=").Append(Sampler);
+        if (Mlp is { } mlp)
+        {
+            // The MLP's task is the circle's; alpha, beta and M are derived from it (eq. 14), so not repeated.
+            text.Append(";task=").Append(FormattableString.Invariant($"circle({Number(mlp.Q)},{Number(mlp.QPhi)},{mlp.Harmonics})"));
+            text.Append(";depth=").Append(mlp.Depth.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            AppendTask(text);
+        }
+
+        AppendRest(text);
+        return text.ToString();
+    }
+
+    private void AppendTask(StringBuilder text)
+    {
         text.Append(";task=").Append(CustomSpectrum is null
             ? FormattableString.Invariant($"power-law({Number(Alpha)},{Number(Beta)},{M})")
             : "spectrum:" + CustomSpectrum.Fingerprint + FormattableString.Invariant($",alpha={Number(Alpha)},beta={Number(Beta)}"));
+    }
+
+    private void AppendRest(StringBuilder text)
+    {
         text.Append(";gamma=").Append(Number(Gamma));
         text.Append(";N=").Append(N.ToString(CultureInfo.InvariantCulture));
         text.Append(";B=").Append(Batch?.ToString(CultureInfo.InvariantCulture) ?? "inf");
@@ -94,7 +139,6 @@ public sealed record SimulationConfig(
         text.Append(";T=").Append(Steps.ToString(CultureInfo.InvariantCulture));
         text.Append(";ppd=").Append(PointsPerDecade.ToString(CultureInfo.InvariantCulture));
         text.Append(";seed=").Append(Seed.ToString(CultureInfo.InvariantCulture));
-        return text.ToString();
     }
 
     /// <summary>SHA-256 of <see cref="CanonicalText"/>: the run's content address.</summary>

@@ -1,3 +1,4 @@
+using ScaleSweep.Numerics.Models.MlpCircle;
 using ScaleSweep.Numerics.Spectra;
 
 namespace ScaleSweep.Numerics.Models;
@@ -14,6 +15,16 @@ public static class SimulationConfigValidation
 
     public static void Validate(SimulationConfig config)
     {
+        // The MLP's own fields first: its alpha, beta and M derive from them, so their messages say more.
+        if (config.Model == ModelKind.MlpCircle)
+        {
+            MlpCircleValidation.Validate(config);
+        }
+        else if (config.Mlp is not null)
+        {
+            Fail($"the mlp-circle settings (q, qPhi, depth, K) are for model 'mlp-circle', not '{ModelKindNames.Name(config.Model)}'.");
+        }
+
         if (config.CustomSpectrum is null)
         {
             SpectrumValidation.CheckAlpha(config.Alpha);
@@ -27,7 +38,7 @@ public static class SimulationConfigValidation
 
         if (!Enum.IsDefined(config.Model))
         {
-            Fail($"model = {config.Model} is not a model: model must be 'projected' or 'linear-network'.");
+            Fail($"model = {config.Model} is not a model: model must be 'projected', 'linear-network' or 'mlp-circle'.");
         }
 
         if (!Enum.IsDefined(config.Sampler))
@@ -106,7 +117,8 @@ public static class SimulationConfigValidation
     /// <summary>
     /// Peak bytes of one run: the fast projected sampler holds A0 (N x M) only while it builds its
     /// N x N precomputation; the reference keeps A and A0; the linear network keeps A, A0 and the
-    /// literal batch when it uses the reference sampler.
+    /// literal batch when it uses the reference sampler; the MLP on the circle keeps two networks, a gradient,
+    /// its pass buffers and the quadrature grid (no N x M matrix).
     /// </summary>
     public static long EstimatedPeakBytes(SimulationConfig config)
     {
@@ -117,6 +129,7 @@ public static class SimulationConfigValidation
             ModelKind.Projected when config.P is { } p => FiniteDataDoubles(config.Sampler, n, m, p),
             ModelKind.Projected when config.Sampler == Sampler.Fast => n * m + 5 * (n + 1) * (n + 1) + 8 * n + 3 * m,
             ModelKind.Projected => 2 * n * m + 4 * m + 4 * n + batchRow,
+            ModelKind.MlpCircle when config.Mlp is { } mlp => MlpCircleDoubles(mlp, n, config.Batch ?? 1),
             _ => 2 * n * m + 6 * m + 4 * n + batchRow,
         };
         return 8 * doubles;
@@ -130,6 +143,18 @@ public static class SimulationConfigValidation
     private static long FiniteDataDoubles(Sampler sampler, long n, long m, long p) => sampler == Sampler.Fast
         ? n * m + 6 * (n + 1) * (n + 1) + 8 * n + 3 * m + p * (n + 2) + p / 2
         : 2 * n * m + p * m + 5 * m + 4 * n + 2 * p + p / 2;
+
+    /// <summary>
+    /// The MLP keeps two networks (trained and initial, (L - 1) N^2 + 3N weights each) and one gradient, the
+    /// forward and backward buffers of both networks (3L + 3 rows of N per input of a pass of max(B, 64) inputs),
+    /// and the quadrature grid (cos, sin, y and two readouts per point).
+    /// </summary>
+    private static long MlpCircleDoubles(MlpCircleSettings mlp, long n, long batch)
+    {
+        long weights = (mlp.Depth - 1) * n * n + 3 * n;
+        long pass = Math.Max(batch, 64);
+        return 3 * weights + 2 * pass * n * (3L * mlp.Depth + 2) + 5L * mlp.QuadraturePoints + 6 * batch + mlp.Harmonics;
+    }
 
     private static void Fail(string message) => throw new ArgumentException(message);
 

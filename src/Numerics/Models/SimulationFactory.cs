@@ -1,4 +1,5 @@
 using ScaleSweep.Numerics.Models.FiniteData;
+using ScaleSweep.Numerics.Models.MlpCircle;
 
 namespace ScaleSweep.Numerics.Models;
 
@@ -43,6 +44,7 @@ public static class SimulationFactory
             ModelKind.Projected when config.Sampler == Sampler.Reference => new ProjectedReference(config),
             ModelKind.Projected => new ProjectedFast(config),
             ModelKind.LinearNetwork => new LinearNetwork(config),
+            ModelKind.MlpCircle => new MlpCircleSimulation(config),
             _ => throw new ArgumentException($"model = {config.Model} is not a model."),
         };
     }

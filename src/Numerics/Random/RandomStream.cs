@@ -21,6 +21,12 @@ public enum RandomStream : uint
     /// <summary>The order in which multi-pass SGD visits a finite training set in epoch e; the stream's "step" is e.</summary>
     Epoch = 5,
 
+    /// <summary>
+    /// The initial weights of the MLP on the circle; the stream's "step" is (layer &lt;&lt; 32) | row, so row i of
+    /// layer l is the same draw at every width that has it.
+    /// </summary>
+    MlpInitialWeights = 6,
+
     /// <summary>Row a of the random first-layer weights W of `spectrum kernel`; the stream's "step" is a.</summary>
-    KernelFeatures = 6,
+    KernelFeatures = 7,
 }

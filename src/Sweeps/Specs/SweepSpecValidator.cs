@@ -35,6 +35,12 @@ public static class SweepSpecValidator
             throw new SweepSpecException(F.Model, $"{(int)spec.Model} is not a model: {R.Model}");
         }
 
+        if (spec.Model == ModelKind.MlpCircle)
+        {
+            // The numerics exist (docs/mlp-circle.md); its spec fields (q, qPhi, depth, K) are issue 14's second part.
+            throw new SweepSpecException(F.Model, $"{R.Quote(ModelKindNames.Name(spec.Model))} is not yet supported in sweeps: {R.Model}");
+        }
+
         CheckGrid(F.Alpha, spec.Alpha, paths, a => double.IsFinite(a) && a > 1.0, R.Alpha, R.Number);
         CheckGrid(F.Beta, spec.Beta, paths, b => double.IsFinite(b) && b > 0.0, R.Beta, R.Number);
         if (spec.Model == ModelKind.LinearNetwork)

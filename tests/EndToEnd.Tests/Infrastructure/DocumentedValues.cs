@@ -52,6 +52,9 @@ public static class DocumentedValues
     /// <summary>The small run of theory's curve, for the options whose help says "With --curve" (or "With --time-grid").</summary>
     private static readonly string[] SmallCurve = ["--curve", "--M", "100", "--steps", "50"];
 
+    /// <summary>The small run of theory's curve on a spectrum file, whose mode count is the file's (--M is refused beside it).</summary>
+    private static readonly string[] SmallCurveOfFile = ["--curve", "--steps", "50"];
+
     /// <summary>
     /// The small run of theory's floor, for the options whose help says "With --floor" and for a list of widths
     /// ("16,32", which only --floor takes).
@@ -119,7 +122,9 @@ public static class DocumentedValues
                 : SmallRuns[command.Name];
             foreach (string? form in Forms(command, option, small))
             {
-                string[] run = form is not null && form.Contains(',', StringComparison.Ordinal) && command.Name == "theory" ? SmallFloor : small;
+                string[] run = form is not null && form.Contains(',', StringComparison.Ordinal) && command.Name == "theory" ? SmallFloor
+                    : form == Spectrum && command.Name == "theory" ? SmallCurveOfFile
+                    : small;
                 string[] given = form is null ? [option.Name] : [option.Name, form];
                 string[] needs = form is not null && Needs.TryGetValue(form, out string[]? extra) ? extra : [];
                 string[] arguments = [.. path, .. Without(run, option), .. needs, .. given];

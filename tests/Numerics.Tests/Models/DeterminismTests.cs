@@ -1,4 +1,5 @@
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Models.MlpCircle;
 
 namespace ScaleSweep.Numerics.Tests.Models;
 
@@ -11,6 +12,10 @@ public class DeterminismTests
         new SimulationConfig(ModelKind.Projected, 2.0, 1.2, 60, 0.0, 10, 1, 0.05, 700, 11),
         new SimulationConfig(ModelKind.Projected, 2.0, 0.4, 60, 1.0, 10, 4, 0.05, 300, 11, Sampler: Sampler.Reference),
         new SimulationConfig(ModelKind.LinearNetwork, 2.0, 0.4, 60, 0.5, 10, 4, 0.05, 400, 11),
+
+        // The MLP on the circle: ReLU at depth 2, and q_phi = 1.5 (square roots) at depth 3.
+        SimulationConfig.ForMlpCircle(new(1.0, 1.0, 2, 32), 0.5, 16, 4, 0.25, 300, 11),
+        SimulationConfig.ForMlpCircle(new(1.5, 1.5, 3, 20), 1.0, 12, 3, 0.25, 300, 11),
 
         // Finite data: multi-pass SGD (the snapshot at 137 falls mid-epoch), full batch, and the literal model.
         new SimulationConfig(ModelKind.Projected, 2.0, 0.4, 60, 1.0, 10, 6, 0.1, 700, 11) { P = 40 },

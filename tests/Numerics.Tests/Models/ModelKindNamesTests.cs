@@ -18,6 +18,6 @@ public sealed class ModelKindNamesTests
     [Fact]
     public void The_names_are_the_ones_specs_and_the_cli_document()
     {
-        Assert.Equal(["projected", "linear-network"], ModelKindNames.ByName.Keys);
+        Assert.Equal(["projected", "linear-network", "mlp-circle"], ModelKindNames.ByName.Keys);
     }
 }

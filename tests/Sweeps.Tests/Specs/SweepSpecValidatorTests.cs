@@ -42,6 +42,13 @@ public class SweepSpecValidatorTests
         Rejects(Valid with { Model = (ModelKind)7 }, "model", "7 is not a model", "\"projected\" or \"linear-network\"");
     }
 
+    /// <summary>The MLP on the circle has numerics (Numerics.Models.MlpCircle) but no spec fields yet.</summary>
+    [Fact]
+    public void MlpCircleIsNotYetSupportedInSweeps()
+    {
+        Rejects(Valid with { Model = ModelKind.MlpCircle }, "model", "\"mlp-circle\" is not yet supported in sweeps");
+    }
+
     [Fact]
     public void NaNFromTheWireIsRejected()
     {

@@ -34,6 +34,13 @@ public sealed record DmftSettings(
     long Steps,
     double P = double.PositiveInfinity)
 {
+    /// <summary>
+    /// A measured task replacing the power law (alpha, beta): its modes, summed exactly or in bins
+    /// (<see cref="ModeQuadrature.Binned"/>); <see cref="M"/> must be its mode count, and <see cref="Alpha"/>,
+    /// <see cref="Beta"/> are then only labels (any value, NaN for none). Null: the power law.
+    /// </summary>
+    public Spectrum? Spectrum { get; init; }
+
     /// <summary>Largest T the solvers accept (the infinite-width solver stores O(modes T) numbers).</summary>
     public const long MaxSteps = 10_000_000;
 
@@ -46,9 +53,18 @@ public sealed record DmftSettings(
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first field out of range.</summary>
     public void Validate()
     {
-        TheoryArguments.Alpha(Alpha);
-        TheoryArguments.Beta(Beta);
+        if (Spectrum is null)
+        {
+            TheoryArguments.Alpha(Alpha);
+            TheoryArguments.Beta(Beta);
+        }
+
         TheoryArguments.IntegerInRange(M, 1, SpectrumValidation.MaxModes, "M", "number of modes");
+        if (Spectrum is not null && Spectrum.M != M)
+        {
+            throw TheoryArguments.OutOfRange(M, "M", $"the spectrum's mode count, {Spectrum.M}");
+        }
+
         TheoryArguments.Gamma(Gamma);
         TheoryArguments.SizeOrInfinity(N, "N");
         TheoryArguments.SizeOrInfinity(Batch, "B");

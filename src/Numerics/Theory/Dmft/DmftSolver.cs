@@ -96,6 +96,9 @@ public static class DmftSolver
     {
         ArgumentNullException.ThrowIfNull(settings);
         options ??= DmftOptions.Default;
-        return ModeQuadrature.PowerLaw(settings.Alpha, settings.Beta, settings.M, options.ModesFor(settings.IsInfinite));
+        int budget = options.ModesFor(settings.IsInfinite);
+        return settings.Spectrum is { } spectrum
+            ? ModeQuadrature.Binned(spectrum, budget)
+            : ModeQuadrature.PowerLaw(settings.Alpha, settings.Beta, settings.M, budget);
     }
 }

@@ -82,4 +82,68 @@ public static class ModeQuadrature
 
         return new ModeSet(lambda, wStar, weight, m, isExact: false);
     }
+
+    /// <summary>
+    /// A measured spectrum with at most <paramref name="modes"/> representative modes: every mode when M &lt;= modes,
+    /// else a head of exact modes (a quarter of the budget, at least 8) and the rest in bins of consecutive modes,
+    /// equal in ln k, each stood for by one mode of weight (its mode count) n whose lambda is the bin's mean and whose
+    /// wStar carries the bin's target power (n wStar^2 lambda = sum_k wStar_k^2 lambda_k).
+    /// </summary>
+    /// <remarks>
+    /// A measured spectrum is not a smooth function of k (it may step, or interleave two levels, as a circle kernel's
+    /// even and odd harmonics do), so the power law's Gauss-Legendre nodes would invent values between the modes; bins
+    /// keep what every DMFT sum needs first, sum_k lambda_k and the target power sum_k wStar_k^2 lambda_k, exactly, and
+    /// differ from the exact sums at second order in a bin's spread of lambda. The DMFT is even in each wStar_k, so the
+    /// representative's sign does not matter.
+    /// </remarks>
+    public static ModeSet Binned(Spectrum spectrum, int modes)
+    {
+        ArgumentNullException.ThrowIfNull(spectrum);
+        if (modes < 2 * NodesPerPanel + 8)
+        {
+            throw TheoryArguments.OutOfRange(modes, nameof(modes), $"an integer >= {2 * NodesPerPanel + 8}");
+        }
+
+        int m = spectrum.M;
+        if (m <= modes)
+        {
+            return Full(spectrum);
+        }
+
+        int head = Math.Max(8, modes / 4);
+        int bins = modes - head;
+        var lambda = new List<double>(modes);
+        var wStar = new List<double>(modes);
+        var weight = new List<double>(modes);
+        ReadOnlySpan<double> l = spectrum.Lambda, w = spectrum.WStar;
+        for (int k = 0; k < head; k++)
+        {
+            lambda.Add(l[k]);
+            wStar.Add(w[k]);
+            weight.Add(1.0);
+        }
+
+        // Bin b holds modes (index) [start, end): edges at ln k equally spaced from head to m, at least one mode each.
+        double uLow = Math.Log(head), uHigh = Math.Log(m);
+        int start = head;
+        for (int b = 1; b <= bins && start < m; b++)
+        {
+            int end = b == bins ? m : Math.Max(start + 1, Math.Min(m, (int)Math.Round(Math.Exp(uLow + ((uHigh - uLow) * b / bins)))));
+            double sumLambda = 0, power = 0;
+            for (int k = start; k < end; k++)
+            {
+                sumLambda += l[k];
+                power += w[k] * w[k] * l[k];
+            }
+
+            int n = end - start;
+            double mean = sumLambda / n;
+            lambda.Add(mean);
+            wStar.Add(mean > 0 ? Math.Sqrt(power / (n * mean)) : 0.0);
+            weight.Add(n);
+            start = end;
+        }
+
+        return new ModeSet(lambda.ToArray(), wStar.ToArray(), weight.ToArray(), m, isExact: false);
+    }
 }

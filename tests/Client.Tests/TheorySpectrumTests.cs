@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using ScaleSweep.Client.Tests.Reports;
+using ScaleSweep.Numerics.Spectra;
+using ScaleSweep.Numerics.Theory.Dmft;
+
+namespace ScaleSweep.Client.Tests;
+
+/// <summary>`scalesweep theory --curve --spectrum FILE`: the DMFT of a measured task, and what does not go with it.</summary>
+public sealed class TheorySpectrumTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    /// <summary>A file written from the power law (alpha 2, beta 0.4, M 40, within the 48-mode budget) gives the power law's curve, bit for bit.</summary>
+    [Fact]
+    public void AFileOfThePowerLawGivesItsCurve()
+    {
+        string path = Write(Spectrum.PowerLaw(2, 0.4, 40));
+
+        CliResult result = Cli.Run("theory", "--curve", "--json", "--spectrum", path, "--gamma", "1", "--steps", "60", "--N", "32", "--B", "8");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var expected = DmftSolver.Solve(new DmftSettings(2, 0.4, 40, 1, 32, 8, 0.05, 60));
+        JsonElement json = result.Json();
+        Assert.Equal(expected.Loss, json.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray());
+        JsonElement settings = json.GetProperty("settings");
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("alpha").ValueKind);
+        Assert.Equal(40, settings.GetProperty("m").GetInt32());
+        Assert.Equal(path, settings.GetProperty("spectrum").GetProperty("path").GetString());
+        Assert.Equal(Spectrum.PowerLaw(2, 0.4, 40).Fingerprint, settings.GetProperty("spectrum").GetProperty("fingerprint").GetString());
+
+        string table = Cli.Run("theory", "--curve", "--spectrum", path, "--steps", "20").Stdout;
+        string joined = System.Text.RegularExpressions.Regex.Replace(table, @"\s+", " "); // the long path wraps onto its own line
+        Assert.StartsWith($"dmft: spectrum={path} (fingerprint {Spectrum.PowerLaw(2, 0.4, 40).Fingerprint[..12]}) M=40 gamma=0", joined);
+    }
+
+    [Theory]
+    [InlineData("--alpha", "1.5", "--alpha: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.")]
+    [InlineData("--M", "100", "--M: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.")]
+    public void TheTasksOwnOptionsAreRefusedBesideAFile(string option, string value, string message)
+    {
+        string path = Write(Spectrum.PowerLaw(2, 0.4, 50));
+
+        CliResult result = Cli.Run("theory", "--curve", "--spectrum", path, option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"scalesweep theory: {message}", result.Stderr);
+    }
+
+    [Fact]
+    public void AMissingFileOrNoCurveIsAUsageError()
+    {
+        CliResult missing = Cli.Run("theory", "--curve", "--spectrum", Path.Combine(_directory.Path, "none.csv"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.StartsWith("scalesweep theory: --spectrum: spectrum file '", missing.Stderr);
+        Assert.Contains("' does not exist.", missing.Stderr);
+
+        CliResult exponents = Cli.Run("theory", "--spectrum", Write(Spectrum.PowerLaw(2, 0.4, 50)));
+        Assert.Equal(2, exponents.ExitCode);
+        Assert.StartsWith("scalesweep theory: --spectrum: needs --curve", exponents.Stderr);
+    }
+
+    private string Write(Spectrum spectrum)
+    {
+        string path = Path.Combine(_directory.Path, $"spectrum-{spectrum.M}.csv");
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("k,lambda,wstar");
+        for (int k = 0; k < spectrum.M; k++)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k + 1},{spectrum.Lambda[k]:R},{spectrum.WStar[k]:R}"));
+        }
+
+        return path;
+    }
+}
