@@ -36,11 +36,12 @@ public sealed class SpectrumEndToEndTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public void Both_subcommands_have_cases()
+    public void Every_subcommand_has_cases()
     {
         var cases = DocumentedValues.Cases("spectrum").ToList();
         Assert.Contains(cases, c => c.Arguments is ["spectrum", "fit", ..]);
         Assert.Contains(cases, c => c.Arguments is ["spectrum", "kernel", ..]);
+        Assert.Contains(cases, c => c.Arguments is ["spectrum", "circle", ..]);
     }
 
     /// <summary>A data set on the circle: kernel writes a spectrum that simulate --spectrum runs and fit fits.</summary>

@@ -20,20 +20,24 @@ internal static class SpectrumFile
     public static Option<string?> Create(string description) =>
         OptionFactory.WithRange(new Option<string?>("--spectrum") { Description = description, HelpName = "file.csv" }, Range);
 
-    /// <summary>Reads <paramref name="path"/>; <see cref="UsageException"/> prefixed by <paramref name="option"/> when it cannot.</summary>
-    public static Spectrum Load(string path, string option = "--spectrum")
+    /// <summary>
+    /// Reads <paramref name="path"/>; a <see cref="UsageException"/> when it cannot, prefixed by <paramref name="option"/>
+    /// (null for a file given as an argument, whose messages name the file themselves).
+    /// </summary>
+    public static Spectrum Load(string path, string? option = "--spectrum")
     {
+        string prefix = option is null ? string.Empty : option + ": ";
         try
         {
             return SpectrumCsv.Load(path);
         }
         catch (SpectrumException e)
         {
-            throw new UsageException($"{option}: {e.Message}");
+            throw new UsageException(prefix + e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{option}: cannot read '{path}': {e.Message}");
+            throw new UsageException($"{prefix}cannot read{(option is null ? " spectrum file" : string.Empty)} '{path}': {e.Message}");
         }
     }
 }

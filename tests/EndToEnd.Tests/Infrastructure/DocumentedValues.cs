@@ -44,6 +44,7 @@ public static class DocumentedValues
         ["theory"] = [],
         ["spectrum fit"] = [Spectrum],
         ["spectrum kernel"] = [Data, "--width", "64"],
+        ["spectrum circle"] = ["--K", "64"],
     };
 
     /// <summary>The local commands that only group subcommands; their cases are their subcommands'.</summary>

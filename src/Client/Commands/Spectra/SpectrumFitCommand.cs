@@ -42,7 +42,7 @@ internal static class SpectrumFitCommand
         command.SetGuardedAction(environment, (parseResult, _) =>
         {
             string path = parseResult.GetValue(file)!;
-            Spectrum spectrum = Load(path);
+            Spectrum spectrum = SpectrumFile.Load(path, option: null);
             SpectrumFitResult fit;
             try
             {
@@ -71,23 +71,6 @@ internal static class SpectrumFitCommand
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
-    }
-
-    /// <summary>The spectrum file; its errors (missing, malformed line, bad value) become one usage line.</summary>
-    internal static Spectrum Load(string path)
-    {
-        try
-        {
-            return SpectrumCsv.Load(path);
-        }
-        catch (SpectrumException e)
-        {
-            throw new UsageException(e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read spectrum file '{path}': {e.Message}");
-        }
     }
 
     private static IReadOnlyList<string> WritePlot(string folder, Spectrum spectrum, SpectrumFitResult fit, string source)
