@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ScaleSweep.Client.Tests.Reports;
 using ScaleSweep.Numerics.Spectra;
@@ -36,6 +35,36 @@ public sealed class TheorySpectrumTests : IDisposable
         Assert.StartsWith($"dmft: spectrum={path} (fingerprint {Spectrum.PowerLaw(2, 0.4, 40).Fingerprint[..12]}) M=40 gamma=0", joined);
     }
 
+    /// <summary>
+    /// --floor on a file of the power law (alpha 2, beta 1.2, M 600): the same floors as the power law, and its theory
+    /// exponents from the fit (exact on such a file): the paper's 2.4 beside the corrected 2.
+    /// </summary>
+    [Fact]
+    public void TheFloorOfAFileIsThePowerLawsWithItsFittedExponents()
+    {
+        string path = Write(Spectrum.PowerLaw(2, 1.2, 600));
+
+        JsonElement measured = Cli.Run("theory", "--floor", "--json", "--spectrum", path, "--N", "8,16,32", "--seeds", "2").Json();
+        JsonElement powerLaw = Cli.Run("theory", "--floor", "--json", "--alpha", "2", "--beta", "1.2", "--M", "600", "--N", "8,16,32", "--seeds", "2").Json();
+
+        Assert.Equal(powerLaw.GetProperty("points").GetRawText(), measured.GetProperty("points").GetRawText());
+        Assert.Equal(2.4, measured.GetProperty("paperExponent").GetDouble(), 1e-9);
+        Assert.Equal(2.0, measured.GetProperty("correctedExponent").GetDouble(), 1e-9);
+        Assert.Equal(path, measured.GetProperty("spectrum").GetProperty("path").GetString());
+        Assert.False(powerLaw.TryGetProperty("spectrum", out _));
+    }
+
+    [Theory]
+    [InlineData("--floor", "--beta", "0.4", "--beta: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.")]
+    [InlineData("--floor", "--M", "100", "--M: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.")]
+    public void TheFloorRefusesTheTasksOwnOptionsBesideAFile(string mode, string option, string value, string message)
+    {
+        CliResult result = Cli.Run("theory", mode, "--spectrum", Write(Spectrum.PowerLaw(2, 0.4, 50)), option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"scalesweep theory: {message}", result.Stderr);
+    }
+
     [Theory]
     [InlineData("--alpha", "1.5", "--alpha: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.")]
     [InlineData("--M", "100", "--M: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.")]
@@ -59,19 +88,14 @@ public sealed class TheorySpectrumTests : IDisposable
 
         CliResult exponents = Cli.Run("theory", "--spectrum", Write(Spectrum.PowerLaw(2, 0.4, 50)));
         Assert.Equal(2, exponents.ExitCode);
-        Assert.StartsWith("scalesweep theory: --spectrum: needs --curve", exponents.Stderr);
+        Assert.StartsWith("scalesweep theory: --spectrum: needs --curve or --floor", exponents.Stderr);
     }
 
     private string Write(Spectrum spectrum)
     {
         string path = Path.Combine(_directory.Path, $"spectrum-{spectrum.M}.csv");
         using var writer = new StreamWriter(path);
-        writer.WriteLine("k,lambda,wstar");
-        for (int k = 0; k < spectrum.M; k++)
-        {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k + 1},{spectrum.Lambda[k]:R},{spectrum.WStar[k]:R}"));
-        }
-
+        SpectrumCsv.Write(writer, spectrum);
         return path;
     }
 }

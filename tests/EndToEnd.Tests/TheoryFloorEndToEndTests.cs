@@ -48,4 +48,39 @@ public sealed class TheoryFloorEndToEndTests(ITestOutputHelper output)
             Assert.Equal(string.Empty, result.StdErr);
         });
     }
+
+    /// <summary>The circle experiment's task from `spectrum circle --out` into `theory --floor --spectrum` and `theory --curve --spectrum`.</summary>
+    [Fact]
+    public async Task A_circle_spectrum_file_feeds_the_floor_and_the_curve()
+    {
+        string folder = Directory.CreateTempSubdirectory("scalesweep-circle-e2e-").FullName;
+        try
+        {
+            string file = Path.Combine(folder, "circle.csv");
+            CliResult circle = await Cli.RunAsync(Timeout, "spectrum", "circle", "--q", "1", "--q-phi", "1", "--K", "256", "--out", file);
+            output.ShouldExit(circle, ExitCodes.Success);
+
+            CliResult floor = await Cli.RunAsync(Timeout, "theory", "--floor", "--spectrum", file, "--N", "8,16,32", "--seeds", "2", "--json");
+            output.ShouldExit(floor, ExitCodes.Success);
+            output.Check(floor, () =>
+            {
+                using var json = JsonDocument.Parse(floor.StdOut);
+                Assert.Equal(256, json.RootElement.GetProperty("m").GetInt32());
+                Assert.Equal(3, json.RootElement.GetProperty("points").GetArrayLength());
+            });
+
+            CliResult curve = await Cli.RunAsync(Timeout, "theory", "--curve", "--spectrum", file, "--gamma", "0", "--eta", "0.1", "--steps", "1000", "--json");
+            output.ShouldExit(curve, ExitCodes.Success);
+            output.Check(curve, () =>
+            {
+                using var json = JsonDocument.Parse(curve.StdOut);
+                double[] loss = json.RootElement.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                Assert.True(loss[^1] < loss[0] / 5, $"the lazy curve falls: {loss[0]} -> {loss[^1]}");
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

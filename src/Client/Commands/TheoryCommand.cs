@@ -67,8 +67,9 @@ internal static class TheoryCommand
             LibraryRanges.For("M"));
 
         public readonly Option<string?> Spectrum = SpectrumFile.Create(
-            $"With --curve: {SpectrumFile.Description}, for the DMFT of that task (its modes summed exactly, or in bins of equal ln k past "
-            + "--modes; docs/dmft.md); --M is the file's mode count, and --alpha, --beta do not apply.");
+            $"With --curve or --floor: {SpectrumFile.Description}: the DMFT of that task (its modes summed exactly, or in bins of equal ln k past "
+            + "--modes; docs/dmft.md), or its exact floor, beside the exponents of its fitted alpha and beta (spectrum fit); --M is the "
+            + "file's mode count, and --alpha, --beta do not apply.");
 
         public readonly Option<bool> Floor = OptionFactory.Flag(
             "--floor",
@@ -114,7 +115,7 @@ internal static class TheoryCommand
         public IEnumerable<Option> ExponentsUse => [Alpha, Beta, Levels, Json];
 
         /// <summary>The options the floor reads.</summary>
-        public IEnumerable<Option> FloorUses => [Alpha, Beta, Json, Floor, Width, Modes, Seeds];
+        public IEnumerable<Option> FloorUses => [Alpha, Beta, Json, Floor, Spectrum, Width, Modes, Seeds];
 
         /// <summary>
         /// Refuses an option the chosen output would ignore (e.g. --N without --curve or --floor, --gamma with
@@ -129,7 +130,7 @@ internal static class TheoryCommand
                 throw new UsageException("--floor: not with --curve: give one of them (the loss curve L(t), or the exact t -> inf floor over --N).");
             }
 
-            if (curve && parseResult.GetValue(Spectrum) is not null
+            if ((curve || floor) && parseResult.GetValue(Spectrum) is not null
                 && new Option[] { Alpha, Beta, Modes }.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false }) is { } label)
             {
                 throw new UsageException($"{label.Name}: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.");
@@ -150,7 +151,7 @@ internal static class TheoryCommand
                 (_, true) => $"{given.Name}: not with --floor: the floor is the t -> inf loss of the best predictor on the N features, which depends on "
                     + "--alpha, --beta, --M, --N and --seeds only.",
                 _ when given == Seeds => $"{given.Name}: needs --floor: it sets the seeds of the exact floor; without --floor {exponentsOnly}",
-                _ when given == Spectrum => $"{given.Name}: needs --curve: it sets the task of the DMFT loss curve; without --curve {exponentsOnly}",
+                _ when given == Spectrum => $"{given.Name}: needs --curve or --floor: it sets the task of the DMFT loss curve or of the exact floor; without them {exponentsOnly}",
                 _ when given == Width || given == Modes =>
                     $"{given.Name}: needs --curve or --floor: it sets the DMFT loss curve or the exact floor; without them {exponentsOnly}",
                 _ => $"{given.Name}: needs --curve: it sets the DMFT loss curve; without --curve {exponentsOnly}",
@@ -176,6 +177,15 @@ internal static class TheoryCommand
         command.SetGuardedAction(environment, (parseResult, _) =>
         {
             options.RequireUsed(parseResult);
+            if (parseResult.GetValue(options.Floor) && parseResult.GetValue(options.Spectrum) is { } floorSpectrum)
+            {
+                TheoryFloor.Request measured = TheoryFloor.BindSpectrum(
+                    floorSpectrum,
+                    parseResult.GetResult(options.Width) is { Implicit: false } ? parseResult.GetValue(options.Width) : null,
+                    parseResult.GetValue(options.Seeds));
+                return TheoryFloor.RunAsync(environment, measured, parseResult.GetValue(options.Json));
+            }
+
             if (parseResult.GetValue(options.Floor))
             {
                 TheoryFloor.Request request = TheoryFloor.Bind(

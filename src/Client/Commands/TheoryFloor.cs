@@ -23,8 +23,39 @@ internal static class TheoryFloor
     public static readonly string WidthsRange =
         $"with --floor N must be a list of at least two distinct integers from 1 to {SimulationConfigValidation.MaxWidth}, e.g. 16,32,64.";
 
-    /// <summary>The settings of one floor run, checked: widths finite, distinct and below M.</summary>
-    internal sealed record Request(double Alpha, double Beta, int M, IReadOnlyList<int> Widths, int Seeds);
+    /// <summary>
+    /// The settings of one floor run, checked: widths finite, distinct and below M. With a measured
+    /// <paramref name="Spectrum"/> (--spectrum) the floors are of that task, and alpha and beta are its fitted values
+    /// (`spectrum fit`), which only set the two theory exponents beside the measured one.
+    /// </summary>
+    internal sealed record Request(double Alpha, double Beta, int M, IReadOnlyList<int> Widths, int Seeds, Spectrum? Spectrum = null, string? SpectrumPath = null);
+
+    /// <summary>
+    /// The request for a measured task: its mode count, and alpha, beta fitted to it as `spectrum fit` does (default
+    /// window); a fit outside the theory's range (alpha &gt; 1, beta &gt; 0) is a usage error naming --spectrum.
+    /// </summary>
+    public static Request BindSpectrum(string path, IReadOnlyList<IntegerOrInfinity>? widths, long seeds)
+    {
+        Spectrum spectrum = SpectrumFile.Load(path);
+        SpectrumFitResult fit;
+        try
+        {
+            fit = SpectrumFit.Fit(spectrum);
+        }
+        catch (SpectrumException e)
+        {
+            throw new UsageException($"--spectrum: its alpha and beta cannot be fitted for the theory exponents: {e.Message}");
+        }
+
+        if (!(fit.Alpha > 1) || !(fit.Beta > 0))
+        {
+            throw new UsageException(
+                $"--spectrum: the fitted alpha = {NumberFormat.Exponent(fit.Alpha)}, beta = {NumberFormat.Exponent(fit.Beta)} are outside the theory's "
+                + "alpha > 1, beta > 0, so there are no theory exponents to set beside the floor (spectrum fit shows the fit).");
+        }
+
+        return Bind(fit.Alpha, fit.Beta, spectrum.M, widths, seeds) with { Spectrum = spectrum, SpectrumPath = path };
+    }
 
     /// <summary>
     /// Checks the values the parser could not (widths finite, in range and distinct; M above the largest width;
@@ -83,7 +114,7 @@ internal static class TheoryFloor
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var spectrum = Spectrum.PowerLaw(request.Alpha, request.Beta, request.M);
+        Spectrum spectrum = request.Spectrum ?? Spectrum.PowerLaw(request.Alpha, request.Beta, request.M);
         FloorScalingResult result = await ProgressDisplay.RunAsync(
             environment,
             show: !json && environment.ErrorIsTerminal,

@@ -19,7 +19,8 @@ internal sealed record TheoryFloorJson(
     double Beta,
     int M,
     int Seeds,
-    double Seconds)
+    double Seconds,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] SimulateJson.SpectrumJson? Spectrum = null)
 {
     /// <summary>One width: the seed mean of the floor and its standard error (null with one seed).</summary>
     internal sealed record PointJson([property: System.Text.Json.Serialization.JsonPropertyName("N")] int N, double Mean, double? Sem);
@@ -35,6 +36,7 @@ internal sealed record TheoryFloorJson(
         BottleneckFitResult? fit = result.Fit;
         double[]? ci = fit is not null && double.IsFinite(fit.Ci.Lo) && double.IsFinite(fit.Ci.Hi) ? [fit.Ci.Lo, fit.Ci.Hi] : null;
         return new TheoryFloorJson(
-            points, fit?.Exponent, ci, result.PaperExponent, result.MeasuredExponent, request.Alpha, request.Beta, request.M, request.Seeds, seconds);
+            points, fit?.Exponent, ci, result.PaperExponent, result.MeasuredExponent, request.Alpha, request.Beta, request.M, request.Seeds, seconds,
+            request.Spectrum is { } s && request.SpectrumPath is { } path ? new SimulateJson.SpectrumJson(path, s.M, s.Fingerprint) : null);
     }
 }

@@ -15,7 +15,9 @@ internal static class TheoryFloorTable
     {
         TextWrap.Write(
             writer,
-            $"floor: alpha={NumberFormat.Parameter(request.Alpha)} beta={NumberFormat.Parameter(request.Beta)} M={NumberFormat.Integer(request.M)} "
+            (request.Spectrum is { } spectrum
+                ? $"floor: spectrum={request.SpectrumPath} (fingerprint {spectrum.Fingerprint[..12]}; fitted alpha={NumberFormat.Exponent(request.Alpha)} beta={NumberFormat.Exponent(request.Beta)}) M={NumberFormat.Integer(request.M)} "
+                : $"floor: alpha={NumberFormat.Parameter(request.Alpha)} beta={NumberFormat.Parameter(request.Beta)} M={NumberFormat.Integer(request.M)} ")
             + $"seeds={request.Seeds}: the exact t -> inf loss of the projected model, S - b^T K^-1 b (the best predictor on the N features A0 psi), "
             + $"{seconds.ToString("F1", CultureInfo.InvariantCulture)} s",
             width);
