@@ -38,6 +38,12 @@ public static class DocumentedValues
         ["theory"] = [],
     };
 
+    /// <summary>
+    /// The small run of the MLP on the circle, for the form "mlp-circle" of --model and the options whose help says
+    /// "With --model mlp-circle": its help says it needs --gamma &gt; 0 and an integer --B, and it refuses --M.
+    /// </summary>
+    private static readonly string[] SmallMlp = ["--model", "mlp-circle", "--gamma", "1", "--B", "8", "--N", "16", "--steps", "50", "--seeds", "2"];
+
     /// <summary>The small run of theory's curve, for the options whose help says "With --curve" (or "With --time-grid").</summary>
     private static readonly string[] SmallCurve = ["--curve", "--M", "100", "--steps", "50"];
 
@@ -88,13 +94,17 @@ public static class DocumentedValues
         foreach (Option option in Options(command))
         {
             string description = option.Description ?? "";
-            string[] small = command.Name != "theory" ? SmallRuns[command.Name]
+            bool mlp = description.StartsWith("With --model mlp-circle", StringComparison.Ordinal);
+            string[] small = mlp ? SmallMlp
+                : command.Name != "theory" ? SmallRuns[command.Name]
                 : description.StartsWith("With --floor", StringComparison.Ordinal) ? SmallFloor
                 : description.StartsWith("With --", StringComparison.Ordinal) ? SmallCurve
                 : SmallRuns[command.Name];
             foreach (string? form in Forms(command, option, small))
             {
-                string[] run = form is not null && form.Contains(',', StringComparison.Ordinal) && command.Name == "theory" ? SmallFloor : small;
+                string[] run = form is not null && form.Contains(',', StringComparison.Ordinal) && command.Name == "theory" ? SmallFloor
+                    : form == "mlp-circle" ? SmallMlp
+                    : small;
                 string[] given = form is null ? [option.Name] : [option.Name, form];
                 string[] needs = form is not null && Needs.TryGetValue(form, out string[]? extra) ? extra : [];
                 string[] arguments = [command.Name, .. Without(run, option), .. needs, .. given];
