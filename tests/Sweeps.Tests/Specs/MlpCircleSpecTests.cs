@@ -162,3 +162,29 @@ public sealed class MlpCircleSpecTests
             () => SweepSpecValidator.Validate(projected with { Mlp = spec.Mlp }, TestSpecs.Limits), "q", "only for model \"mlp-circle\"");
     }
 }
+
+/// <summary>The ids the README and docs print for the examples: the MLP's spec fields left every other model's id as it was.</summary>
+public sealed class ExampleSweepIdTests
+{
+    [Theory]
+    [InlineData("hard-vs-easy.json", "hard-vs-easy-7ef346344c6a")]
+    [InlineData("compute-optimal.json", "compute-optimal-9b20fe4c2ddd")]
+    [InlineData("linear-network.json", "linear-network-e95840a999db")]
+    [InlineData("finite-data.json", "finite-data-e67f50d3c541")]
+    [InlineData("dmft-theory.json", "dmft-theory-81310693c7d4")]
+    public void An_examples_id_is_the_one_the_docs_print(string file, string id) =>
+        Assert.Equal(id, SweepSpecParser.ParseFile(Path.Combine(Root(), "examples", file), new SweepLimits()).Id());
+
+    private static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cluster.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cluster.sln not found above " + AppContext.BaseDirectory);
+    }
+}
