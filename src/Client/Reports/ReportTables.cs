@@ -312,10 +312,16 @@ internal static class ReportTables
     private static string[] MlpGroupValues(GroupConfig c) => c.Mlp is { } m
         ?
         [
-            NumberFormat.Parameter(m.Q), NumberFormat.Parameter(m.QPhi), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma),
+            NumberFormat.Parameter(m.Q), NumberFormat.Parameter(m.QPhi), Derived(c.Beta), NumberFormat.Parameter(c.Gamma),
             NumberFormat.Integer(m.Depth), NumberFormat.Integer(c.N), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta),
         ]
         : throw new InvalidOperationException("a report mixes mlp-circle groups with others");
+
+    /// <summary>
+    /// A value computed from the spec's (eq. 14's beta = (2q - 1)/(2 qPhi)) to 10 significant digits: q = 1.4 gives
+    /// 0.8999999999999999 in round-trip form, a rounding of the formula, not a different task.
+    /// </summary>
+    private static string Derived(double value) => value.ToString("G10", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"179..2931", or the one value.</summary>
     private static string Range(IEnumerable<int> values)
