@@ -22,6 +22,8 @@ public sealed record GroupConfig(
     [property: Id(11)] int? Depth = null)
 {
     /// <summary>The MLP on the circle's settings of this group, or null for the other models.</summary>
+    /// <remarks>Derived from the fields, so never written to JSON (report.json).</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public ScaleSweep.Numerics.Models.MlpCircle.MlpCircleSettings? Mlp =>
         Q is { } q && QPhi is { } qPhi && Depth is { } depth ? new(q, qPhi, depth, M) : null;
 }
