@@ -3,6 +3,7 @@ using ScaleSweep.Client.Options;
 using ScaleSweep.Client.Output;
 using ScaleSweep.Client.Simulation;
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Models.MlpCircle;
 
 namespace ScaleSweep.Client.Commands;
 
@@ -28,9 +29,11 @@ internal static class SimulateCommand
     {
         public readonly Option<ModelKind?> Model = OptionFactory.Choice(
             "--model", Models,
-            "Model: 'projected' (the feature-learning model of eq. 4; gamma = 0 is lazy random features) or "
-            + "'linear-network' (the two-layer linear network of Appendix G; needs --gamma > 0, its gamma_0). [default: projected]",
-            "model must be 'projected' or 'linear-network'.");
+            "Model: 'projected' (the feature-learning model of eq. 4; gamma = 0 is lazy random features), "
+            + "'linear-network' (the two-layer linear network of Appendix G; needs --gamma > 0, its gamma_0) or "
+            + "'mlp-circle' (the MLP on the circle of Sec. 5.1, set by --q, --q-phi, --depth and --K; needs --gamma > 0, its gamma_0, "
+            + "and an integer --B). [default: projected]",
+            "model must be 'projected', 'linear-network' or 'mlp-circle'.");
 
         public readonly Option<double> Alpha = OptionFactory.Real(
             "--alpha", 2.0, "Capacity exponent alpha > 1: lambda_k = k^-alpha (eq. 6).", LibraryRanges.For("alpha"));
@@ -57,6 +60,27 @@ internal static class SimulateCommand
             + "B < P multi-pass SGD. 'inf' is online training, a fresh batch every step. Projected model only.",
             LibraryRanges.For("P"),
             "a training-set size");
+
+        public readonly Option<double> Q = OptionFactory.Real(
+            "--q", SimulateRequest.DefaultQ,
+            "With --model mlp-circle: target decay q > 1/2, y(theta) = sum_k k^-q cos(k theta) (eq. 13); "
+            + "beta = (2q - 1)/(2 q_phi) (eq. 14).",
+            LibraryRanges.For("q"));
+
+        public readonly Option<double> QPhi = OptionFactory.Real(
+            "--q-phi", SimulateRequest.DefaultQPhi,
+            "With --model mlp-circle: activation power q_phi, phi(h) = ReLU(h)^q_phi (1 = ReLU); alpha = 2 q_phi (eq. 14).",
+            LibraryRanges.For("qPhi"));
+
+        public readonly Option<long> Depth = OptionFactory.Integer(
+            "--depth", MlpCircleSettings.DefaultDepth, 1, MlpCircleValidation.MaxDepth,
+            "With --model mlp-circle: number of hidden layers L (L - 1 of them N x N).", LibraryRanges.For("depth"));
+
+        public readonly Option<long?> Harmonics = OptionFactory.OptionalInteger(
+            "--K", 1, MlpCircleValidation.MaxHarmonics,
+            "With --model mlp-circle: harmonics K the target is truncated at (also its M). "
+            + "[default: enough that the truncation error is 10 times below the loss reachable in --steps, at least 64]",
+            LibraryRanges.For("K"));
 
         public readonly Option<double> Eta = OptionFactory.Real(
             "--eta", SimulationConfig.DefaultEta,
@@ -135,9 +159,38 @@ internal static class SimulateCommand
 
         public IEnumerable<Option> All =>
         [
-            Model, Alpha, Beta, Gamma, N, P, Batch, Eta, M, Steps, Seeds, Seed0, Sampler, PointsPerDecade,
-            FitWindow, Spectrum, Threads, Json, PerSeed,
+            Model, Alpha, Beta, Gamma, N, P, Batch, Eta, M, Q, QPhi, Depth, Harmonics, Steps, Seeds, Seed0, Sampler,
+            PointsPerDecade, FitWindow, Spectrum, Threads, Json, PerSeed,
         ];
+
+        /// <summary>The options only the MLP on the circle reads.</summary>
+        private IEnumerable<Option> MlpOnly => [Q, QPhi, Depth, Harmonics];
+
+        /// <summary>
+        /// The options the MLP on the circle has no use for: its task is eq. 13's, so alpha, beta and M follow
+        /// from q, q_phi and K (eq. 14). --P, --B and --sampler it does read (and refuses some values of).
+        /// </summary>
+        private IEnumerable<Option> PowerLawOnly => [Alpha, Beta, M, Spectrum];
+
+        /// <summary>
+        /// Refuses an option the chosen model would ignore (--q without --model mlp-circle, --alpha with it), so no
+        /// one reads a result believing it depends on it; as theory refuses an option its output ignores.
+        /// </summary>
+        public void RequireUsed(ParseResult parseResult)
+        {
+            ModelKind model = parseResult.GetValue(Model) ?? ModelKind.Projected;
+            bool mlp = model == ModelKind.MlpCircle;
+            Option? given = (mlp ? PowerLawOnly : MlpOnly).FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
+            if (given is null)
+            {
+                return;
+            }
+
+            throw new UsageException(mlp
+                ? $"{given.Name}: not with --model mlp-circle: its task is the target of eq. 13 on the circle, set by --q, --q-phi and --K "
+                    + "(alpha = 2 q_phi, beta = (2q - 1)/(2 q_phi) by eq. 14, M = K)."
+                : $"{given.Name}: needs --model mlp-circle: it sets the MLP on the circle (eq. 13-14), which model '{ModelKindNames.Name(model)}' does not have.");
+        }
 
         public SimulateRequest Bind(ParseResult p) => new(
             p.GetValue(Model) ?? ModelKind.Projected,
@@ -158,7 +211,9 @@ internal static class SimulateCommand
             (int)p.GetValue(Threads),
             p.GetValue(Json),
             p.GetValue(PerSeed),
-            p.GetValue(P).Finite);
+            p.GetValue(P).Finite,
+            new SimulateRequest.MlpOptions(
+                p.GetValue(Q), p.GetValue(QPhi), (int)p.GetValue(Depth), p.GetValue(Harmonics) is { } k ? (int)k : null));
     }
 
     public static Command Create(CliEnvironment environment)
@@ -175,7 +230,10 @@ internal static class SimulateCommand
         }
 
         command.SetGuardedAction(environment, (parseResult, cancellationToken) =>
-            RunAsync(options.Bind(parseResult), environment, cancellationToken));
+        {
+            options.RequireUsed(parseResult);
+            return RunAsync(options.Bind(parseResult), environment, cancellationToken);
+        });
         return command;
     }
 

@@ -1,5 +1,6 @@
 using ScaleSweep.Client.Options;
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Models.MlpCircle;
 using ScaleSweep.Numerics.Spectra;
 
 namespace ScaleSweep.Client.Commands;
@@ -24,10 +25,20 @@ internal sealed record SimulateRequest(
     int Threads,
     bool Json,
     bool PerSeed,
-    long? P = null)
+    long? P = null,
+    SimulateRequest.MlpOptions? Mlp = null)
 {
+    /// <summary>The MLP on the circle's options (eq. 13-14): q, q_phi, depth and K (null: the default for the steps).</summary>
+    internal sealed record MlpOptions(double Q, double QPhi, int Depth, int? Harmonics);
+
     /// <summary>Number of modes when neither --M nor --spectrum says otherwise.</summary>
     public const int DefaultM = 1000;
+
+    /// <summary>The MLP's target decay q when --q is not given: beta = 1/2 with ReLU, a hard task (Fig. 5a).</summary>
+    public const double DefaultQ = 1.0;
+
+    /// <summary>The MLP's activation power when --q-phi is not given: ReLU.</summary>
+    public const double DefaultQPhi = 1.0;
 
     /// <summary>
     /// The configuration of seed <see cref="Seed0"/>, loaded (spectrum file) and validated. Throws
@@ -37,8 +48,7 @@ internal sealed record SimulateRequest(
     {
         if (Model == ModelKind.MlpCircle)
         {
-            // The numerics exist (docs/mlp-circle.md); its options (q, qPhi, depth, K) are issue 14's second part.
-            throw new UsageException("--model: 'mlp-circle' is not yet supported by simulate: its options (q, qPhi, depth, K) are not wired yet.");
+            return Checked(MlpConfig());
         }
 
         Spectrum? spectrum = null;
@@ -66,6 +76,33 @@ internal sealed record SimulateRequest(
             P = P,
         };
 
+        return Checked(config);
+    }
+
+    /// <summary>
+    /// The MLP's run: alpha, beta and M come from q, q_phi and K (eq. 14), so --alpha, --beta and --M are refused
+    /// before this (<see cref="SimulateCommand"/>). An infinite --B and a finite --P stay in the configuration, so
+    /// the library's own message refuses them, naming the option.
+    /// </summary>
+    private SimulationConfig MlpConfig()
+    {
+        MlpOptions mlp = Mlp ?? new MlpOptions(DefaultQ, DefaultQPhi, MlpCircleSettings.DefaultDepth, null);
+        // The default K is a formula in q and q_phi: out of their range it is a placeholder the validation then refuses by q or qPhi.
+        bool powersInRange = double.IsFinite(mlp.Q) && mlp.Q > 0.5 && double.IsFinite(mlp.QPhi) && mlp.QPhi > 0.5;
+        int harmonics = mlp.Harmonics
+            ?? (powersInRange ? MlpCircleSettings.DefaultHarmonics(mlp.Q, mlp.QPhi, Steps) : MlpCircleSettings.MinDefaultHarmonics);
+        var settings = new MlpCircleSettings(mlp.Q, mlp.QPhi, mlp.Depth, harmonics);
+        return SimulationConfig.ForMlpCircle(settings, Gamma, N, 1, Eta, Steps, Seed0, PointsPerDecade) with
+        {
+            Batch = Batch ?? P,
+            P = P,
+            Sampler = Sampler,
+        };
+    }
+
+    /// <summary>The configuration validated, with the option a bad value came from; the seeds and the fit window checked.</summary>
+    private SimulationConfig Checked(SimulationConfig config)
+    {
         try
         {
             config.Validate();

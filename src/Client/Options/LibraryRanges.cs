@@ -1,4 +1,5 @@
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Models.MlpCircle;
 
 namespace ScaleSweep.Client.Options;
 
@@ -15,6 +16,8 @@ internal static class LibraryRanges
         ModelKind.Projected, Alpha: 2.0, Beta: 0.4, M: 8, Gamma: 0.0, N: 1, Batch: null,
         Eta: SimulationConfig.DefaultEta, Steps: 1, Seed: 0);
 
+    private static readonly MlpCircleSettings ValidMlp = new(Q: 1.0, QPhi: 1.0, Depth: 2, Harmonics: 64);
+
     /// <summary>Which option sets each field the library's messages name (the text before " = ").</summary>
     private static readonly Dictionary<string, string> OptionOfField = new(StringComparer.Ordinal)
     {
@@ -30,6 +33,10 @@ internal static class LibraryRanges
         ["steps"] = "--steps",
         ["pointsPerDecade"] = "--points-per-decade",
         ["sampler"] = "--sampler",
+        ["q"] = "--q",
+        ["qPhi"] = "--q-phi",
+        ["depth"] = "--depth",
+        ["K"] = "--K",
     };
 
     /// <summary>E.g. "alpha must be a finite number &gt; 1 (a trace-class kernel)." for "alpha".</summary>
@@ -47,6 +54,10 @@ internal static class LibraryRanges
             "eta" => Valid with { Eta = double.NaN },
             "steps" => Valid with { Steps = 0 },
             "pointsPerDecade" => Valid with { PointsPerDecade = 0 },
+            "q" => Mlp(ValidMlp with { Q = double.NaN }),
+            "qPhi" => Mlp(ValidMlp with { QPhi = double.NaN }),
+            "depth" => Mlp(ValidMlp with { Depth = 0 }),
+            "K" => Mlp(ValidMlp with { Harmonics = 0 }),
             _ => null,
         };
 
@@ -62,6 +73,10 @@ internal static class LibraryRanges
 
         return string.Empty;
     }
+
+    /// <summary>A run of the MLP on the circle with <paramref name="settings"/>, valid in every other field.</summary>
+    private static SimulationConfig Mlp(MlpCircleSettings settings) =>
+        SimulationConfig.ForMlpCircle(ValidMlp, gamma0: 1.0, n: 1, batch: 1, eta: SimulationConfig.DefaultEta, steps: 1, seed: 0) with { Mlp = settings };
 
     /// <summary>An exception's message without the " (Parameter 'x')" that .NET appends.</summary>
     public static string WithoutParameterName(ArgumentException e)

@@ -23,7 +23,10 @@ internal sealed record SimulateJson(
     /// <summary>On a finite training set, the train loss |Psi v0|^2 / P over the same seeds at the same steps.</summary>
     internal sealed record TrainJson(IReadOnlyList<double> Mean, IReadOnlyList<double> Sem);
 
-    /// <summary>Every parameter of the run. Batch is the integer B or the string "inf".</summary>
+    /// <summary>
+    /// Every parameter of the run. Batch is the integer B or the string "inf". The MLP on the circle adds q, qPhi,
+    /// depth and k (its harmonics K, also its m); alpha and beta are then eq. 14's. Other models leave them out.
+    /// </summary>
     internal sealed record ConfigJson(
         ModelKind Model,
         double Alpha,
@@ -41,7 +44,11 @@ internal sealed record SimulateJson(
         int PointsPerDecade,
         long[]? FitWindow,
         SpectrumJson? Spectrum,
-        int NumericsVersion);
+        int NumericsVersion,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Q = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? QPhi = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Depth = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? K = null);
 
     /// <summary>The custom spectrum file, when one replaced the power-law task.</summary>
     internal sealed record SpectrumJson(string Path, int Modes, string Fingerprint);
@@ -70,7 +77,11 @@ internal sealed record SimulateJson(
             config.PointsPerDecade,
             request.FitWindow is { } w ? [w.T0, w.T1] : null,
             config.CustomSpectrum is { } s && request.SpectrumPath is { } path ? new SpectrumJson(path, s.M, s.Fingerprint) : null,
-            SimulationConfig.NumericsVersion);
+            SimulationConfig.NumericsVersion,
+            config.Mlp?.Q,
+            config.Mlp?.QPhi,
+            config.Mlp?.Depth,
+            config.Mlp?.Harmonics);
 
         FitJson? fit = summary.Fit is { } f
             ? new FitJson(

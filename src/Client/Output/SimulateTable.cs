@@ -38,7 +38,19 @@ internal static class SimulateTable
             TextWrap.Write(writer, $"fit: none ({Reason.Clause(summary.FitError ?? "no curve")})", width);
         }
 
-        if (config.CustomSpectrum is null)
+        if (config.Mlp is { } mlp)
+        {
+            // Every MLP run is rich in the muP sense (gamma_0 > 0); a small gamma_0 only approaches the lazy limit.
+            double rich = Exponents.TimeExponent(config.Beta, config.Gamma);
+            double lazy = Exponents.TimeExponent(config.Beta, 0.0);
+            string lazyNote = rich == lazy ? string.Empty : $", t^-{NumberFormat.Exponent(lazy)} as gamma_0 -> 0 (lazy)";
+            TextWrap.Write(
+                writer,
+                $"theory (N, B -> inf): L ~ t^-{NumberFormat.Exponent(rich)} (rich){lazyNote}; eq. 14: alpha = 2 q_phi = "
+                + $"{NumberFormat.Parameter(mlp.Alpha)}, beta = (2q - 1)/(2 q_phi) = {NumberFormat.Parameter(mlp.Beta)}",
+                width);
+        }
+        else if (config.CustomSpectrum is null)
         {
             double chi = Exponents.TimeExponent(config.Beta, config.Gamma);
             string regime = config.Gamma > 0 ? "rich" : "lazy";
@@ -77,7 +89,11 @@ internal static class SimulateTable
     {
         string model = ModelKindNames.Name(config.Model);
         var items = new List<string> { $"simulate {model}:" };
-        if (config.CustomSpectrum is { } s)
+        if (config.Mlp is { } mlp)
+        {
+            items.AddRange([$"q={NumberFormat.Parameter(mlp.Q)}", $"qPhi={NumberFormat.Parameter(mlp.QPhi)}", $"depth={mlp.Depth}", $"K={mlp.Harmonics}"]);
+        }
+        else if (config.CustomSpectrum is { } s)
         {
             items.Add($"spectrum={request.SpectrumPath} ({s.M} modes)");
         }

@@ -68,5 +68,26 @@ internal static class ReportJson
                 property.CustomConverter = new BatchJsonConverter();
             }
         }
+
+        if (info.Type == typeof(GroupConfig))
+        {
+            MlpFields(info);
+        }
+    }
+
+    /// <summary>
+    /// A group of the MLP on the circle writes "q", "qPhi" and "depth" (its K is "M"); other models' groups leave them out,
+    /// so their report.json is what it was before the MLP.
+    /// </summary>
+    private static void MlpFields(JsonTypeInfo info)
+    {
+        foreach (JsonPropertyInfo property in info.Properties)
+        {
+            if (property.Name is "Q" or "qPhi" or "depth")
+            {
+                property.Name = property.Name == "Q" ? "q" : property.Name;
+                property.ShouldSerialize = (_, value) => value is not null;
+            }
+        }
     }
 }

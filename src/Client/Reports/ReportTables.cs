@@ -31,7 +31,8 @@ internal static class ReportTables
         if (report.Groups.Length > 0)
         {
             GroupConfig first = report.Groups[0].Config;
-            TextWrap.Write(writer, $"groups: {report.Groups.Length} (M={first.M}, steps={first.Steps}); fit: L ~ t^-chi, 95% bootstrap CI over seeds", width);
+            string modes = first.Mlp is null ? $"M={first.M}, " : $"K={Range(report.Groups.Select(g => g.Config.M))}, ";
+            TextWrap.Write(writer, $"groups: {report.Groups.Length} ({modes}steps={first.Steps}); fit: L ~ t^-chi, 95% bootstrap CI over seeds", width);
             var notes = new TableNotes();
             WriteTable(writer, width, "every group: ", GroupTable(report.Groups, notes), notes);
         }
@@ -98,7 +99,10 @@ internal static class ReportTables
     public static TextTable GroupTable(IReadOnlyList<GroupReport> groups, TableNotes notes)
     {
         bool finiteData = groups.Any(g => g.Config.P is not null);
-        TextTable table = ConfigColumns(new TextTable(), finiteData ? ["alpha", "beta", "gamma", "N", "P", "B", "eta"] : ["alpha", "beta", "gamma", "N", "B", "eta"])
+        bool mlp = groups.Any(g => g.Config.Mlp is not null);
+        TextTable table = ConfigColumns(
+                new TextTable(),
+                mlp ? MlpGroupColumns : finiteData ? ["alpha", "beta", "gamma", "N", "P", "B", "eta"] : ["alpha", "beta", "gamma", "N", "B", "eta"])
             .AddColumn("seeds", shared: true)
             .AddColumn("fit chi [95% CI]")
             .AddColumn("window", shared: true)
@@ -111,7 +115,8 @@ internal static class ReportTables
             GroupConfig c = g.Config;
             string fit = g.Fit is { } f ? Interval(f.Exponent, f.Ci) : "none " + notes.Number("no fit: " + Reason.Clause(g.FitError ?? "no curve"));
             string window = g.Fit is { Window: [long t0, long t1] } ? $"{t0}..{t1}" : "-";
-            string[] config = finiteData
+            string[] config = mlp ? MlpGroupValues(c)
+                : finiteData
                 ? [NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma), NumberFormat.Integer(c.N), BatchSize.Format(c.P), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta)]
                 : [NumberFormat.Parameter(c.Alpha), NumberFormat.Parameter(c.Beta), NumberFormat.Parameter(c.Gamma), NumberFormat.Integer(c.N), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta)];
             table.AddRow([.. config, Seeds(g), fit, window, NumberFormat.Exponent(g.Theory.Exponent), phases[i]]);
@@ -297,6 +302,34 @@ internal static class ReportTables
     }
 
     /// <summary>Right-aligned parameter columns, each moved above the table when it has one value.</summary>
+    /// <summary>
+    /// The MLP on the circle's columns: its own parameters, q and qPhi, with eq. 14's beta that the theory reads (alpha =
+    /// 2 qPhi adds nothing beside qPhi), gamma0 and depth; a column with one value moves above the table. K goes on the
+    /// line above (a column of it would push the table past 80 columns).
+    /// </summary>
+    private static readonly string[] MlpGroupColumns = ["q", "qPhi", "beta", "gamma0", "depth", "N", "B", "eta"];
+
+    private static string[] MlpGroupValues(GroupConfig c) => c.Mlp is { } m
+        ?
+        [
+            NumberFormat.Parameter(m.Q), NumberFormat.Parameter(m.QPhi), Derived(c.Beta), NumberFormat.Parameter(c.Gamma),
+            NumberFormat.Integer(m.Depth), NumberFormat.Integer(c.N), BatchSize.Format(c.B), NumberFormat.Parameter(c.Eta),
+        ]
+        : throw new InvalidOperationException("a report mixes mlp-circle groups with others");
+
+    /// <summary>
+    /// A value computed from the spec's (eq. 14's beta = (2q - 1)/(2 qPhi)) to 10 significant digits: q = 1.4 gives
+    /// 0.8999999999999999 in round-trip form, a rounding of the formula, not a different task.
+    /// </summary>
+    private static string Derived(double value) => value.ToString("G10", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"179..2931", or the one value.</summary>
+    private static string Range(IEnumerable<int> values)
+    {
+        int[] all = values.ToArray();
+        return all.Min() == all.Max() ? NumberFormat.Integer(all[0]) : $"{NumberFormat.Integer(all.Min())}..{NumberFormat.Integer(all.Max())}";
+    }
+
     private static TextTable ConfigColumns(TextTable table, params string[] names)
     {
         foreach (string name in names)

@@ -25,7 +25,7 @@ internal static class SeedsCsv
     }
 
     /// <summary>The rows of one group: each seed's recorded steps (a diverged seed's up to where it stopped).</summary>
-    /// <param name="model">The report's model ("projected" or "linear-network").</param>
+    /// <param name="model">The report's model ("projected", "linear-network" or "mlp-circle").</param>
     /// <param name="group">The group's curves, each with its seed.</param>
     /// <param name="writer">Where the rows go.</param>
     /// <exception cref="ArgumentException">A curve without its seed.</exception>

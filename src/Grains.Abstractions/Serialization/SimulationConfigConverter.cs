@@ -1,4 +1,5 @@
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Models.MlpCircle;
 
 namespace ScaleSweep.Grains.Abstractions.Serialization;
 
@@ -12,6 +13,11 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
         (Sampler)surrogate.Sampler)
     {
         P = surrogate.P,
+
+        // Alpha, Beta and M arrive as sent (eq. 14's, computed once by the sender), so the fingerprint is the sender's.
+        Mlp = surrogate.Q is { } q && surrogate.QPhi is { } qPhi && surrogate.Depth is { } depth
+            ? new MlpCircleSettings(q, qPhi, depth, surrogate.M)
+            : null,
     };
 
     public SimulationConfigSurrogate ConvertToSurrogate(in SimulationConfig value)
@@ -21,10 +27,10 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
             throw new NotSupportedException("A run with a custom spectrum cannot be sent to the cluster.");
         }
 
-        if (value.Model == ModelKind.MlpCircle || value.Mlp is not null)
+        if (value.Mlp is { } mlp && mlp.Harmonics != value.M)
         {
-            // Its settings (q, qPhi, depth, K) have no wire form yet; sweeps refuse the model before it gets here.
-            throw new NotSupportedException("A run of model 'mlp-circle' cannot be sent to the cluster yet: it is not yet supported in sweeps.");
+            // K travels as M (ForMlpCircle sets M = K); a mismatch would come back as another run.
+            throw new NotSupportedException($"A run of model 'mlp-circle' with M = {value.M} and K = {mlp.Harmonics} cannot be sent: M must be K.");
         }
 
         return new SimulationConfigSurrogate
@@ -42,6 +48,9 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
             PointsPerDecade = value.PointsPerDecade,
             Sampler = (int)value.Sampler,
             P = value.P,
+            Q = value.Mlp?.Q,
+            QPhi = value.Mlp?.QPhi,
+            Depth = value.Mlp?.Depth,
         };
     }
 }

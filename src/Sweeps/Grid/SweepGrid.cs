@@ -58,7 +58,7 @@ public sealed class SweepGrid
     public static GroupConfig GroupOf(SimulationConfig run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new GroupConfig(run.Alpha, run.Beta, run.Gamma, run.N, run.Batch, run.Eta, run.M, run.Steps, run.P);
+        return new GroupConfig(run.Alpha, run.Beta, run.Gamma, run.N, run.Batch, run.Eta, run.M, run.Steps, run.P, run.Mlp?.Q, run.Mlp?.QPhi, run.Mlp?.Depth);
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class SweepGrid
     {
         ArgumentNullException.ThrowIfNull(spec);
         long?[] samples = spec.PGrid;
-        long count = (long)spec.Alpha.Length * spec.Beta.Length * spec.Gamma.Length * spec.N.Length * samples.Length * spec.B.Length * spec.Eta.Length;
+        long count = (long)spec.TaskRows * spec.TaskColumns * spec.Gamma.Length * spec.N.Length * samples.Length * spec.B.Length * spec.Eta.Length;
         ArgumentOutOfRangeException.ThrowIfNegative(group);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(group, count);
         int rest = group;
@@ -85,9 +85,9 @@ public sealed class SweepGrid
         rest /= spec.N.Length;
         int gamma = rest % spec.Gamma.Length;
         rest /= spec.Gamma.Length;
-        int beta = rest % spec.Beta.Length;
-        int alpha = rest / spec.Beta.Length;
-        return Group(spec, spec.Alpha[alpha], spec.Beta[beta], spec.Gamma[gamma], spec.N[n], samples[p], spec.B[b], spec.Eta[eta]);
+        int column = rest % spec.TaskColumns;
+        int row = rest / spec.TaskColumns;
+        return Group(spec, spec.TaskAt(row, column), spec.Gamma[gamma], spec.N[n], samples[p], spec.B[b], spec.Eta[eta]);
     }
 
     /// <summary>The runs of group <paramref name="group"/>, its seeds in the spec's order: <see cref="Runs"/>[g S .. g S + S - 1], without expanding the rest.</summary>
@@ -103,11 +103,12 @@ public sealed class SweepGrid
         return runs;
     }
 
-    private static SimulationConfig RunOf(SweepSpec spec, GroupConfig g, ulong seed) =>
-        new(spec.Model, g.Alpha, g.Beta, spec.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade) { P = g.P };
+    private static SimulationConfig RunOf(SweepSpec spec, GroupConfig g, ulong seed) => g.Mlp is { } mlp
+        ? SimulationConfig.ForMlpCircle(mlp, g.Gamma, g.N, g.B ?? 0, g.Eta, spec.Steps, seed, spec.PointsPerDecade)
+        : new(spec.Model, g.Alpha, g.Beta, g.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade) { P = g.P };
 
-    private static GroupConfig Group(SweepSpec spec, double alpha, double beta, double gamma, int n, long? p, long? b, double eta) =>
-        new(alpha, beta, gamma, n, SweepSpec.EffectiveBatch(b, p), eta, spec.M, spec.Steps, p);
+    private static GroupConfig Group(SweepSpec spec, GridTask task, double gamma, int n, long? p, long? b, double eta) =>
+        new(task.Alpha, task.Beta, gamma, n, SweepSpec.EffectiveBatch(b, p), eta, task.M, spec.Steps, p, task.Mlp?.Q, task.Mlp?.QPhi, task.Mlp?.Depth);
 
     private static (GroupConfig[] Groups, GridFrontier[] Frontiers, GridDataScaling[] DataScaling) Walk(SweepSpec spec)
     {
@@ -116,10 +117,12 @@ public sealed class SweepGrid
         var dataScaling = new List<GridDataScaling>();
         bool hasFrontiers = spec.N.Length >= 2;
         long?[] samples = spec.PGrid;
-        foreach (double alpha in spec.Alpha)
-        foreach (double beta in spec.Beta)
+        for (int row = 0; row < spec.TaskRows; row++)
+        for (int column = 0; column < spec.TaskColumns; column++)
         foreach (double gamma in spec.Gamma)
         {
+            GridTask task = spec.TaskAt(row, column);
+            double alpha = task.Alpha, beta = task.Beta;
             // Widths sit between gamma and P in the grid, so a frontier's groups are strided by |P| |B| |eta|.
             int first = groups.Count;
             foreach (int n in spec.N)
@@ -127,7 +130,7 @@ public sealed class SweepGrid
             foreach (long? b in spec.B)
             foreach (double eta in spec.Eta)
             {
-                groups.Add(Group(spec, alpha, beta, gamma, n, p, b, eta));
+                groups.Add(Group(spec, task, gamma, n, p, b, eta));
             }
 
             AddDataScaling(spec, alpha, beta, gamma, first, dataScaling);

@@ -165,7 +165,7 @@ public static class GroupAggregator
 
     private static GroupReport BuildGroup(GroupConfig c, List<SeedCurve> curves, int missing, ModelKind model, (long T0, long T1)? window)
     {
-        PredictedExponent theory = PredictedExponents.Time(model, c.Alpha, c.Beta, c.Gamma);
+        PredictedExponent theory = PredictedExponents.Time(model, c);
         SeedAggregateResult aggregate;
         try
         {

@@ -3,7 +3,7 @@ namespace ScaleSweep.Sweeps.Reports;
 /// <summary>What a finished sweep reports: per-group curves and fits, frontiers, and the runs that went wrong.</summary>
 /// <param name="Id">The sweep id.</param>
 /// <param name="Name">The spec's name.</param>
-/// <param name="Model">"projected" or "linear-network".</param>
+/// <param name="Model">"projected", "linear-network" or "mlp-circle".</param>
 /// <param name="Runs">Run counts by status.</param>
 /// <param name="Groups">One entry per configuration (every parameter but the seed).</param>
 /// <param name="Frontiers">One entry per (alpha, beta, gamma, B, eta) with at least two widths.</param>

@@ -29,6 +29,11 @@ namespace ScaleSweep.Sweeps.Specs;
 /// Training-set sizes (Appendix D), null entries for online training; null (default) is online only, so a
 /// spec without "P" keeps its grid, its groups and its id. With a finite P, a B of "inf" is the full batch B = P.
 /// </param>
+/// <param name="Mlp">
+/// The task of model mlp-circle (q, q_phi, depth, K), whose (q_phi, q) axes stand where (alpha, beta) do for the other
+/// models; <see cref="Alpha"/> and <see cref="Beta"/> are then empty, <see cref="M"/> is 0 (each task's M is its K) and
+/// <see cref="Gamma"/> holds gamma_0. Null for the other models.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record SweepSpec(
     [property: Id(0)] string Name,
@@ -46,7 +51,8 @@ public sealed record SweepSpec(
     [property: Id(12)] FitWindow? FitWindow,
     [property: Id(13)] double? CheckpointSeconds,
     [property: Id(14)] TheorySpec? Theory = null,
-    [property: Id(15)] long?[]? P = null)
+    [property: Id(15)] long?[]? P = null,
+    [property: Id(16)] MlpCircleAxes? Mlp = null)
 {
     private static readonly long?[] OnlineOnly = [null];
 
@@ -62,9 +68,27 @@ public sealed record SweepSpec(
     /// </summary>
     public static long? EffectiveBatch(long? b, long? p) => b ?? p;
 
+    /// <summary>Entries of the first task axis: alpha, or q_phi for the MLP on the circle.</summary>
+    public int TaskRows => Mlp?.QPhi.Length ?? Alpha.Length;
+
+    /// <summary>Entries of the second task axis: beta, or q for the MLP on the circle.</summary>
+    public int TaskColumns => Mlp?.Q.Length ?? Beta.Length;
+
+    /// <summary>The task at (<paramref name="row"/>, <paramref name="column"/>) of the two task axes.</summary>
+    public GridTask TaskAt(int row, int column)
+    {
+        if (Mlp is not { } mlp)
+        {
+            return new GridTask(Alpha[row], Beta[column], M, null);
+        }
+
+        Numerics.Models.MlpCircle.MlpCircleSettings settings = mlp.Settings(row, column, Steps);
+        return new GridTask(settings.Alpha, settings.Beta, settings.Harmonics, settings);
+    }
+
     /// <summary>Number of runs: the product of the grid sizes.</summary>
     public long RunCount =>
-        (long)Alpha.Length * Beta.Length * Gamma.Length * N.Length * PGrid.Length * B.Length * Eta.Length * Seeds.Length;
+        (long)TaskRows * TaskColumns * Gamma.Length * N.Length * PGrid.Length * B.Length * Eta.Length * Seeds.Length;
 
     /// <summary>The sweep's grid: its runs, groups and frontiers in one order (see <see cref="SweepGrid"/>).</summary>
     public SweepGrid Grid() => new(this);

@@ -8,6 +8,11 @@ internal static class SweepSpecFields
     public const string Alpha = "alpha";
     public const string Beta = "beta";
     public const string Gamma = "gamma";
+    public const string Q = "q";
+    public const string QPhi = "qPhi";
+    public const string Gamma0 = "gamma0";
+    public const string Depth = "depth";
+    public const string K = "K";
     public const string N = "N";
     public const string P = "P";
     public const string B = "B";
@@ -30,10 +35,21 @@ internal static class SweepSpecFields
 
     public static readonly string[] All =
     [
-        Name, Model, Alpha, Beta, Gamma, N, P, B, Eta, M, Steps, Seeds, PointsPerDecade, FitWindow, CheckpointSeconds, Theory,
+        Name, Model, Alpha, Beta, Gamma, Q, QPhi, Gamma0, Depth, K, N, P, B, Eta, M, Steps, Seeds, PointsPerDecade, FitWindow,
+        CheckpointSeconds, Theory,
     ];
 
+    /// <summary>The required fields of the power-law models (projected, linear-network), in the order they are reported missing.</summary>
     public static readonly string[] Required = [Name, Model, Alpha, Beta, Gamma, N, B, M, Steps, Seeds];
+
+    /// <summary>The required fields of model mlp-circle.</summary>
+    public static readonly string[] MlpRequired = [Name, Model, Q, QPhi, Gamma0, N, B, Steps, Seeds];
+
+    /// <summary>The power-law task's fields, refused for mlp-circle (eq. 14 derives alpha and beta, M is K, gamma is gamma0).</summary>
+    public static readonly string[] PowerLawOnly = [Alpha, Beta, Gamma, M];
+
+    /// <summary>The MLP's fields, refused for the other models.</summary>
+    public static readonly string[] MlpOnly = [Q, QPhi, Gamma0, Depth, K];
 
     public static string AllowedList => string.Join(", ", All);
 }

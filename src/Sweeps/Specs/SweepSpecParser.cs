@@ -76,17 +76,17 @@ public static class SweepSpecParser
         }
 
         Dictionary<string, JsonElement> fields = SpecJson.Fields(root);
-        foreach (string required in F.Required)
+        RequirePresent(fields, [F.Name, F.Model], limits);
+        ModelKind model = ReadModel(fields[F.Model]);
+        MlpCircleSpecReader.RefuseOtherModelsFields(fields, model);
+        RequirePresent(fields, model == ModelKind.MlpCircle ? F.MlpRequired : F.Required, limits);
+        if (model == ModelKind.MlpCircle)
         {
-            if (!fields.ContainsKey(required))
-            {
-                throw new SweepSpecException(required, $"required field missing; {RangeOf(required, limits)}");
-            }
+            return MlpCircleSpecReader.Read(fields, limits);
         }
 
         var scalarGrids = new List<string>();
         string name = SpecJson.String(fields[F.Name], F.Name, R.Name);
-        ModelKind model = ReadModel(fields[F.Model]);
         double[] alpha = SpecJson.Grid(fields[F.Alpha], F.Alpha, scalarGrids, SpecJson.Double);
         double[] beta = SpecJson.Grid(fields[F.Beta], F.Beta, scalarGrids, SpecJson.Double);
         double[] gamma = SpecJson.Grid(fields[F.Gamma], F.Gamma, scalarGrids, SpecJson.Double);
@@ -114,8 +114,19 @@ public static class SweepSpecParser
         return spec;
     }
 
+    private static void RequirePresent(Dictionary<string, JsonElement> fields, string[] required, SweepLimits limits)
+    {
+        foreach (string field in required)
+        {
+            if (!fields.ContainsKey(field))
+            {
+                throw new SweepSpecException(field, $"required field missing; {RangeOf(field, limits)}");
+            }
+        }
+    }
+
     /// <summary>An optional field; JSON null counts as absent, so a generated spec may write every key.</summary>
-    private static JsonElement? Optional(Dictionary<string, JsonElement> fields, string field) =>
+    internal static JsonElement? Optional(Dictionary<string, JsonElement> fields, string field) =>
         fields.TryGetValue(field, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static ModelKind ReadModel(JsonElement element)
@@ -127,7 +138,7 @@ public static class SweepSpecParser
     }
 
     /// <summary>A count k means seeds 0..k-1; it is capped here, before the list is allocated.</summary>
-    private static ulong[] ReadSeeds(JsonElement element, SweepLimits limits, List<string> scalarGrids)
+    internal static ulong[] ReadSeeds(JsonElement element, SweepLimits limits, List<string> scalarGrids)
     {
         string range = R.Seeds(limits);
         if (element.ValueKind == JsonValueKind.Number)
@@ -156,7 +167,7 @@ public static class SweepSpecParser
         return SpecJson.Grid(element, F.Seeds, scalarGrids, (entry, path, _) => SpecJson.UInt64(entry, path, R.Seed), range);
     }
 
-    private static FitWindow ReadFitWindow(JsonElement element, long steps)
+    internal static FitWindow ReadFitWindow(JsonElement element, long steps)
     {
         string range = R.FitWindow(steps);
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != 2)

@@ -14,7 +14,23 @@ internal static class SweepSpecRanges
     public static readonly string Name =
         $"name must be 1 to {SweepSpecValidator.MaxNameLength} characters from A-Z a-z 0-9 . _ -, starting with a letter or digit (it names the results folder).";
 
-    public const string Model = "model must be \"projected\" or \"linear-network\".";
+    public const string Model = "model must be \"projected\", \"linear-network\" or \"mlp-circle\".";
+
+    public const string Q = "q must be a finite number > 1/2 (the target sum_k k^-q cos(k theta) of eq. 13 has finite power; beta = (2q - 1)/(2 qPhi)).";
+
+    public static readonly string QPhi = string.Create(
+        CultureInfo.InvariantCulture,
+        $"qPhi must be a number > 1/2 and <= {Numerics.Models.MlpCircle.MlpCircleValidation.MaxQPhi} (phi = ReLU^qPhi; alpha = 2 qPhi > 1).");
+
+    public const string Gamma0 = "gamma0 must be a finite number > 0 (the MLP's richness gamma_0; small gamma_0 approaches the lazy limit).";
+
+    public static readonly string Depth = $"depth (hidden layers) must be an integer from 1 to {Numerics.Models.MlpCircle.MlpCircleValidation.MaxDepth} (default {Numerics.Models.MlpCircle.MlpCircleSettings.DefaultDepth}).";
+
+    public static readonly string K =
+        $"K (target harmonics) must be an integer from 1 to {Numerics.Models.MlpCircle.MlpCircleValidation.MaxHarmonics}, or null for the default that keeps the truncation error 10 times below the loss reachable in steps.";
+
+    public static readonly string BMlp =
+        $"B must be an integer from 1 to {Numerics.Models.MlpCircle.MlpCircleValidation.MaxBatch} for model \"mlp-circle\" (online SGD on fresh angles; there is no population gradient, so no \"inf\").";
     public const string Alpha = "alpha must be a finite number > 1 (a trace-class kernel).";
     public const string Beta = "beta must be a finite number > 0.";
     public const string Gamma = "gamma must be a finite number >= 0 (0 is the lazy model).";
@@ -62,6 +78,9 @@ internal static class SweepSpecRanges
         SweepSpecFields.Alpha => Alpha,
         SweepSpecFields.Beta => Beta,
         SweepSpecFields.Gamma => Gamma,
+        SweepSpecFields.Q => Q,
+        SweepSpecFields.QPhi => QPhi,
+        SweepSpecFields.Gamma0 => Gamma0,
         SweepSpecFields.N => N,
         SweepSpecFields.P => P,
         SweepSpecFields.B => B,

@@ -35,27 +35,33 @@ public static class SweepSpecValidator
             throw new SweepSpecException(F.Model, $"{(int)spec.Model} is not a model: {R.Model}");
         }
 
-        if (spec.Model == ModelKind.MlpCircle)
+        bool mlp = spec.Model == ModelKind.MlpCircle;
+        if (mlp)
         {
-            // The numerics exist (docs/mlp-circle.md); its spec fields (q, qPhi, depth, K) are issue 14's second part.
-            throw new SweepSpecException(F.Model, $"{R.Quote(ModelKindNames.Name(spec.Model))} is not yet supported in sweeps: {R.Model}");
+            MlpCircleSpecRules.CheckOwnFields(spec, paths);
         }
-
-        CheckGrid(F.Alpha, spec.Alpha, paths, a => double.IsFinite(a) && a > 1.0, R.Alpha, R.Number);
-        CheckGrid(F.Beta, spec.Beta, paths, b => double.IsFinite(b) && b > 0.0, R.Beta, R.Number);
-        if (spec.Model == ModelKind.LinearNetwork)
+        else if (spec.Mlp is not null)
         {
-            CheckGrid(F.Gamma, spec.Gamma, paths, g => double.IsFinite(g) && g > 0.0, R.GammaLinearNetwork, R.Number);
+            throw new SweepSpecException(
+                F.Q, $"only for model \"mlp-circle\" (the MLP on the circle, eq. 13-14), not {R.Quote(ModelKindNames.Name(spec.Model))}: leave q, qPhi, depth and K out.");
         }
         else
         {
-            CheckGrid(F.Gamma, spec.Gamma, paths, g => double.IsFinite(g) && g >= 0.0, R.Gamma, R.Number);
+            CheckPowerLawTask(spec, paths);
         }
 
         CheckGrid(F.N, spec.N, paths, n => n >= 1 && n <= SimulationConfigValidation.MaxWidth, R.N, n => R.Number(n));
 
-        // Null (infinite batch) is keyed by long.MinValue, which no valid batch size can equal.
-        CheckGrid(F.B, spec.B, paths, b => b is not { } size || size >= 1, R.B, R.Batch, b => b ?? long.MinValue);
+        if (mlp)
+        {
+            MlpCircleSpecRules.CheckBatch(spec, paths);
+        }
+        else
+        {
+            // Null (infinite batch) is keyed by long.MinValue, which no valid batch size can equal.
+            CheckGrid(F.B, spec.B, paths, b => b is not { } size || size >= 1, R.B, R.Batch, b => b ?? long.MinValue);
+        }
+
         if (spec.P is not null)
         {
             CheckGrid(F.P, spec.P, paths, p => p is not { } size || size is >= 1 and <= SimulationConfigValidation.MaxSamples, R.P, R.Batch, p => p ?? long.MinValue);
@@ -64,7 +70,8 @@ public static class SweepSpecValidator
 
         CheckGrid(F.Eta, spec.Eta, paths, e => double.IsFinite(e) && e > 0.0, R.Eta, R.Number);
 
-        if (spec.M < 1 || spec.M > Numerics.Spectra.SpectrumValidation.MaxModes)
+        // The MLP's M is each task's K, checked with the task.
+        if (!mlp && (spec.M < 1 || spec.M > Numerics.Spectra.SpectrumValidation.MaxModes))
         {
             throw OutOfRange(F.M, R.Number(spec.M), R.M);
         }
@@ -93,11 +100,34 @@ public static class SweepSpecValidator
 
         CheckRunCount(spec, limits);
         CheckStorage(spec, limits);
-        CheckMemory(spec, limits, paths);
-        CheckWithNumerics(spec, paths);
+        if (mlp)
+        {
+            MlpCircleSpecRules.CheckMemory(spec, limits, paths);
+            MlpCircleSpecRules.CheckWithNumerics(spec, paths);
+        }
+        else
+        {
+            CheckMemory(spec, limits, paths);
+            CheckWithNumerics(spec, paths);
+        }
         if (spec.Theory is { } theory)
         {
             TheorySpecRules.Check(spec, theory, limits);
+        }
+    }
+
+    /// <summary>alpha, beta and gamma of the power-law models (projected, linear-network).</summary>
+    private static void CheckPowerLawTask(SweepSpec spec, SpecPaths paths)
+    {
+        CheckGrid(F.Alpha, spec.Alpha, paths, a => double.IsFinite(a) && a > 1.0, R.Alpha, R.Number);
+        CheckGrid(F.Beta, spec.Beta, paths, b => double.IsFinite(b) && b > 0.0, R.Beta, R.Number);
+        if (spec.Model == ModelKind.LinearNetwork)
+        {
+            CheckGrid(F.Gamma, spec.Gamma, paths, g => double.IsFinite(g) && g > 0.0, R.GammaLinearNetwork, R.Number);
+        }
+        else
+        {
+            CheckGrid(F.Gamma, spec.Gamma, paths, g => double.IsFinite(g) && g >= 0.0, R.Gamma, R.Number);
         }
     }
 
@@ -117,12 +147,12 @@ public static class SweepSpecValidator
         }
     }
 
-    private static void CheckGrid<T>(
+    internal static void CheckGrid<T>(
         string field, T[]? values, SpecPaths paths, Func<T, bool> allowed, string range, Func<T, string> format)
         where T : notnull
         => CheckGrid(field, values, paths, allowed, range, format, v => v);
 
-    private static void CheckGrid<T, TKey>(
+    internal static void CheckGrid<T, TKey>(
         string field, T[]? values, SpecPaths paths, Func<T, bool> allowed, string range, Func<T, string> format,
         Func<T, TKey> key)
         where TKey : notnull
@@ -227,9 +257,10 @@ public static class SweepSpecValidator
     private static void CheckRunCount(SweepSpec spec, SweepLimits limits)
     {
         // P is named only when the spec has it, so an online spec's message is the one it always had.
+        bool mlp = spec.Mlp is not null;
         (string Name, int Length)[] grids =
         [
-            (F.Alpha, spec.Alpha.Length), (F.Beta, spec.Beta.Length), (F.Gamma, spec.Gamma.Length), (F.N, spec.N.Length),
+            (mlp ? F.QPhi : F.Alpha, spec.TaskRows), (mlp ? F.Q : F.Beta, spec.TaskColumns), (mlp ? F.Gamma0 : F.Gamma, spec.Gamma.Length), (F.N, spec.N.Length),
             .. spec.P is null ? Array.Empty<(string, int)>() : [(F.P, spec.P.Length)],
             (F.B, spec.B.Length), (F.Eta, spec.Eta.Length), (F.Seeds, spec.Seeds.Length),
         ];

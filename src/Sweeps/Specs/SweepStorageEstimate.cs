@@ -72,7 +72,7 @@ public static class SweepStorageEstimate
 
         // Saturating: the run-count cap is checked first, but the estimate must not wrap for any spec.
         long groupCount = 1;
-        foreach (int length in (ReadOnlySpan<int>)[spec.Alpha.Length, spec.Beta.Length, spec.Gamma.Length, spec.N.Length, spec.PGrid.Length, spec.B.Length, spec.Eta.Length])
+        foreach (int length in (ReadOnlySpan<int>)[spec.TaskRows, spec.TaskColumns, spec.Gamma.Length, spec.N.Length, spec.PGrid.Length, spec.B.Length, spec.Eta.Length])
         {
             groupCount = Multiply(groupCount, length);
         }

@@ -23,9 +23,10 @@ internal static class TheorySpecRules
         string width = R.Quote(TheorySpec.WidthName(theory.Width));
         if (spec.Model != ModelKind.Projected)
         {
+            string which = spec.Model == ModelKind.LinearNetwork ? "the linear network of Appendix G" : "the MLP on the circle of Sec. 5.1";
             throw new SweepSpecException(F.Theory,
-                $"{width} is not available for model \"linear-network\": the DMFT theory curves (eq. 26-31, 43-44) are for the "
-                + "projected model of eq. 4, and the linear network of Appendix G has none; remove \"theory\" or use model \"projected\".");
+                $"{width} is not available for model {R.Quote(ModelKindNames.Name(spec.Model))}: the DMFT theory curves (eq. 26-31, 43-44) are for the "
+                + $"projected model of eq. 4, and {which} has none; remove \"theory\" or use model \"projected\".");
         }
 
         if (spec.HasFiniteData && Array.Exists(spec.B, b => b is not null))

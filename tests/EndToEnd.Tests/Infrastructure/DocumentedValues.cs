@@ -50,6 +50,12 @@ public static class DocumentedValues
     /// <summary>The local commands that only group subcommands; their cases are their subcommands'.</summary>
     private static readonly string[] LocalGroups = ["spectrum"];
 
+    /// <summary>
+    /// The small run of the MLP on the circle, for the form "mlp-circle" of --model and the options whose help says
+    /// "With --model mlp-circle": its help says it needs --gamma &gt; 0 and an integer --B, and it refuses --M.
+    /// </summary>
+    private static readonly string[] SmallMlp = ["--model", "mlp-circle", "--gamma", "1", "--B", "8", "--N", "16", "--steps", "50", "--seeds", "2"];
+
     /// <summary>The small run of theory's curve, for the options whose help says "With --curve" (or "With --time-grid").</summary>
     private static readonly string[] SmallCurve = ["--curve", "--M", "100", "--steps", "50"];
 
@@ -117,7 +123,9 @@ public static class DocumentedValues
         foreach (Option option in Options(command))
         {
             string description = option.Description ?? "";
-            string[] small = command.Name != "theory" ? SmallRuns[key]
+            bool mlp = description.StartsWith("With --model mlp-circle", StringComparison.Ordinal);
+            string[] small = mlp ? SmallMlp
+                : command.Name != "theory" ? SmallRuns[key]
                 : description.StartsWith("With --floor", StringComparison.Ordinal) ? SmallFloor
                 : description.StartsWith("With --", StringComparison.Ordinal) ? SmallCurve
                 : SmallRuns[command.Name];
@@ -125,6 +133,7 @@ public static class DocumentedValues
             {
                 string[] run = form is not null && form.Contains(',', StringComparison.Ordinal) && command.Name == "theory" ? SmallFloor
                     : form == Spectrum && command.Name == "theory" ? SmallCurveOfFile
+                    : form == "mlp-circle" ? SmallMlp
                     : small;
                 string[] given = form is null ? [option.Name] : [option.Name, form];
                 string[] needs = form is not null && Needs.TryGetValue(form, out string[]? extra) ? extra : [];

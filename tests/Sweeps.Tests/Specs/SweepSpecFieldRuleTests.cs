@@ -40,7 +40,7 @@ public class SweepSpecFieldRuleTests
         { "B", "[\"infinite\"]", "B[0]", ["\"infinite\" is not a batch size", BRange] },
         { "B", "[2.5]", "B[0]", ["2.5 is not an integer", BRange] },
         { "name", "42", "name", ["42 is not a string", NameRange] },
-        { "model", "1", "model", ["1 is not a string", "\"projected\" or \"linear-network\""] },
+        { "model", "1", "model", ["1 is not a string", "\"projected\", \"linear-network\" or \"mlp-circle\""] },
         { "fitWindow", "[100]", "fitWindow", ["[100] is not a window", WindowRange] },
         { "fitWindow", "\"100:3000\"", "fitWindow", ["\"100:3000\" is not a window", WindowRange] },
         { "fitWindow", "[1.5, 10]", "fitWindow[0]", ["1.5 is not an integer", WindowRange] },
@@ -133,7 +133,7 @@ public class SweepSpecFieldRuleTests
     [InlineData("\"Projected\"")]
     public void UnknownModelIsRejected(string value)
     {
-        TestSpecs.Rejects(TestSpecs.With("model", value), "model", $"{value} is not a model", "\"projected\" or \"linear-network\"");
+        TestSpecs.Rejects(TestSpecs.With("model", value), "model", $"{value} is not a model", "\"projected\", \"linear-network\" or \"mlp-circle\"");
     }
 
     [Theory]
