@@ -139,12 +139,7 @@ internal static class SimulateCommand
             "--fit-window",
             "Steps T0:T1 (inclusive) of the power-law fit. [default: the last two decades, max(10, T/100):T]");
 
-        public readonly Option<string?> Spectrum = OptionFactory.WithRange(new Option<string?>("--spectrum")
-        {
-            Description = "CSV file of a measured spectrum, rows 'k,lambda,wstar' for k = 1..M, replacing the power-law "
-                + "task (alpha and beta then only label it).",
-            HelpName = "file.csv",
-        }, "spectrum must be the path of a CSV file with rows 'k,lambda,wstar'.");
+        public readonly Option<string?> Spectrum = SpectrumFile.Create(SpectrumFile.Description + " (alpha and beta then only label it).");
 
         public readonly Option<long> Threads = OptionFactory.Integer(
             "--threads", Environment.ProcessorCount, 1, 1024,

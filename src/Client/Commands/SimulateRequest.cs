@@ -51,22 +51,7 @@ internal sealed record SimulateRequest(
             return Checked(MlpConfig());
         }
 
-        Spectrum? spectrum = null;
-        if (SpectrumPath is not null)
-        {
-            try
-            {
-                spectrum = SpectrumCsv.Load(SpectrumPath);
-            }
-            catch (SpectrumException e)
-            {
-                throw new UsageException($"--spectrum: {e.Message}");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"--spectrum: cannot read '{SpectrumPath}': {e.Message}");
-            }
-        }
+        Spectrum? spectrum = SpectrumPath is null ? null : SpectrumFile.Load(SpectrumPath);
 
         // On a finite training set "inf" is the full batch, as in a sweep spec.
         var config = new SimulationConfig(

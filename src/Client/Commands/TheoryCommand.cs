@@ -67,7 +67,7 @@ internal static class TheoryCommand
             LibraryRanges.For("M"));
 
         public readonly Option<string?> Spectrum = SpectrumFile.Create(
-            $"With --curve or --floor: {SpectrumFile.Description}: the DMFT of that task (its modes summed exactly, or in bins of equal ln k past "
+            $"With --curve or --floor: a {SpectrumFile.Description}: the DMFT of that task (its modes summed exactly, or in bins of equal ln k past "
             + "--modes; docs/dmft.md), or its exact floor, beside the exponents of its fitted alpha and beta (spectrum fit); --M is the "
             + "file's mode count, and --alpha, --beta do not apply.");
 

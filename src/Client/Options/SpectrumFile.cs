@@ -11,7 +11,7 @@ namespace ScaleSweep.Client.Options;
 internal static class SpectrumFile
 {
     /// <summary>What the option's help says of the file, shared so both commands say the same.</summary>
-    public const string Description = "a CSV file of a measured spectrum, rows 'k,lambda,wstar' for k = 1..M, replacing the power-law task";
+    public const string Description = "CSV file of a measured spectrum, rows 'k,lambda,wstar' for k = 1..M, replacing the power-law task";
 
     /// <summary>What a bad value of the option is told.</summary>
     public const string Range = "spectrum must be the path of a CSV file with rows 'k,lambda,wstar'.";
