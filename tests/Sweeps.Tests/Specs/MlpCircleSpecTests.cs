@@ -172,6 +172,8 @@ public sealed class ExampleSweepIdTests
     [InlineData("linear-network.json", "linear-network-e95840a999db")]
     [InlineData("finite-data.json", "finite-data-e67f50d3c541")]
     [InlineData("dmft-theory.json", "dmft-theory-81310693c7d4")]
+    [InlineData("mlp-circle-target.json", "mlp-circle-target-ab79502f869e")]
+    [InlineData("mlp-circle-activation.json", "mlp-circle-activation-dff2c76b250d")]
     public void An_examples_id_is_the_one_the_docs_print(string file, string id) =>
         Assert.Equal(id, SweepSpecParser.ParseFile(Path.Combine(Root(), "examples", file), new SweepLimits()).Id());
 
