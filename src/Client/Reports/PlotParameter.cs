@@ -27,6 +27,25 @@ internal sealed record PlotParameter<T>(string Name, Func<T, string> Value)
         new("eta", c => Number(c.Eta)),
     ];
 
+    /// <summary>
+    /// The grid parameters of the MLP on the circle's groups, in its spec's order: its task axes qPhi and q (which
+    /// eq. 14 turns into the alpha and beta of <see cref="OfGroups"/>), its richness gamma0, then N, P, B, eta.
+    /// </summary>
+    public static IReadOnlyList<PlotParameter<GroupConfig>> OfMlpGroups { get; } =
+    [
+        new("qPhi", c => Number(c.QPhi ?? double.NaN)),
+        new("q", c => Number(c.Q ?? double.NaN)),
+        new("gamma0", c => Number(c.Gamma)),
+        new("N", c => c.N.ToString(CultureInfo.InvariantCulture)),
+        new("P", c => BatchSize.Format(c.P)),
+        new("B", c => BatchSize.Format(c.B)),
+        new("eta", c => Number(c.Eta)),
+    ];
+
+    /// <summary>The group parameters for these groups: the MLP's own names when they are MLP groups, else <see cref="OfGroups"/>.</summary>
+    public static IReadOnlyList<PlotParameter<GroupConfig>> ForGroups(IEnumerable<GroupConfig> configs) =>
+        configs.Any(c => c.Mlp is not null) ? OfMlpGroups : OfGroups;
+
     /// <summary>The parameters of a frontier, in spec order.</summary>
     public static IReadOnlyList<PlotParameter<FrontierConfig>> OfFrontiers { get; } =
     [

@@ -52,24 +52,23 @@ internal static class ReportPlots
 
     /// <summary>
     /// The parameter the lines of a loss plot differ in: P if it varies (training-set size, Appendix D), else
-    /// gamma (the paper's Fig. 2), else N, B, eta, beta, alpha, the first that varies; gamma when nothing
-    /// varies (a single line).
+    /// gamma (the paper's Fig. 2; gamma0 for the MLP), else N, B, eta, beta (q), alpha (qPhi), the first that varies;
+    /// gamma when nothing varies (a single line).
     /// </summary>
     public static PlotParameter<GroupConfig> SeriesParameter(IReadOnlyList<GroupReport> groups)
     {
-        IReadOnlyList<PlotParameter<GroupConfig>> all = PlotParameter<GroupConfig>.OfGroups;
         GroupConfig[] configs = groups.Select(g => g.Config).ToArray();
-        string[] preference = ["P", "gamma", "N", "B", "eta", "beta", "alpha"];
+        IReadOnlyList<PlotParameter<GroupConfig>> all = PlotParameter<GroupConfig>.ForGroups(configs);
+        string[] preference = ["P", "gamma", "gamma0", "N", "B", "eta", "beta", "q", "alpha", "qPhi"];
         foreach (string name in preference)
         {
-            PlotParameter<GroupConfig> parameter = all.Single(p => p.Name == name);
-            if (parameter.Varies(configs))
+            if (all.SingleOrDefault(p => p.Name == name) is { } parameter && parameter.Varies(configs))
             {
                 return parameter;
             }
         }
 
-        return all.Single(p => p.Name == "gamma");
+        return all.Single(p => p.Name is "gamma" or "gamma0");
     }
 
     /// <summary>One panel per combination of the parameters other than the series one, in report order.</summary>
@@ -77,7 +76,7 @@ internal static class ReportPlots
     {
         PlotParameter<GroupConfig> series = SeriesParameter(report.Groups);
         GroupConfig[] configs = report.Groups.Select(g => g.Config).ToArray();
-        PlotParameter<GroupConfig>[] shown = PlotParameter<GroupConfig>.Shown(PlotParameter<GroupConfig>.OfGroups.Where(p => p != series), configs);
+        PlotParameter<GroupConfig>[] shown = PlotParameter<GroupConfig>.Shown(PlotParameter<GroupConfig>.ForGroups(configs).Where(p => p != series), configs);
         // A parameter that varies only with the series one (B = P for every P, the full-batch "inf" of finite
         // data) splits nothing: its lines share a panel, and the title says how it follows the series.
         PlotParameter<GroupConfig>[] tied = shown.Where(p => p.Varies(configs) && FollowsSeries(p, series, configs)).ToArray();
@@ -107,7 +106,9 @@ internal static class ReportPlots
             GroupConfig c = groups[0].Config;
             string name = PlotNames.Compose("loss", varying.Select(p => (p.Name, p.Value(c))));
             IEnumerable<string> labels = others.Select(p => p.Label(c)).Concat(tied.Select(p => TiedLabel(p, series, groups)));
-            string title = $"loss, {report.Model}: {string.Join(" ", labels)} M={c.M}; "
+            // The MLP's M is its harmonics K; its depth is fixed per sweep but belongs in the title.
+            string size = c.Mlp is { } mlp ? $"depth={mlp.Depth} K={c.M}" : $"M={c.M}";
+            string title = $"loss, {report.Model}: {string.Join(" ", labels)} {size}; "
                 + $"one line per {series.Name}, seed mean +- SEM";
             panels.Add(new LossPanel(name, title, series, groups, theory));
         }

@@ -42,6 +42,18 @@ public class MlpReportTableTests
         Assert.Contains("kernel: lambda_k ~ k^-2.01 (2 qPhi = 2)", string.Join(" ", lines.Select(l => l.Trim())));
     }
 
+    /// <summary>The loss plots of an MLP sweep: a panel per q (not per eq. 14's beta), one line per gamma0, depth and K in the title.</summary>
+    [Fact]
+    public void TheLossPlotsAreNamedAndTitledByTheMlpsOwnParameters()
+    {
+        IReadOnlyList<LossPanel> panels = ReportPlots.LossPanels(MlpReport());
+
+        Assert.Equal(["loss-q1", "loss-q1.4"], panels.Select(p => p.BaseName));
+        Assert.Equal("gamma0", panels[0].Series.Name);
+        Assert.Equal("loss, mlp-circle: qPhi=1 q=1 N=128 B=inf eta=0.05 depth=2 K=2931; one line per gamma0, seed mean +- SEM", panels[0].Title);
+        Assert.StartsWith("loss-beta0.5", ReportPlots.LossPanels(SampleReports.Create(betas: [0.5, 0.9], withIssues: false))[0].BaseName);
+    }
+
     [Fact]
     public void ReportJsonWritesQQPhiAndDepthOnlyForTheMlpAndReadsThemBack()
     {
