@@ -6,7 +6,8 @@ namespace ScaleSweep.Client.Output;
 /// <summary>
 /// The one JSON object `scalesweep spectrum fit --json` prints: alpha and beta as {value, ci} (ci a 95 % bootstrap
 /// interval over the modes of the window, or null), the window [kmin, kmax], the phase and the exponents of the
-/// fitted task as `theory --json` names them (null, with noTheory saying why, when alpha &lt;= 1 or beta &lt;= 0),
+/// fitted task as `theory --json` names them (null, with noTheory saying why, when alpha &lt;= 1 or beta &lt;= 0), eq. 10's
+/// self-consistent rich exponent on the spectrum itself (chiSelfConsistentRich, null when its window is too short),
 /// and the plots written with --out.
 /// </summary>
 internal sealed record SpectrumFitJson(
@@ -20,6 +21,7 @@ internal sealed record SpectrumFitJson(
     TaskPhase? Phase,
     double? ChiLazy,
     double? ChiRich,
+    double? ChiSelfConsistentRich,
     double? ModelBottleneckExponent,
     double? ModelFloorCorrectedExponent,
     string? NoTheory,
@@ -38,6 +40,7 @@ internal sealed record SpectrumFitJson(
         report.Phase,
         report.ChiLazy,
         report.ChiRich,
+        report.ChiSelfConsistentRich,
         report.ModelBottleneck,
         report.ModelFloorCorrected,
         report.NoTheory,

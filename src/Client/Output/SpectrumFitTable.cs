@@ -27,6 +27,9 @@ internal static class SpectrumFitTable
             var theory = new TextTable().AddColumn("exponent", right: false).AddColumn("value");
             theory.AddRow("time, lazy: L ~ t^-beta", NumberFormat.Exponent(report.ChiLazy!.Value));
             theory.AddRow("time, rich: t^-(beta max(1, 2/(1+beta)))", NumberFormat.Exponent(report.ChiRich!.Value));
+            theory.AddRow(
+                "time, rich: eq. 10 on this spectrum (gamma=1)",
+                report.ChiSelfConsistentRich is { } chi ? NumberFormat.Exponent(chi) : "n/a (too few modes)");
             theory.AddRow("floor (paper eq.12): N^-(alpha min(2,beta))", NumberFormat.Exponent(report.ModelBottleneck!.Value));
             theory.AddRow("floor (corrected): N^-(alpha min(1,beta))", NumberFormat.Exponent(report.ModelFloorCorrected!.Value));
             theory.Write(writer, width);

@@ -7,15 +7,14 @@ using ScaleSweep.Client.Output;
 using ScaleSweep.Client.Reports;
 using ScaleSweep.Numerics.Spectra;
 using ScaleSweep.Numerics.Spectra.Circle;
-using ScaleSweep.Numerics.Theory;
 
 namespace ScaleSweep.Client.Commands.Spectra;
 
 /// <summary>
 /// `scalesweep spectrum circle`: the circle experiment of Sec. 5.1 as a task of the solvable model (<see cref="CircleTask"/>):
 /// the infinite-width NTK eigenvalues of a ReLU^qPhi MLP and the target k^-q cos(k theta) in its eigenbasis, fitted as
-/// `spectrum fit` does, beside eq. 14's alpha = 2 qPhi and beta = (2q - 1)/(2 qPhi), with the self-consistent rich
-/// exponent of eq. 10 on the spectrum itself; --out writes it as a spectrum file for `theory --curve --spectrum`
+/// `spectrum fit` does (with the self-consistent rich exponent of eq. 10 on the spectrum itself), beside eq. 14's
+/// alpha = 2 qPhi and beta = (2q - 1)/(2 qPhi); --out writes it as a spectrum file for `theory --curve --spectrum`
 /// and `simulate --spectrum`.
 /// </summary>
 internal static class SpectrumCircleCommand
@@ -72,10 +71,9 @@ internal static class SpectrumCircleCommand
             }
 
             double qValue = parseResult.GetValue(q), qPhiValue = parseResult.GetValue(qPhi);
-            double? chiRich = SelfConsistentRich(spectrum);
             var circle = new CircleSummary(
                 qValue, qPhiValue, (int)parseResult.GetValue(depth), (int)parseResult.GetValue(harmonics), spectrum.M,
-                2 * qPhiValue, ((2 * qValue) - 1) / (2 * qPhiValue), task.UnreachablePower, chiRich);
+                2 * qPhiValue, ((2 * qValue) - 1) / (2 * qPhiValue), task.UnreachablePower);
             IReadOnlyList<string> written = parseResult.GetValue(output) is { } path ? [Write(path, spectrum)] : [];
             var report = SpectrumFitReport.From(spectrum.Description, spectrum, fit);
             if (parseResult.GetValue(json))
@@ -94,19 +92,6 @@ internal static class SpectrumCircleCommand
         return command;
     }
 
-    /// <summary>Eq. 10's chi at gamma = 1 over the window the spectrum's range allows; null when that is under a decade (few harmonics).</summary>
-    private static double? SelfConsistentRich(Spectrum spectrum)
-    {
-        try
-        {
-            return SelfConsistentChi.Solve(spectrum.Lambda, spectrum.WStar, 1.0).Chi;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
     private static string Write(string path, Spectrum spectrum)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
@@ -123,7 +108,7 @@ internal static class SpectrumCircleCommand
     }
 }
 
-/// <summary>What `spectrum circle` adds to the fit: the experiment, eq. 14's exponents and eq. 10 on the spectrum.</summary>
+/// <summary>What `spectrum circle` adds to the fit: the experiment and eq. 14's exponents.</summary>
 internal sealed record CircleSummary(
     double Q,
     double QPhi,
@@ -132,15 +117,11 @@ internal sealed record CircleSummary(
     int Modes,
     double AlphaEq14,
     double BetaEq14,
-    double UnreachablePower,
-    double? ChiSelfConsistentRich)
+    double UnreachablePower)
 {
     public string Describe() =>
         FormattableString.Invariant($"circle: target k^-{Q} cos(k theta), NTK of a {Depth}-hidden-layer ReLU^{QPhi} MLP, harmonics 1..{K} ({Modes} kept); ")
-        + $"eq. 14: alpha = 2 q_phi = {NumberFormat.Exponent(AlphaEq14)}, beta = (2q - 1)/(2 q_phi) = {NumberFormat.Exponent(BetaEq14)}; "
-        + (ChiSelfConsistentRich is { } chi
-            ? $"eq. 10 on this spectrum, gamma = 1: chi = {NumberFormat.Exponent(chi)}"
-            : "eq. 10 on this spectrum: its time window is under a decade at these K (more harmonics give one)")
+        + $"eq. 14: alpha = 2 q_phi = {NumberFormat.Exponent(AlphaEq14)}, beta = (2q - 1)/(2 q_phi) = {NumberFormat.Exponent(BetaEq14)}"
         + (UnreachablePower > 0 ? FormattableString.Invariant($"; target power the kernel cannot reach: {UnreachablePower:G4} (a loss floor)") : string.Empty);
 }
 

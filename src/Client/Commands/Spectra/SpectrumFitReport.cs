@@ -17,8 +17,29 @@ internal sealed record SpectrumFitReport(
     double? ChiRich,
     double? ModelBottleneck,
     double? ModelFloorCorrected,
-    string? NoTheory)
+    string? NoTheory,
+    double? ChiSelfConsistentRich = null)
 {
+    /// <summary>
+    /// Eq. 10's self-consistent rich exponent (gamma = 1) on the spectrum itself, not on a fitted power law
+    /// (<see cref="SelfConsistentChi"/>); null when the spectrum's eigenvalues span too little for its time window.
+    /// </summary>
+    public static double? SelfConsistentRich(Spectrum spectrum)
+    {
+        try
+        {
+            return SelfConsistentChi.Solve(spectrum.Lambda, spectrum.WStar, 1.0).Chi;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (MathNet.Numerics.NonConvergenceException)
+        {
+            return null;
+        }
+    }
+
     public static SpectrumFitReport From(string source, Spectrum spectrum, SpectrumFitResult fit)
     {
         if (!(fit.Alpha > 1))
@@ -40,7 +61,8 @@ internal sealed record SpectrumFitReport(
             Exponents.ChiRich(fit.Beta),
             Exponents.ModelBottleneck(fit.Alpha, fit.Beta),
             Exponents.ModelBottleneckMeasured(fit.Alpha, fit.Beta),
-            null);
+            null,
+            SelfConsistentRich(spectrum));
     }
 
     private static SpectrumFitReport Without(string source, Spectrum spectrum, SpectrumFitResult fit, string why) =>
