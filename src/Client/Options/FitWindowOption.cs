@@ -14,26 +14,7 @@ internal static class FitWindowOption
         {
             Description = description,
             HelpName = "T0:T1",
-            CustomParser = result =>
-            {
-                string token = OptionFactory.SingleToken(result);
-                string[] parts = token.Split(':');
-                if (parts.Length != 2
-                    || !OptionFactory.TryParseInteger(parts[0].Trim(), out long t0, out _)
-                    || !OptionFactory.TryParseInteger(parts[1].Trim(), out long t1, out _))
-                {
-                    result.AddError(OptionFactory.Malformed(name, token, "a window", Range));
-                    return null;
-                }
-
-                if (t0 < 0 || t1 <= t0)
-                {
-                    result.AddError($"{name}: '{token}' is an empty window: {Range}");
-                    return null;
-                }
-
-                return (t0, t1);
-            },
+            CustomParser = result => WindowParser.Parse(result, name, 0, long.MaxValue, "an empty window", Range),
         }, Range);
     }
 

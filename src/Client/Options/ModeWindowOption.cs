@@ -13,26 +13,7 @@ internal static class ModeWindowOption
         {
             Description = description,
             HelpName = "kmin:kmax",
-            CustomParser = result =>
-            {
-                string token = OptionFactory.SingleToken(result);
-                string[] parts = token.Split(':');
-                if (parts.Length != 2
-                    || !OptionFactory.TryParseInteger(parts[0].Trim(), out long k0, out _)
-                    || !OptionFactory.TryParseInteger(parts[1].Trim(), out long k1, out _))
-                {
-                    result.AddError(OptionFactory.Malformed(name, token, "a window", Range));
-                    return null;
-                }
-
-                if (k0 < 1 || k1 <= k0 || k1 > int.MaxValue)
-                {
-                    result.AddError($"{name}: '{token}' is out of range: {Range}");
-                    return null;
-                }
-
-                return ((int)k0, (int)k1);
-            },
+            CustomParser = result => WindowParser.Parse(result, name, 1, int.MaxValue, "out of range", Range) is { } w ? ((int)w.A, (int)w.B) : null,
         }, Range);
     }
 }
