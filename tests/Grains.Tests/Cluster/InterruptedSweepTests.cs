@@ -65,20 +65,9 @@ public sealed class InterruptedSweepTests
     [Fact]
     public async Task AFiniteDataSweepResumedAfterAShutdownIsBitIdentical()
     {
-        string prefix = Azurite.NewPrefix();
         SweepSpec spec = Specs.Small("finite-interrupt", steps: 500_000, widths: [16], checkpointSeconds: 0.1) with { P = [24], B = [6, null] };
 
-        await using (TestClusterHandle running = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix))
-        {
-            ISweepGrain submitted = await running.SubmitAsync(spec);
-            await Poll.UntilAsync(async () => (await submitted.GetStatus()).StepsDone > 150_000);
-        }
-
-        await using TestClusterHandle resumed = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix);
-        ISweepGrain again = resumed.Sweep(spec);
-        SweepStatus status = await again.GetStatus();
-        Assert.True(status.Runs.Finished < status.Runs.Total, "the sweep finished before it was interrupted: make the runs longer");
-        Assert.Equal(SweepState.Completed, (await ClusterSweeps.WhileRunningAsync(again)).State);
+        await using TestClusterHandle resumed = await ClusterSweeps.InterruptAndResumeAsync(spec, stepsBeforeStop: 150_000);
         await resumed.AssertBitIdenticalToDirectRunsAsync(spec);
     }
 }

@@ -36,21 +36,10 @@ public sealed class MlpCircleSweepTests
     [Fact]
     public async Task AnMlpSweepResumedAfterAShutdownIsBitIdenticalToDirectRuns()
     {
-        string prefix = Azurite.NewPrefix();
         SweepSpec spec = Tiny(steps: 2_000_000);
         SweepSpecValidator.Validate(spec, new SweepLimits());
 
-        await using (TestClusterHandle running = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix))
-        {
-            ISweepGrain submitted = await running.SubmitAsync(spec);
-            await Poll.UntilAsync(async () => (await submitted.GetStatus()).StepsDone > 300_000);
-        }
-
-        await using TestClusterHandle resumed = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix);
-        ISweepGrain again = resumed.Sweep(spec);
-        SweepStatus status = await again.GetStatus();
-        Assert.True(status.Runs.Finished < status.Runs.Total, "the sweep finished before it was interrupted: make the runs longer");
-        Assert.Equal(SweepState.Completed, (await ClusterSweeps.WhileRunningAsync(again)).State);
+        await using TestClusterHandle resumed = await ClusterSweeps.InterruptAndResumeAsync(spec, stepsBeforeStop: 300_000);
         await resumed.AssertBitIdenticalToDirectRunsAsync(spec);
         Assert.All(spec.Grid().Runs, r => Assert.Equal(2, r.Mlp!.Depth));
     }

@@ -44,6 +44,28 @@ public static class ClusterSweeps
         return status;
     }
 
+    /// <summary>
+    /// Runs the spec on a one-silo cluster until the runs have done <paramref name="stepsBeforeStop"/> steps, shuts that
+    /// cluster down mid-sweep, starts a new one on the same storage, and follows the resumed sweep to its end; asserts
+    /// the sweep was indeed interrupted and completes, and returns the resumed cluster for the caller's checks.
+    /// </summary>
+    public static async Task<TestClusterHandle> InterruptAndResumeAsync(SweepSpec spec, long stepsBeforeStop)
+    {
+        string prefix = Azurite.NewPrefix();
+        await using (TestClusterHandle running = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix))
+        {
+            ISweepGrain submitted = await running.SubmitAsync(spec);
+            await Poll.UntilAsync(async () => (await submitted.GetStatus()).StepsDone > stepsBeforeStop);
+        }
+
+        TestClusterHandle resumed = await TestClusterHandle.StartAsync(silos: 1, workers: 2, prefix: prefix);
+        ISweepGrain again = resumed.Sweep(spec);
+        SweepStatus status = await again.GetStatus();
+        Assert.True(status.Runs.Finished < status.Runs.Total, "the sweep finished before it was interrupted: make the runs longer");
+        Assert.Equal(SweepState.Completed, (await WhileRunningAsync(again)).State);
+        return resumed;
+    }
+
     /// <summary>Every run of the spec is stored with the curve the numerics library computes directly, bit for bit.</summary>
     public static async Task AssertBitIdenticalToDirectRunsAsync(this TestClusterHandle cluster, SweepSpec spec)
     {
