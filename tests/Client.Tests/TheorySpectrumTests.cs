@@ -54,6 +54,16 @@ public sealed class TheorySpectrumTests : IDisposable
         Assert.False(powerLaw.TryGetProperty("spectrum", out _));
     }
 
+    /// <summary>Widths beyond the file's modes: the message names --spectrum, which set M, not --M, which was not given.</summary>
+    [Fact]
+    public void WidthsBeyondTheFilesModesNameTheFile()
+    {
+        CliResult result = Cli.Run("theory", "--floor", "--spectrum", Write(Spectrum.PowerLaw(2, 0.4, 50)), "--N", "16,64");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("scalesweep theory: --spectrum: M = 50 is out of range with --N up to 64: M must exceed the largest N", result.Stderr);
+    }
+
     [Theory]
     [InlineData("--floor", "--beta", "0.4", "--beta: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.")]
     [InlineData("--floor", "--M", "100", "--M: not with --spectrum: the file is the task, its eigenvalues, target coefficients and mode count.")]

@@ -54,14 +54,15 @@ internal static class TheoryFloor
                 + "alpha > 1, beta > 0, so there are no theory exponents to set beside the floor (spectrum fit shows the fit).");
         }
 
-        return Bind(fit.Alpha, fit.Beta, spectrum.M, widths, seeds) with { Spectrum = spectrum, SpectrumPath = path };
+        return Bind(fit.Alpha, fit.Beta, spectrum.M, widths, seeds, modesFrom: "--spectrum") with { Spectrum = spectrum, SpectrumPath = path };
     }
 
     /// <summary>
     /// Checks the values the parser could not (widths finite, in range and distinct; M above the largest width;
-    /// alpha and beta in range) and returns the request; a bad value is a usage error naming its option.
+    /// alpha and beta in range) and returns the request; a bad value is a usage error naming its option
+    /// (<c>modesFrom</c> for M: "--M", or "--spectrum" whose file has M modes).
     /// </summary>
-    public static Request Bind(double alpha, double beta, long m, IReadOnlyList<IntegerOrInfinity>? widths, long seeds)
+    public static Request Bind(double alpha, double beta, long m, IReadOnlyList<IntegerOrInfinity>? widths, long seeds, string modesFrom = "--M")
     {
         try
         {
@@ -92,13 +93,13 @@ internal static class TheoryFloor
         if (m <= largest)
         {
             throw new UsageException(
-                $"--M: M = {m} is out of range with --N up to {largest}: M must exceed the largest N (with M <= N the N features span "
+                $"{modesFrom}: M = {m} is out of range with --N up to {largest}: M must exceed the largest N (with M <= N the N features span "
                 + "every mode and the floor is 0); keep it far above, docs/numerics.md says how far.");
         }
 
         if (largest * m > Array.MaxLength)
         {
-            throw new UsageException($"--M: M = {m} is out of range with --N up to {largest}: N x M must be at most {Array.MaxLength} (A0 is held in one array).");
+            throw new UsageException($"{modesFrom}: M = {m} is out of range with --N up to {largest}: N x M must be at most {Array.MaxLength} (A0 is held in one array).");
         }
 
         return new Request(alpha, beta, (int)m, n, (int)seeds);
