@@ -53,8 +53,8 @@ public sealed class SpectrumCircleCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--q", "0.5", "--q: q must be a finite number > 1/2.")]
-    [InlineData("--q-phi", "0.5", "--q-phi: q-phi must be a finite number > 1/2.")]
+    [InlineData("--q", "0.5", "--q: q = 0.5 is out of range: q must be a finite number > 1/2.")]
+    [InlineData("--q-phi", "0.5", "--q-phi: q-phi = 0.5 is out of range: q-phi must be a finite number > 1/2.")]
     [InlineData("--depth", "0", "--depth: 0 is out of range: depth must be an integer from 1 to 16.")]
     [InlineData("--K", "8", "--K: 8 is out of range: K must be an integer from 16 to 4096.")]
     public void BadValuesAreOneLineNamingTheOption(string option, string value, string message)

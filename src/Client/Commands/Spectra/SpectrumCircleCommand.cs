@@ -22,11 +22,14 @@ internal static class SpectrumCircleCommand
     public const int DefaultHarmonics = 1024;
     public const int MaxDepth = 16;
 
+    private const string QRange = "q must be a finite number > 1/2.";
+    private const string QPhiRange = "q-phi must be a finite number > 1/2.";
+
     public static Command Create(CliEnvironment environment)
     {
-        Option<double> q = OptionFactory.Real("--q", 1.4, "Target exponent q > 1/2 of y = sum_k k^-q cos(k theta) (eq. 13).", "q must be a finite number > 1/2.");
+        Option<double> q = OptionFactory.Real("--q", 1.4, "Target exponent q > 1/2 of y = sum_k k^-q cos(k theta) (eq. 13).", QRange);
         Option<double> qPhi = OptionFactory.Real(
-            "--q-phi", 1.0, "Activation power q_phi > 1/2 of ReLU(h)^q_phi (below 1/2 the NTK diverges).", "q-phi must be a finite number > 1/2.");
+            "--q-phi", 1.0, "Activation power q_phi > 1/2 of ReLU(h)^q_phi (below 1/2 the NTK diverges).", QPhiRange);
         Option<long> depth = OptionFactory.Integer("--depth", 2, 1, MaxDepth, "Hidden layers of the MLP (1 has no odd harmonic above the first).", $"depth must be an integer from 1 to {MaxDepth}.");
         Option<long> harmonics = OptionFactory.Integer(
             "--K", DefaultHarmonics, 16, 4096, "Harmonics k = 1..K of the task (the kernel is evaluated on 64 K points).", "K must be an integer from 16 to 4096.");
@@ -56,7 +59,10 @@ internal static class SpectrumCircleCommand
             }
             catch (ArgumentOutOfRangeException e)
             {
-                throw new UsageException(e.ParamName == "q" ? "--q: q must be a finite number > 1/2." : "--q-phi: q-phi must be a finite number > 1/2.");
+                // The parser takes any number; the ranges are the library's, so its refusal names which one.
+                throw new UsageException(e.ParamName == "q"
+                    ? FormattableString.Invariant($"--q: q = {parseResult.GetValue(q)} is out of range: {QRange}")
+                    : FormattableString.Invariant($"--q-phi: q-phi = {parseResult.GetValue(qPhi)} is out of range: {QPhiRange}"));
             }
 
             Spectrum spectrum = task.Spectrum;
