@@ -28,6 +28,11 @@ internal static class ReportTables
         {
             writer.WriteLine(line); // broken between counts, never between a count and its word
         }
+        if (report.Task is { } task)
+        {
+            TextWrap.Write(writer, $"task: {task}", width);
+        }
+
         if (report.Groups.Length > 0)
         {
             GroupConfig first = report.Groups[0].Config;

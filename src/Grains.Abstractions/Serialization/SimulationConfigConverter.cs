@@ -13,6 +13,9 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
         (Sampler)surrogate.Sampler)
     {
         P = surrogate.P,
+        CustomSpectrum = surrogate.Lambda is { } lambda
+            ? SpectrumInterner.Intern(lambda, surrogate.WStar ?? [], surrogate.SpectrumDescription ?? "measured spectrum")
+            : null,
 
         // Alpha, Beta and M arrive as sent (eq. 14's, computed once by the sender), so the fingerprint is the sender's.
         Mlp = surrogate.Q is { } q && surrogate.QPhi is { } qPhi && surrogate.Depth is { } depth
@@ -22,11 +25,6 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
 
     public SimulationConfigSurrogate ConvertToSurrogate(in SimulationConfig value)
     {
-        if (value.CustomSpectrum is not null)
-        {
-            throw new NotSupportedException("A run with a custom spectrum cannot be sent to the cluster.");
-        }
-
         if (value.Mlp is { } mlp && mlp.Harmonics != value.M)
         {
             // K travels as M (ForMlpCircle sets M = K); a mismatch would come back as another run.
@@ -51,6 +49,9 @@ public sealed class SimulationConfigConverter : IConverter<SimulationConfig, Sim
             Q = value.Mlp?.Q,
             QPhi = value.Mlp?.QPhi,
             Depth = value.Mlp?.Depth,
+            Lambda = value.CustomSpectrum?.Lambda.ToArray(),
+            WStar = value.CustomSpectrum?.WStar.ToArray(),
+            SpectrumDescription = value.CustomSpectrum?.Description,
         };
     }
 }

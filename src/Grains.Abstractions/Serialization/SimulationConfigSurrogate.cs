@@ -4,8 +4,8 @@ namespace ScaleSweep.Grains.Abstractions.Serialization;
 
 /// <summary>
 /// Wire form of <see cref="SimulationConfig"/>, which lives in the numerics library and knows nothing
-/// of Orleans. Custom spectra are not part of sweeps and do not cross the wire. The MLP on the circle's
-/// settings travel as q, q_phi and depth; its alpha, beta and M = K are in the shared fields.
+/// of Orleans. A measured task (a sweep's "spectrum") travels by value, 16 bytes a mode, capped by the sweep limits;
+/// the MLP on the circle's settings travel as q, q_phi and depth; its alpha, beta and M = K are in the shared fields.
 /// </summary>
 [GenerateSerializer]
 public struct SimulationConfigSurrogate
@@ -37,4 +37,13 @@ public struct SimulationConfigSurrogate
 
     /// <summary>The MLP's hidden layers, or null.</summary>
     [Id(15)] public int? Depth;
+
+    /// <summary>The measured task's eigenvalues lambda_k; null for the power-law task (and from senders before measured tasks).</summary>
+    [Id(16)] public double[]? Lambda;
+
+    /// <summary>The measured task's target coefficients wStar_k, with <see cref="Lambda"/>.</summary>
+    [Id(17)] public double[]? WStar;
+
+    /// <summary>Where the measured task came from, for reports; not part of the run's fingerprint.</summary>
+    [Id(18)] public string? SpectrumDescription;
 }

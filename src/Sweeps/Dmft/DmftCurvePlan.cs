@@ -28,7 +28,10 @@ public static class DmftCurvePlan
         long? b = infinite || group.P is not null ? null : group.B;
         bool solverInfinite = n is null && b is null && group.P is null;
         int modes = theory.Modes ?? (solverInfinite ? DmftOptions.DefaultInfiniteModes : DmftOptions.DefaultFiniteModes);
-        return new DmftCurveRequest(group.Alpha, group.Beta, group.M, group.Gamma, n, b, group.Eta, group.Steps, spec.PointsPerDecade, modes, group.P);
+        return new DmftCurveRequest(group.Alpha, group.Beta, group.M, group.Gamma, n, b, group.Eta, group.Steps, spec.PointsPerDecade, modes, group.P)
+        {
+            Spectrum = spec.Spectrum,
+        };
     }
 
     /// <summary>The sweep's distinct curves, in grid order of the first group that uses each; empty without "theory".</summary>

@@ -36,6 +36,13 @@ public sealed record DmftCurveRequest(
     [property: Id(9)] int Modes,
     [property: Id(10)] long? P = null)
 {
+    /// <summary>
+    /// The sweep's measured task (spec "spectrum"), whose modes the solver sums exactly or in bins; <see cref="Alpha"/> and
+    /// <see cref="Beta"/> then only label it. Null for the power-law task. Appended (field 11).
+    /// </summary>
+    [Id(11)]
+    public Specs.SpecSpectrum? Spectrum { get; init; }
+
     /// <summary>True when N and B are both infinite: the cheap equations 43-44 apply.</summary>
     public bool IsInfinite => N is null && B is null && P is null;
 
@@ -47,17 +54,24 @@ public sealed record DmftCurveRequest(
     /// </summary>
     public string CanonicalText() => string.Create(
         CultureInfo.InvariantCulture,
-        $"dmft={DmftSolver.Version};v={SimulationConfig.NumericsVersion};task=power-law({Number(Alpha)},{Number(Beta)},{M});"
+        $"dmft={DmftSolver.Version};v={SimulationConfig.NumericsVersion};task={Task()};"
         + $"gamma={Number(Gamma)};N={Size(N)};B={Size(B)};eta={Number(Eta)};T={Steps};ppd={PointsPerDecade};modes={Modes};noise=rank-one;"
         + $"self-term=default-nodes;grid=auto({GradientFlowDmft.DefaultUniformSteps},{GradientFlowDmft.DefaultGridPointsPerDecade})")
         + (P is { } p ? string.Create(CultureInfo.InvariantCulture, $";P={p};data-self-term") : string.Empty); // only when finite, so every online curve keeps its key
+
+    private string Task() => Spectrum is { } measured
+        ? $"spectrum:{measured.ToSpectrum().Fingerprint},alpha={Number(Alpha)},beta={Number(Beta)},M={M}"
+        : $"power-law({Number(Alpha)},{Number(Beta)},{M})";
 
     /// <summary>SHA-256 of <see cref="CanonicalText"/>, 64 hex digits: the theory grain's key.</summary>
     public string Key() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())));
 
     /// <summary>The solver's model settings.</summary>
     public DmftSettings ToSettings() => new(
-        Alpha, Beta, M, Gamma, N ?? double.PositiveInfinity, B ?? double.PositiveInfinity, Eta, Steps, P ?? double.PositiveInfinity);
+        Alpha, Beta, M, Gamma, N ?? double.PositiveInfinity, B ?? double.PositiveInfinity, Eta, Steps, P ?? double.PositiveInfinity)
+    {
+        Spectrum = Spectrum?.ToSpectrum(),
+    };
 
     /// <summary>The solver's numerics; <paramref name="threads"/> does not change the bits (the solvers are deterministic in it).</summary>
     public DmftOptions ToOptions(int threads) => new()

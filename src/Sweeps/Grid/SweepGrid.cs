@@ -105,7 +105,11 @@ public sealed class SweepGrid
 
     private static SimulationConfig RunOf(SweepSpec spec, GroupConfig g, ulong seed) => g.Mlp is { } mlp
         ? SimulationConfig.ForMlpCircle(mlp, g.Gamma, g.N, g.B ?? 0, g.Eta, spec.Steps, seed, spec.PointsPerDecade)
-        : new(spec.Model, g.Alpha, g.Beta, g.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade) { P = g.P };
+        : new(spec.Model, g.Alpha, g.Beta, g.M, g.Gamma, g.N, g.B, g.Eta, spec.Steps, seed, spec.PointsPerDecade)
+        {
+            P = g.P,
+            CustomSpectrum = spec.Spectrum?.ToSpectrum(),
+        };
 
     private static GroupConfig Group(SweepSpec spec, GridTask task, double gamma, int n, long? p, long? b, double eta) =>
         new(task.Alpha, task.Beta, gamma, n, SweepSpec.EffectiveBatch(b, p), eta, task.M, spec.Steps, p, task.Mlp?.Q, task.Mlp?.QPhi, task.Mlp?.Depth);

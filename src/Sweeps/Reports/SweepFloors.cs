@@ -41,7 +41,7 @@ public static class SweepFloors
         {
             foreach (double beta in spec.Beta.Distinct())
             {
-                var spectrum = Spectrum.PowerLaw(alpha, beta, spec.M);
+                Spectrum spectrum = spec.Spectrum?.ToSpectrum() ?? Spectrum.PowerLaw(alpha, beta, spec.M);
                 var bySeed = new double[spec.Seeds.Length][];
                 for (int s = 0; s < bySeed.Length; s++)
                 {

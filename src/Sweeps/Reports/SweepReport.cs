@@ -33,4 +33,9 @@ public sealed record SweepReport(
     /// <summary>Why the groups have no <see cref="GroupReport.Floor"/> (linear network, or too costly), or null.</summary>
     [Id(10)]
     public string? FloorsSkipped { get; init; }
+
+    /// <summary>The measured task of a sweep on a spectrum file (<see cref="Specs.SpecSpectrum.Describe"/>); null (and absent from report.json) for the others.</summary>
+    [Id(11)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Task { get; init; }
 }

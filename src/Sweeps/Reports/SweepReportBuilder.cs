@@ -94,6 +94,7 @@ public static class SweepReportBuilder
             DataScaling = BuildDataScaling(grid, outcomes, groups),
             Floors = GroupFloors.Lines(grid, floors),
             FloorsSkipped = floors is null ? GroupFloors.NotComputed : SweepFloors.Skipped(grid),
+            Task = spec.Spectrum?.Describe(spec.Alpha[0], spec.Beta[0]),
         };
     }
 

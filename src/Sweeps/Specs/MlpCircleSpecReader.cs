@@ -19,7 +19,7 @@ internal static class MlpCircleSpecReader
     public static void RefuseOtherModelsFields(Dictionary<string, JsonElement> fields, ModelKind model)
     {
         bool mlp = model == ModelKind.MlpCircle;
-        foreach (string field in mlp ? F.PowerLawOnly : F.MlpOnly)
+        foreach (string field in mlp ? F.NotMlp : F.MlpOnly)
         {
             if (!fields.ContainsKey(field))
             {
@@ -33,6 +33,7 @@ internal static class MlpCircleSpecReader
                     F.Alpha => $"eq. 14 derives alpha = 2 qPhi; give qPhi instead. {R.QPhi}",
                     F.Beta => $"eq. 14 derives beta = (2q - 1)/(2 qPhi); give q instead. {R.Q}",
                     F.Gamma => $"its richness is gamma0; {R.Gamma0}",
+                    F.Spectrum => "its task is the circle's (eq. 13), set by q, qPhi and K; scalesweep spectrum circle writes that task's spectrum for the projected model.",
                     _ => $"its M is K, the target's harmonics; {R.K}",
                 }
                 : $"only for model \"mlp-circle\" (the MLP on the circle, eq. 13-14), not {modelName}; {RangeOf(field)}");

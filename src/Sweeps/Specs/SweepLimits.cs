@@ -75,6 +75,13 @@ public sealed class SweepLimits
     /// <summary>Largest mode budget a spec's "theory" may ask for; default 4096 (the cost grows linearly in it).</summary>
     public int MaxTheoryModes { get; set; } = 4096;
 
+    /// <summary>
+    /// Most modes of a spec's measured task ("spectrum"); default 100,000. The values travel with every run's
+    /// request (16 bytes a mode: 1.6 MB at the cap), so the cap bounds a message, not the numerics, whose own
+    /// cap is far higher. Kernel spectra of data sets have at most as many modes as samples (60,000 for MNIST).
+    /// </summary>
+    public int MaxSpectrumModes { get; set; } = 100_000;
+
     /// <summary>The effective step cap: the lower of <see cref="MaxStepsPerRun"/> and the numerics' cap.</summary>
     public long StepsCap => Math.Min(MaxStepsPerRun, Numerics.Models.SimulationConfigValidation.MaxSteps);
 
@@ -93,6 +100,7 @@ public sealed class SweepLimits
         Require(MaxInfiniteTheorySteps, nameof(MaxInfiniteTheorySteps));
         Require(MaxTheoryModes, nameof(MaxTheoryModes));
         Require(MaxTheoryBytes, nameof(MaxTheoryBytes));
+        Require(MaxSpectrumModes, nameof(MaxSpectrumModes));
     }
 
     private static void Require(long value, string name)

@@ -56,6 +56,14 @@ public sealed record SweepSpec(
 {
     private static readonly long?[] OnlineOnly = [null];
 
+    /// <summary>
+    /// The measured task of every run (spec "spectrum"), in place of the power-law task; <see cref="Alpha"/> and
+    /// <see cref="Beta"/> then hold one label each and <see cref="M"/> its mode count. Null for the power-law task.
+    /// Appended (field 17), so a stored spec without it reads back null, which it was.
+    /// </summary>
+    [Id(17)]
+    public SpecSpectrum? Spectrum { get; init; }
+
     /// <summary>The P axis of the grid: <see cref="P"/>, or the one entry "online" when the spec has none.</summary>
     public long?[] PGrid => P is { Length: > 0 } p ? p : OnlineOnly;
 

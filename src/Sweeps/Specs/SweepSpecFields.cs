@@ -18,6 +18,7 @@ internal static class SweepSpecFields
     public const string B = "B";
     public const string Eta = "eta";
     public const string M = "M";
+    public const string Spectrum = "spectrum";
     public const string Steps = "steps";
     public const string Seeds = "seeds";
     public const string PointsPerDecade = "pointsPerDecade";
@@ -35,12 +36,15 @@ internal static class SweepSpecFields
 
     public static readonly string[] All =
     [
-        Name, Model, Alpha, Beta, Gamma, Q, QPhi, Gamma0, Depth, K, N, P, B, Eta, M, Steps, Seeds, PointsPerDecade, FitWindow,
+        Name, Model, Alpha, Beta, Gamma, Q, QPhi, Gamma0, Depth, K, N, P, B, Eta, M, Spectrum, Steps, Seeds, PointsPerDecade, FitWindow,
         CheckpointSeconds, Theory,
     ];
 
     /// <summary>The required fields of the power-law models (projected, linear-network), in the order they are reported missing.</summary>
     public static readonly string[] Required = [Name, Model, Alpha, Beta, Gamma, N, B, M, Steps, Seeds];
+
+    /// <summary>The required fields of a power-law model on a measured task ("spectrum" fixes M and labels alpha and beta by a fit).</summary>
+    public static readonly string[] SpectrumRequired = [Name, Model, Gamma, N, B, Steps, Seeds];
 
     /// <summary>The required fields of model mlp-circle.</summary>
     public static readonly string[] MlpRequired = [Name, Model, Q, QPhi, Gamma0, N, B, Steps, Seeds];
@@ -50,6 +54,9 @@ internal static class SweepSpecFields
 
     /// <summary>The MLP's fields, refused for the other models.</summary>
     public static readonly string[] MlpOnly = [Q, QPhi, Gamma0, Depth, K];
+
+    /// <summary>The power-law models' fields refused for mlp-circle, whose task is the circle's: <see cref="PowerLawOnly"/> and the measured task.</summary>
+    public static readonly string[] NotMlp = [.. PowerLawOnly, Spectrum];
 
     public static string AllowedList => string.Join(", ", All);
 }

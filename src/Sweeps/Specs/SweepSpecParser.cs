@@ -20,8 +20,12 @@ public static class SweepSpecParser
         AllowTrailingCommas = false,
     };
 
-    /// <summary>Parses and validates <paramref name="json"/>; throws <see cref="SweepSpecException"/> on the first problem.</summary>
-    public static SweepSpec Parse(string json, SweepLimits limits)
+    /// <summary>
+    /// Parses and validates <paramref name="json"/>; throws <see cref="SweepSpecException"/> on the first problem.
+    /// A relative "spectrum" path is taken from <paramref name="baseDirectory"/> (the spec file's folder), or from the
+    /// current directory when null.
+    /// </summary>
+    public static SweepSpec Parse(string json, SweepLimits limits, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(limits);
@@ -40,19 +44,20 @@ public static class SweepSpecParser
         }
 
         using JsonDocument document = ParseDocument(json);
-        return Read(document.RootElement, limits);
+        return Read(document.RootElement, limits, baseDirectory);
     }
 
     /// <summary>
     /// Reads the file at <paramref name="path"/> as UTF-8 and parses it. A file that is missing,
-    /// unreadable, too large or not UTF-8 text is reported with the field "file".
+    /// unreadable, too large or not UTF-8 text is reported with the field "file". A relative "spectrum" path is
+    /// taken from the spec file's folder.
     /// </summary>
     public static SweepSpec ParseFile(string path, SweepLimits limits)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(limits);
         limits.EnsureValid();
-        return Parse(SpecFile.ReadText(path, limits), limits);
+        return Parse(SpecFile.ReadText(path, limits), limits, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
     private static JsonDocument ParseDocument(string json)
@@ -67,7 +72,7 @@ public static class SweepSpecParser
         }
     }
 
-    private static SweepSpec Read(JsonElement root, SweepLimits limits)
+    private static SweepSpec Read(JsonElement root, SweepLimits limits, string? baseDirectory)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -79,7 +84,8 @@ public static class SweepSpecParser
         RequirePresent(fields, [F.Name, F.Model], limits);
         ModelKind model = ReadModel(fields[F.Model]);
         MlpCircleSpecReader.RefuseOtherModelsFields(fields, model);
-        RequirePresent(fields, model == ModelKind.MlpCircle ? F.MlpRequired : F.Required, limits);
+        bool measured = Optional(fields, F.Spectrum) is not null;
+        RequirePresent(fields, model == ModelKind.MlpCircle ? F.MlpRequired : measured ? F.SpectrumRequired : F.Required, limits);
         if (model == ModelKind.MlpCircle)
         {
             return MlpCircleSpecReader.Read(fields, limits);
@@ -87,8 +93,20 @@ public static class SweepSpecParser
 
         var scalarGrids = new List<string>();
         string name = SpecJson.String(fields[F.Name], F.Name, R.Name);
-        double[] alpha = SpecJson.Grid(fields[F.Alpha], F.Alpha, scalarGrids, SpecJson.Double);
-        double[] beta = SpecJson.Grid(fields[F.Beta], F.Beta, scalarGrids, SpecJson.Double);
+        SpecSpectrum? spectrum = null;
+        double[] alpha, beta;
+        int m;
+        if (measured)
+        {
+            (spectrum, alpha, beta, m) = SpectrumSpecReader.Read(fields, limits, baseDirectory, scalarGrids);
+        }
+        else
+        {
+            alpha = SpecJson.Grid(fields[F.Alpha], F.Alpha, scalarGrids, SpecJson.Double);
+            beta = SpecJson.Grid(fields[F.Beta], F.Beta, scalarGrids, SpecJson.Double);
+            m = SpecJson.Int32(fields[F.M], F.M, R.M);
+        }
+
         double[] gamma = SpecJson.Grid(fields[F.Gamma], F.Gamma, scalarGrids, SpecJson.Double);
         int[] n = SpecJson.Grid(fields[F.N], F.N, scalarGrids, SpecJson.Int32);
         long?[]? p = Optional(fields, F.P) is { } pElement ? SpecJson.Grid(pElement, F.P, scalarGrids, SpecJson.Samples) : null;
@@ -96,7 +114,6 @@ public static class SweepSpecParser
         double[] eta = Optional(fields, F.Eta) is { } etaElement
             ? SpecJson.Grid(etaElement, F.Eta, scalarGrids, SpecJson.Double)
             : [SimulationConfig.DefaultEta];
-        int m = SpecJson.Int32(fields[F.M], F.M, R.M);
         long steps = SpecJson.Int64(fields[F.Steps], F.Steps, R.Steps(limits));
         ulong[] seeds = ReadSeeds(fields[F.Seeds], limits, scalarGrids);
         int pointsPerDecade = Optional(fields, F.PointsPerDecade) is { } ppd
@@ -109,7 +126,10 @@ public static class SweepSpecParser
         TheorySpec? theory = Optional(fields, F.Theory) is { } theoryElement ? TheorySpecReader.Read(theoryElement, limits) : null;
 
         var spec = new SweepSpec(
-            name, model, alpha, beta, gamma, n, b, eta, m, steps, seeds, pointsPerDecade, fitWindow, checkpointSeconds, theory, p);
+            name, model, alpha, beta, gamma, n, b, eta, m, steps, seeds, pointsPerDecade, fitWindow, checkpointSeconds, theory, p)
+        {
+            Spectrum = spectrum,
+        };
         SweepSpecValidator.Validate(spec, limits, new SpecPaths(scalarGrids));
         return spec;
     }

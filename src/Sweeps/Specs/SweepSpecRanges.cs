@@ -51,6 +51,13 @@ internal static class SweepSpecRanges
 
     public static readonly string M = $"M must be an integer from 1 to {SpectrumValidation.MaxModes}.";
 
+    public static string Spectrum(SweepLimits limits) =>
+        $"spectrum must be the path (relative to the spec file) of a CSV file with rows 'k,lambda,wstar' for k = 1..M, M at most {limits.MaxSpectrumModes} "
+        + $"({SweepLimits.SectionName}:{nameof(SweepLimits.MaxSpectrumModes)}), for model \"projected\" or \"linear-network\".";
+
+    public const string SpectrumLabels =
+        "with a spectrum, alpha and beta only label the task for theory: give one number each (alpha > 1, beta > 0), or leave them out to take the spectrum's fit (scalesweep spectrum fit).";
+
     public static readonly string PointsPerDecade =
         $"pointsPerDecade must be an integer from 1 to {SimulationConfigValidation.MaxPointsPerDecade} (default {SimulationConfig.DefaultPointsPerDecade}).";
 

@@ -50,6 +50,11 @@ public static class SweepSpecValidator
             CheckPowerLawTask(spec, paths);
         }
 
+        if (spec.Spectrum is not null)
+        {
+            CheckSpectrum(spec, limits);
+        }
+
         CheckGrid(F.N, spec.N, paths, n => n >= 1 && n <= SimulationConfigValidation.MaxWidth, R.N, n => R.Number(n));
 
         if (mlp)
@@ -128,6 +133,49 @@ public static class SweepSpecValidator
         else
         {
             CheckGrid(F.Gamma, spec.Gamma, paths, g => double.IsFinite(g) && g >= 0.0, R.Gamma, R.Number);
+        }
+    }
+
+    /// <summary>
+    /// A measured task: for the power-law models only, valid values within the mode cap, its M, and one label each for
+    /// alpha and beta (a grid over them would run the same task under other names).
+    /// </summary>
+    private static void CheckSpectrum(SweepSpec spec, SweepLimits limits)
+    {
+        SpecSpectrum measured = spec.Spectrum!;
+        string range = R.Spectrum(limits);
+        if (spec.Model == ModelKind.MlpCircle)
+        {
+            throw new SweepSpecException(F.Spectrum, $"not a field of model \"mlp-circle\", whose task is the circle's (eq. 13): {range}");
+        }
+
+        if (measured.Lambda is null || measured.WStar is null || measured.M > limits.MaxSpectrumModes)
+        {
+            throw new SweepSpecException(F.Spectrum, $"{R.Quote(measured.Source ?? string.Empty)} has {measured.Lambda?.Length ?? 0} modes, out of range: {range}");
+        }
+
+        try
+        {
+            measured.ToSpectrum();
+        }
+        catch (Numerics.Spectra.SpectrumException e)
+        {
+            throw new SweepSpecException(F.Spectrum, $"{R.Quote(measured.Source ?? string.Empty)}: {e.Message}");
+        }
+
+        if (spec.M != measured.M)
+        {
+            throw new SweepSpecException(F.M, $"{R.Number(spec.M)} is not the spectrum's {measured.M} modes: leave M out, the file sets it.");
+        }
+
+        if (spec.Alpha.Length != 1)
+        {
+            throw new SweepSpecException(F.Alpha, $"{spec.Alpha.Length} values given: {R.SpectrumLabels}");
+        }
+
+        if (spec.Beta.Length != 1)
+        {
+            throw new SweepSpecException(F.Beta, $"{spec.Beta.Length} values given: {R.SpectrumLabels}");
         }
     }
 
@@ -426,7 +474,10 @@ public static class SweepSpecValidator
 
     /// <summary>The spec's first run: every grid at its first entry, the batch as <see cref="SweepSpec.EffectiveBatch"/> makes it.</summary>
     private static SimulationConfig Representative(SweepSpec spec) => WithSamples(
-        new(spec.Model, spec.Alpha[0], spec.Beta[0], spec.M, spec.Gamma[0], spec.N[0], spec.B[0], spec.Eta[0], spec.Steps, spec.Seeds[0], spec.PointsPerDecade),
+        new(spec.Model, spec.Alpha[0], spec.Beta[0], spec.M, spec.Gamma[0], spec.N[0], spec.B[0], spec.Eta[0], spec.Steps, spec.Seeds[0], spec.PointsPerDecade)
+        {
+            CustomSpectrum = spec.Spectrum?.ToSpectrum(),
+        },
         spec.PGrid[0],
         spec.B[0]);
 
