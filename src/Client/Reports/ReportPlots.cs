@@ -108,6 +108,13 @@ internal static class ReportPlots
             IEnumerable<string> labels = others.Select(p => p.Label(c)).Concat(tied.Select(p => TiedLabel(p, series, groups)));
             // The MLP's M is its harmonics K; its depth is fixed per sweep but belongs in the title.
             string size = c.Mlp is { } mlp ? $"depth={mlp.Depth} K={c.M}" : $"M={c.M}";
+            if (report.Task is not null)
+            {
+                // A measured task's alpha and beta are labels with all their digits (report.json has them): the title names the task instead.
+                labels = labels.Where(l => !l.StartsWith("alpha=", StringComparison.Ordinal) && !l.StartsWith("beta=", StringComparison.Ordinal));
+                size = $"measured task (spectrum file), M={c.M}";
+            }
+
             string title = $"loss, {report.Model}: {string.Join(" ", labels)} {size}; "
                 + $"one line per {series.Name}, seed mean +- SEM";
             panels.Add(new LossPanel(name, title, series, groups, theory));

@@ -174,6 +174,7 @@ public sealed class ExampleSweepIdTests
     [InlineData("dmft-theory.json", "dmft-theory-81310693c7d4")]
     [InlineData("mlp-circle-target.json", "mlp-circle-target-ab79502f869e")]
     [InlineData("mlp-circle-activation.json", "mlp-circle-activation-dff2c76b250d")]
+    [InlineData("circle-ntk-task.json", "circle-ntk-task-d2ffc1f1a2a7")]
     public void An_examples_id_is_the_one_the_docs_print(string file, string id) =>
         Assert.Equal(id, SweepSpecParser.ParseFile(Path.Combine(Root(), "examples", file), new SweepLimits()).Id());
 
