@@ -6,7 +6,7 @@ namespace ScaleSweep.Sweeps.Tests.Specs;
 public class SweepSpecDocumentRuleTests
 {
     private const string AllowedFields =
-        "the allowed fields are name, model, alpha, beta, gamma, q, qPhi, gamma0, depth, K, N, P, B, eta, M, steps, seeds, pointsPerDecade, fitWindow, checkpointSeconds, theory.";
+        "the allowed fields are name, model, alpha, beta, gamma, q, qPhi, gamma0, depth, K, N, P, B, eta, M, spectrum, steps, seeds, pointsPerDecade, fitWindow, checkpointSeconds, theory.";
 
     [Fact]
     public void UnknownFieldIsNamedWithTheAllowedOnes()
