@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using ScaleSweep.Grains.Abstractions.Serialization;
 using ScaleSweep.Numerics.Models;
@@ -12,10 +11,7 @@ namespace ScaleSweep.Grains.Tests.Serialization;
 /// </summary>
 public sealed class CurveSurrogateTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(builder => builder.AddAssembly(typeof(DmftCurveConverter).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = WireSerializer.Instance;
 
     private static readonly double[] Awkward = [0.1 + 0.2, Math.PI, double.Epsilon, 1e-310, double.MaxValue];
 

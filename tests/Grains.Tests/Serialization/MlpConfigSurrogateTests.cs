@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using ScaleSweep.Grains.Abstractions.Serialization;
 using ScaleSweep.Numerics.Models;
@@ -13,12 +12,7 @@ namespace ScaleSweep.Grains.Tests.Serialization;
 /// </summary>
 public sealed class MlpConfigSurrogateTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(builder => builder
-            .AddAssembly(typeof(SimulationConfigConverter).Assembly)
-            .AddAssembly(typeof(SweepSpec).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = WireSerializer.Instance;
 
     [Fact]
     public void An_mlp_run_round_trips_with_its_settings_and_fingerprint()

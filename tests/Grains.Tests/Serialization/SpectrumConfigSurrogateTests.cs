@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using ScaleSweep.Grains.Abstractions.Serialization;
 using ScaleSweep.Numerics.Models;
@@ -15,12 +14,7 @@ namespace ScaleSweep.Grains.Tests.Serialization;
 /// </summary>
 public sealed class SpectrumConfigSurrogateTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(builder => builder
-            .AddAssembly(typeof(SimulationConfigConverter).Assembly)
-            .AddAssembly(typeof(SweepSpec).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = WireSerializer.Instance;
 
     private static Spectrum Task()
     {
