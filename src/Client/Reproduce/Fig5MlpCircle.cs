@@ -42,12 +42,12 @@ internal sealed class Fig5MlpCircle : PaperFigure
         SweepReport target = reports[0], activation = reports[1];
         var plots = new List<RenderedPlot>();
         const string rich = "t^-beta max(1, 2/(1+beta)) (eq. 11, eq. 14)";
-        if (MlpCirclePanels.LossPanel("fig5a", $"Fig. 5a: ReLU MLP on the circle (qPhi=1), target decay q varied; {Setting(target)}", target, "q", rich) is { } a)
+        if (MlpCirclePanels.LossPanel("fig5a", $"Fig. 5a: ReLU^qPhi MLP on the circle (qPhi={P(target.Groups[0].Config.QPhi ?? double.NaN)}), target decay q varied; {Setting(target)}", target, "q", rich) is { } a)
         {
             plots.Add(a);
         }
 
-        if (MlpCirclePanels.LossPanel("fig5b", $"Fig. 5b: target fixed (q=1.4), activation ReLU^qPhi varied; {Setting(activation)}", activation, "qPhi", rich) is { } b)
+        if (MlpCirclePanels.LossPanel("fig5b", $"Fig. 5b: target fixed (q={P(activation.Groups[0].Config.Q ?? double.NaN)}), activation ReLU^qPhi varied; {Setting(activation)}", activation, "qPhi", rich) is { } b)
         {
             plots.Add(b);
         }
@@ -56,7 +56,10 @@ internal sealed class Fig5MlpCircle : PaperFigure
         plots.Add(MlpCirclePanels.ExponentPanel(
             "fig5c",
             "Fig. 5c: fitted time exponents of the MLP on the circle against eq. 14's beta",
-            [new("(a) q varied, qPhi = 1", target, MarkerShape.FilledCircle), new("(b) qPhi varied, q = 1.4", activation, MarkerShape.FilledSquare)],
+            [
+                new($"(a) q varied, qPhi = {P(target.Groups[0].Config.QPhi ?? double.NaN)}", target, MarkerShape.FilledCircle),
+                new($"(b) qPhi varied, q = {P(activation.Groups[0].Config.Q ?? double.NaN)}", activation, MarkerShape.FilledSquare),
+            ],
             betaMax));
 
         var exponents = new StringBuilder(MlpCirclePanels.ExponentsHeader + "\n");
@@ -66,20 +69,19 @@ internal sealed class Fig5MlpCircle : PaperFigure
         (SweepReport Report, GroupReport Group)[] richFits = reports.SelectMany(r => r.Groups.Where(g => g.Fit is not null && !MlpCirclePanels.IsLazy(r, g)).Select(g => (r, g))).ToArray();
         int within = richFits.Count(f => Math.Abs((f.Group.Fit!.Exponent / MlpCirclePanels.Predicted(f.Report, f.Group)) - 1) <= 0.1);
 
-        (int lazyBelow, int lazyCount) = (MlpCirclePanels.LazyBelowBeta(target).Below + MlpCirclePanels.LazyBelowBeta(activation).Below,
-            MlpCirclePanels.LazyBelowBeta(target).Of + MlpCirclePanels.LazyBelowBeta(activation).Of);
-        GroupReport first = target.Groups[0];
+        (int Below, int Of) lazyA = MlpCirclePanels.LazyBelowBeta(target), lazyB = MlpCirclePanels.LazyBelowBeta(activation);
+        GroupReport first = target.Groups[0], firstB = activation.Groups[0];
         string caption =
             $"Fig. 5 ({(quick ? "quick size" : "the paper's size")}): the MLP on the circle (Sec. 5.1), depth {first.Config.Depth}, N = {first.Config.N}, "
             + $"B = {first.Config.B}, online SGD on fresh angles, {first.Config.Steps} steps, {first.Seeds} seeds, gamma0 = "
             + $"{List(target.Groups.Select(g => P(g.Config.Gamma)).Distinct().ToArray())} (near lazy and rich), fit L ~ t^-chi over the last two decades "
             + "with a 95% seed-bootstrap CI, against eq. 14's beta = (2q - 1)/(2 qPhi): the rich chi = beta max(1, 2/(1+beta)) and the lazy chi = beta; "
             + "in parentheses the local exponent of the seed mean over the last decade alone. "
-            + $"(a) qPhi = 1, eta = {P(first.Config.Eta)}: {MlpCirclePanels.Fits(target, "q")}. "
-            + $"(b) q = 1.4, eta = {P(activation.Groups[0].Config.Eta)}: {MlpCirclePanels.Fits(activation, "qPhi")}. "
+            + $"(a) qPhi = {P(first.Config.QPhi ?? double.NaN)}, eta = {P(first.Config.Eta)}: {MlpCirclePanels.Fits(target, "q")}. "
+            + $"(b) q = {P(firstB.Config.Q ?? double.NaN)}, eta = {P(firstB.Config.Eta)}: {MlpCirclePanels.Fits(activation, "qPhi")}. "
             + $"{within} of {richFits.Length} rich fits are within 10 % of eq. 11. "
             + $"The near-lazy loss over the rich one at t = {first.Config.Steps}: {MlpCirclePanels.SpeedUps(target, "q")} (a); {MlpCirclePanels.SpeedUps(activation, "qPhi")} (b). "
-            + $"{lazyBelow} of {lazyCount} near-lazy fits lie below the lazy chi = beta: in this window few harmonics are learned, and the infinite-width "
+            + $"{lazyA.Below + lazyB.Below} of {lazyA.Of + lazyB.Of} near-lazy fits lie below the lazy chi = beta: in this window few harmonics are learned, and the infinite-width "
             + "kernel's own lazy curve has a local slope of 0.446 over t = 10^3..10^4 at q = 1, against its asymptotic 0.5 (docs/spectra.md)."
             + (quick ? " The paper's size (without --quick) runs its betas, 0.1 to 1.5 by q and 0.5 to 1.25 by qPhi (qPhi = 0.72 to 1.8, eta = 0.05), N = 256, 10^4 steps and 8 seeds." : string.Empty);
 
