@@ -54,7 +54,7 @@ public sealed class ReproduceEndToEndTests(ITestOutputHelper output) : IDisposab
         output.Check(result, () =>
         {
             string line = Assert.Single(result.ErrorLines);
-            Assert.StartsWith("scalesweep reproduce: FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig3, fig4, fig10, fig11-12, floor", line);
+            Assert.StartsWith("scalesweep reproduce: FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig3, fig4, fig5, fig7, fig10, fig11-12, floor", line);
             Assert.False(Directory.Exists(data), "the data folder was created");
         });
     }

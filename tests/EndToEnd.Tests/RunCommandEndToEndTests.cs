@@ -231,6 +231,41 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         });
     }
 
+    /// <summary>
+    /// An mlp-circle sweep through the binary (on the fixture's silo): its curves.csv and seeds.csv carry q, qPhi and depth
+    /// after the ten group columns of the other models, and seeds.csv's means are curves.csv's as for any sweep.
+    /// </summary>
+    [Fact]
+    public async Task An_mlp_circle_sweeps_curves_and_seeds_csv_carry_q_qPhi_and_depth()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string spec = Path.Combine(_fixture.WorkDirectory, "mlp-csv.json");
+        File.WriteAllText(spec, """
+            { "name": "mlp-csv", "model": "mlp-circle", "q": [1, 1.5], "qPhi": [1], "gamma0": [1], "depth": 2,
+              "N": [16], "B": [8], "eta": 0.1, "steps": 100, "seeds": 2 }
+            """);
+        string directory = Path.Combine(_fixture.WorkDirectory, "mlp-csv");
+        CliResult run = await Cli.RunAsync(GatewaySweepFixture.RunTimeout, "run", spec, "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId, "--out", directory);
+        _output.ShouldExit(run, 0);
+        string id;
+        using (JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "report.json"))))
+        {
+            id = report.RootElement.GetProperty("id").GetString()!;
+        }
+
+        CliResult seeds = await Cli.RunAsync(CommandTimeout, "results", id, "--format", "seeds", "--gateway", silo.Gateway, "--cluster-id", silo.ClusterId);
+        _output.ShouldExit(seeds, 0);
+        _output.Check(seeds, () =>
+        {
+            string curves = File.ReadAllText(Path.Combine(directory, "curves.csv"));
+            Assert.StartsWith("model,alpha,beta,gamma,N,P,B,eta,M,steps,q,qPhi,depth,step,mean,sem,n,train_mean,train_sem\n", curves);
+            Assert.Contains("\nmlp-circle,2,0.5,1,16,inf,8,0.1,", curves); // q = 1: eq. 14's alpha 2, beta 0.5
+            Assert.Contains(",100,1,1,2,", curves); // steps, then q, qPhi, depth
+            Assert.Contains(",100,1.5,1,2,", curves);
+            CheckSeedsAgainstCurves(seeds.StdOut, curves, [0, 1], "model,alpha,beta,gamma,N,P,B,eta,M,steps,q,qPhi,depth,seed,step,loss,diverged,train_loss", groupColumns: 13);
+        });
+    }
+
     [Fact]
     public async Task Results_refuses_seeds_without_out_before_connecting_and_exits_2()
     {
@@ -245,50 +280,56 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         });
     }
 
-    private static void CheckSeedsAgainstCurves(string seedsCsv, string curvesCsv, ulong[] specSeeds)
+    private static void CheckSeedsAgainstCurves(
+        string seedsCsv,
+        string curvesCsv,
+        ulong[] specSeeds,
+        string header = "model,alpha,beta,gamma,N,P,B,eta,M,steps,seed,step,loss,diverged,train_loss",
+        int groupColumns = 10)
     {
         string[] seedLines = seedsCsv.Split('\n');
         string[] curveLines = curvesCsv.Split('\n');
-        Assert.Equal("model,alpha,beta,gamma,N,P,B,eta,M,steps,seed,step,loss,diverged,train_loss", seedLines[0]);
+        Assert.Equal(header, seedLines[0]);
         Assert.Equal("", seedLines[^1]);
+        int g = groupColumns;
 
-        // By group (its 10 config columns): the seeds in order of appearance, and the non-diverged losses by step.
+        // By group (its config columns): the seeds in order of appearance, and the non-diverged losses by step.
         var seedsOf = new Dictionary<string, List<ulong>>(StringComparer.Ordinal);
         var lossesAt = new Dictionary<(string Group, long Step), List<double>>();
         foreach (string line in seedLines[1..^1])
         {
             string[] cells = line.Split(',');
-            Assert.Equal(15, cells.Length);
-            string group = string.Join(',', cells[..10]);
-            ulong seed = ulong.Parse(cells[10], CultureInfo.InvariantCulture);
+            Assert.Equal(g + 5, cells.Length);
+            string group = string.Join(',', cells[..g]);
+            ulong seed = ulong.Parse(cells[g], CultureInfo.InvariantCulture);
             List<ulong> seeds = seedsOf.TryGetValue(group, out List<ulong>? known) ? known : seedsOf[group] = [];
             if (seeds.Count == 0 || seeds[^1] != seed)
             {
                 seeds.Add(seed);
             }
 
-            if (cells[13] == "false")
+            if (cells[g + 3] == "false")
             {
-                long step = long.Parse(cells[11], CultureInfo.InvariantCulture);
-                (lossesAt.TryGetValue((group, step), out List<double>? losses) ? losses : lossesAt[(group, step)] = []).Add(double.Parse(cells[12], CultureInfo.InvariantCulture));
+                long step = long.Parse(cells[g + 1], CultureInfo.InvariantCulture);
+                (lossesAt.TryGetValue((group, step), out List<double>? losses) ? losses : lossesAt[(group, step)] = []).Add(double.Parse(cells[g + 2], CultureInfo.InvariantCulture));
             }
             else
             {
-                Assert.Equal("true", cells[13]);
+                Assert.Equal("true", cells[g + 3]);
             }
         }
 
-        Assert.Equal(GroupsOf(curveLines), seedsOf.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(GroupsOf(curveLines, g), seedsOf.Keys.Order(StringComparer.Ordinal));
         Assert.All(seedsOf.Values, seeds => Assert.Equal(specSeeds, seeds));
 
         int checkedRows = 0;
         foreach (string line in curveLines[1..^1])
         {
             string[] cells = line.Split(',');
-            string group = string.Join(',', cells[..10]);
-            long step = long.Parse(cells[10], CultureInfo.InvariantCulture);
-            double mean = double.Parse(cells[11], CultureInfo.InvariantCulture);
-            int n = int.Parse(cells[13], CultureInfo.InvariantCulture);
+            string group = string.Join(',', cells[..g]);
+            long step = long.Parse(cells[g], CultureInfo.InvariantCulture);
+            double mean = double.Parse(cells[g + 1], CultureInfo.InvariantCulture);
+            int n = int.Parse(cells[g + 3], CultureInfo.InvariantCulture);
             List<double> losses = lossesAt[(group, step)];
             Assert.Equal(n, losses.Count);
             double seedMean = losses.Sum() / losses.Count;
@@ -299,9 +340,9 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
         Assert.Equal(lossesAt.Count, checkedRows);
     }
 
-    /// <summary>The groups of curves.csv's rows, by their 10 config columns.</summary>
-    private static IEnumerable<string> GroupsOf(string[] lines) =>
-        lines[1..^1].Select(l => string.Join(',', l.Split(',')[..10])).Distinct().Order(StringComparer.Ordinal);
+    /// <summary>The groups of curves.csv's rows, by their config columns (10, or 13 for mlp-circle).</summary>
+    private static IEnumerable<string> GroupsOf(string[] lines, int groupColumns) =>
+        lines[1..^1].Select(l => string.Join(',', l.Split(',')[..groupColumns])).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>The spec's seeds, read from its JSON: a count k is 0 .. k-1 (docs/sweep-spec.md), a list is itself.</summary>
     private static ulong[] SpecSeeds(string path)

@@ -7,20 +7,28 @@ namespace ScaleSweep.Client.Reports;
 /// seeds.csv: every seed's loss curve in long format, one row per group, seed and recorded step, groups in
 /// report order and seeds in the spec's order, beside curves.csv's seed means. Written one group at a time
 /// (<see cref="WriteGroup"/>), as the groups are fetched, so a sweep of 100,000 runs never has every curve
-/// in memory. Same conventions as curves.csv: invariant culture, round-trip numbers, B as "inf", "\n".
+/// in memory. Same conventions as curves.csv: invariant culture, round-trip numbers, B as "inf", "\n", and for an
+/// mlp-circle sweep the same q, qPhi and depth columns after the group's others.
 /// </summary>
 internal static class SeedsCsv
 {
     /// <summary>The file name inside a report directory.</summary>
     public const string FileName = "seeds.csv";
 
-    /// <summary>The header line: the group's configuration, then the seed, the step, its loss and whether the seed diverged.</summary>
-    public const string Header = GroupHeader + ",seed,step,loss,diverged,train_loss";
+    /// <summary>The columns after the group's: the seed, the step, its loss, whether the seed diverged and the train loss.</summary>
+    public const string SeedHeader = "seed,step,loss,diverged,train_loss";
 
-    public static void WriteHeader(TextWriter writer)
+    /// <summary>The header line of every model but mlp-circle: the group's configuration, then <see cref="SeedHeader"/>.</summary>
+    public const string Header = GroupHeader + "," + SeedHeader;
+
+    /// <summary>The header line of a report of <paramref name="model"/> (<see cref="Header"/> with the MLP's columns for mlp-circle).</summary>
+    public static string HeaderOf(string model) => GroupHeaderOf(model) + "," + SeedHeader;
+
+    /// <summary>The header line for a report of <paramref name="model"/>, as <see cref="WriteGroup"/> writes its rows.</summary>
+    public static void WriteHeader(string model, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(Header);
+        writer.Write(HeaderOf(model));
         writer.Write('\n');
     }
 

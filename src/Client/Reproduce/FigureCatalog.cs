@@ -9,6 +9,8 @@ internal static class FigureCatalog
         new Fig2LossCurves(),
         new Fig3BatchNoise(),
         new Fig4ComputeOptimal(),
+        new Fig5MlpCircle(),
+        new Fig7MlpCircle(),
         new Fig10Levels(),
         new Fig11LinearNetwork(),
         new FloorFigure(),

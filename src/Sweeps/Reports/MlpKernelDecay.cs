@@ -7,8 +7,9 @@ namespace ScaleSweep.Sweeps.Reports;
 /// The measured decay of the MLP's infinite-width NTK on the circle (<see cref="CircleKernel"/>): the least-squares
 /// slope x of log lambda_k against log k over k = 16..128, even and odd harmonics both, so a report can set it beside
 /// eq. 14's alpha = 2 q_phi. One kernel per (q_phi, depth), computed once per process (about 8,000 kernel evaluations).
+/// Public for `scalesweep reproduce fig7`, which draws the eigenvalues and sets this same fit beside 2 q_phi.
 /// </summary>
-internal static class MlpKernelDecay
+public static class MlpKernelDecay
 {
     public const int FirstHarmonic = 16;
     public const int LastHarmonic = 128;
@@ -20,9 +21,17 @@ internal static class MlpKernelDecay
 
     public static Fit Of(double qPhi, int depth) => Cache.GetOrAdd((qPhi, depth), key => Measure(key.QPhi, key.Depth));
 
-    private static Fit Measure(double qPhi, int depth)
+    private static Fit Measure(double qPhi, int depth) => FitOf(CircleKernel.Eigenvalues(qPhi, depth, CircleKernelKind.Ntk, LastHarmonic));
+
+    /// <summary>The fit of <see cref="Of"/> on eigenvalues already computed: lambda_0 .. lambda_k (index k), k at least <see cref="LastHarmonic"/>.</summary>
+    /// <exception cref="ArgumentException">Fewer than <see cref="LastHarmonic"/> + 1 eigenvalues.</exception>
+    public static Fit FitOf(IReadOnlyList<double> lambda)
     {
-        double[] lambda = CircleKernel.Eigenvalues(qPhi, depth, CircleKernelKind.Ntk, LastHarmonic);
+        ArgumentNullException.ThrowIfNull(lambda);
+        if (lambda.Count <= LastHarmonic)
+        {
+            throw new ArgumentException($"The fit needs lambda_0 .. lambda_{LastHarmonic}; {lambda.Count} eigenvalues were given.", nameof(lambda));
+        }
 
         // A harmonic the kernel lacks (the odd ones of a depth-1 ReLU network, the arc-cosine kernel) is rounding
         // noise around zero, not a point of the power law: it is left out, and counted.

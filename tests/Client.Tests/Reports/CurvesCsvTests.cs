@@ -54,4 +54,43 @@ public class CurvesCsvTests
         Assert.Equal(group.TrainMean![3], double.Parse(row[14], CultureInfo.InvariantCulture));
         Assert.Equal(group.TrainSem![3], double.Parse(row[15], CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// An mlp-circle sweep's rows carry q, qPhi and depth after the group's other columns; every other model's file is as
+    /// before, byte for byte (the 16 columns of <see cref="CurvesCsv.Header"/>, none of the MLP's).
+    /// </summary>
+    [Fact]
+    public void An_mlp_circle_sweep_adds_q_qPhi_and_depth_and_the_other_models_do_not()
+    {
+        SweepReport mlp = SampleReports.Mlp([(1.4, 0.75), (1.0, 1.0)], [0.01, 1.0]);
+
+        string[] lines = CurvesCsv.Serialize(mlp).Split('\n');
+
+        Assert.Equal("model,alpha,beta,gamma,N,P,B,eta,M,steps,q,qPhi,depth,step,mean,sem,n,train_mean,train_sem", lines[0]);
+        Assert.Equal(CurvesCsv.HeaderOf("mlp-circle"), lines[0]);
+        Assert.All(lines[1..^1], l => Assert.Equal(19, l.Split(',').Length));
+        GroupReport group = mlp.Groups.Single(g => g.Config.Q == 1.0 && g.Config.Gamma == 1.0);
+        string[] row = lines.First(l => l.StartsWith("mlp-circle,2,0.5,1,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(["mlp-circle", "2", "0.5", "1", "128", "inf", "32", "0.05", "256", "100000", "1", "1", "2"], row[..13]);
+        Assert.Equal(group.Steps[0], long.Parse(row[13], CultureInfo.InvariantCulture));
+        Assert.Equal(group.Mean[0], double.Parse(row[14], CultureInfo.InvariantCulture));
+        Assert.Contains(lines, l => l.StartsWith("mlp-circle,1.5,", StringComparison.Ordinal) && l.Contains(",256,100000,1.4,0.75,2,", StringComparison.Ordinal));
+
+        SweepReport projected = SampleReports.Create(gammas: [0.25], widths: [32], withIssues: false);
+        foreach (SweepReport other in new[] { projected, SampleReports.AsLinearNetwork(projected) })
+        {
+            string csv = CurvesCsv.Serialize(other);
+            Assert.StartsWith(CurvesCsv.Header + "\n", csv, StringComparison.Ordinal);
+            Assert.Equal(CurvesCsv.Header, CurvesCsv.HeaderOf(other.Model));
+            Assert.All(csv.Split('\n')[1..^1], l => Assert.Equal(16, l.Split(',').Length));
+        }
+
+        // The same groups written as the projected model's: the MLP's settings are left out, the rest identical.
+        SweepReport asProjected = mlp with { Model = "projected" };
+        string[] plain = CurvesCsv.Serialize(asProjected).Split('\n');
+        Assert.Equal(CurvesCsv.Header, plain[0]);
+        Assert.Equal(
+            lines[1..^1].Select(l => string.Join(',', l.Split(',')[..10].Skip(1).Concat(l.Split(',')[13..]))),
+            plain[1..^1].Select(l => string.Join(',', l.Split(',').Skip(1))));
+    }
 }

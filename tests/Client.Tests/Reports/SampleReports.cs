@@ -2,6 +2,7 @@ using ScaleSweep.Sweeps.Grid;
 using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Numerics.Analysis;
 using ScaleSweep.Numerics.Models;
+using ScaleSweep.Numerics.Models.MlpCircle;
 using ScaleSweep.Numerics.Theory;
 
 namespace ScaleSweep.Client.Tests.Reports;
@@ -95,6 +96,26 @@ internal static class SampleReports
             .Select(f => f with { Theory = f.Theory with { Phase = f.Theory.Phase + "; linear network: Table 1 of the projected model, a reference only" } })
             .ToArray(),
     };
+
+    /// <summary>
+    /// An mlp-circle sweep's report: the sample's curves at eq. 14's beta of each (q, qPhi) task (distinct betas), B = 32, its
+    /// groups carrying q, qPhi, depth 2 and K = 256 as the report builder writes them (alpha and beta from eq. 14, M = K).
+    /// </summary>
+    public static SweepReport Mlp((double Q, double QPhi)[] tasks, double[] gamma0s, int width = 128)
+    {
+        MlpCircleSettings[] settings = tasks.Select(t => new MlpCircleSettings(t.Q, t.QPhi, 2, 256)).ToArray();
+        SweepReport sample = Create(betas: settings.Select(s => s.Beta).ToArray(), gammas: gamma0s, widths: [width], batches: [32], withIssues: false);
+        GroupReport[] groups = sample.Groups.Select(g =>
+        {
+            MlpCircleSettings task = settings.First(s => s.Beta == g.Config.Beta);
+            return g with
+            {
+                Config = g.Config with { Alpha = task.Alpha, M = task.Harmonics, Q = task.Q, QPhi = task.QPhi, Depth = task.Depth },
+                Theory = g.Theory with { Phase = g.Theory.Phase + "; eq. 14: alpha = 2 qPhi, beta = (2q-1)/(2 qPhi)" },
+            };
+        }).ToArray();
+        return sample with { Model = "mlp-circle", Groups = groups, Frontiers = [] };
+    }
 
     /// <summary>The sample with one group whose seeds all diverged: no mean, no fit.</summary>
     public static SweepReport WithEmptyGroup()

@@ -20,7 +20,7 @@ public class SeedsCsvTests
         GroupSeedCurves finite = new(3, new GroupConfig(1.5, 1.2, 0, 64, 16, 0.1, 1000, 100, P: 128), [new StoredSeedCurve([100], [0.5], false, 3, [0.25])]);
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        SeedsCsv.WriteHeader(writer);
+        SeedsCsv.WriteHeader("projected", writer);
         foreach (GroupSeedCurves group in new[] { first, empty, last, finite })
         {
             SeedsCsv.WriteGroup("projected", group, writer);
@@ -44,6 +44,39 @@ public class SeedsCsvTests
         string group = CsvValues.GroupHeader + ",";
         Assert.StartsWith(group, SeedsCsv.Header, StringComparison.Ordinal);
         Assert.StartsWith(group, CurvesCsv.Header, StringComparison.Ordinal);
+        foreach (string model in new[] { "projected", "linear-network", "mlp-circle" })
+        {
+            string groupOf = CsvValues.GroupHeaderOf(model) + ",";
+            Assert.StartsWith(groupOf, SeedsCsv.HeaderOf(model), StringComparison.Ordinal);
+            Assert.StartsWith(groupOf, CurvesCsv.HeaderOf(model), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>An mlp-circle sweep's rows carry q, qPhi and depth after the group's other columns, as its curves.csv does; the other models' rows do not.</summary>
+    [Fact]
+    public void An_mlp_circle_sweep_adds_q_qPhi_and_depth()
+    {
+        var config = new GroupConfig(2, 0.8999999999999999, 1, 128, 32, 0.1, 900, 5000, Q: 1.4, QPhi: 1, Depth: 2);
+        GroupSeedCurves group = new(0, config, [new StoredSeedCurve([0, 10], [0.5, 0.25], false, 3)]);
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        SeedsCsv.WriteHeader("mlp-circle", writer);
+        SeedsCsv.WriteGroup("mlp-circle", group, writer);
+
+        Assert.Equal(
+            "model,alpha,beta,gamma,N,P,B,eta,M,steps,q,qPhi,depth,seed,step,loss,diverged,train_loss\n"
+            + "mlp-circle,2,0.8999999999999999,1,128,inf,32,0.1,900,5000,1.4,1,2,3,0,0.5,false,\n"
+            + "mlp-circle,2,0.8999999999999999,1,128,inf,32,0.1,900,5000,1.4,1,2,3,10,0.25,false,\n",
+            writer.ToString());
+
+        using var linear = new StringWriter(CultureInfo.InvariantCulture);
+        SeedsCsv.WriteHeader("linear-network", linear);
+        SeedsCsv.WriteGroup("linear-network", group with { Config = config with { Q = null, QPhi = null, Depth = null } }, linear);
+        Assert.Equal(
+            "model,alpha,beta,gamma,N,P,B,eta,M,steps,seed,step,loss,diverged,train_loss\n"
+            + "linear-network,2,0.8999999999999999,1,128,inf,32,0.1,900,5000,3,0,0.5,false,\n"
+            + "linear-network,2,0.8999999999999999,1,128,inf,32,0.1,900,5000,3,10,0.25,false,\n",
+            linear.ToString());
     }
 
     [Fact]

@@ -36,14 +36,19 @@ public class FigureTests
         Assert.All(specs, s => Assert.StartsWith(name, s.Name, StringComparison.Ordinal));
     }
 
-    /// <summary>The quick sizes stay small: the quick runs of every figure together are a few hundred (500 with Fig. 4's 30 DMFT solves: 4 min 54 s on 2 cores, measured, within the 15 asked for).</summary>
+    /// <summary>
+    /// The quick sizes stay small: the quick runs of every figure together are a few hundred (556 with Fig. 4's 30 DMFT
+    /// solves, 56 of them Fig. 5 and 7's MLP runs; docs/reproduce.md has the time measured, within the 15 minutes asked for).
+    /// </summary>
     [Fact]
     public void TheQuickSizesTogetherAreAFewHundredRuns()
     {
         int quick = FigureCatalog.All.SelectMany(f => f.Specs(true, new SweepLimits())).Sum(s => s.Grid().Runs.Count);
         int full = FigureCatalog.All.SelectMany(f => f.Specs(false, new SweepLimits())).Sum(s => s.Grid().Runs.Count);
+        int mlp = new PaperFigure[] { new Fig5MlpCircle(), new Fig7MlpCircle() }.SelectMany(f => f.Specs(true, new SweepLimits())).Sum(s => s.Grid().Runs.Count);
 
-        Assert.InRange(quick, 100, 500);
+        Assert.InRange(quick, 100, 600);
+        Assert.Equal(56, mlp);
         Assert.True(full > 4 * quick, $"full {full} runs against quick {quick}");
     }
 
@@ -52,7 +57,7 @@ public class FigureTests
     {
         UsageException e = Assert.Throws<UsageException>(() => FigureCatalog.Select(["fig2", "fig99"]));
 
-        Assert.Equal("FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig3, fig4, fig10, fig11-12, floor (none: all of them)", e.Message);
+        Assert.Equal("FIGURE: 'fig99' is not a figure: the figures are fig1, fig2, fig3, fig4, fig5, fig7, fig10, fig11-12, floor (none: all of them)", e.Message);
         Assert.Equal(FigureCatalog.All, FigureCatalog.Select([]));
         Assert.Equal(["fig2", "fig10"], FigureCatalog.Select(["FIG10", "fig2", "fig2"]).Select(f => f.Name));
     }
@@ -212,6 +217,81 @@ public class FigureTests
         Assert.Equal("alpha,beta,N,floor_mean,floor_sem,last_loss_mean,last_loss_sem,last_step", lines[0]);
         Assert.Equal(7, lines.Length);
         Assert.StartsWith("2,0.4,16,0.01,0.001,", lines[1]);
+    }
+
+    /// <summary>
+    /// Fig. 5: a loss panel per MLP sweep (q varied at ReLU, qPhi varied at q = 1.4) and the exponent panel. The near-lazy
+    /// line (the smallest gamma0) is set against the lazy chi = beta and the rich one against eq. 11, both at eq. 14's
+    /// beta = (2q - 1)/(2 qPhi); the curves keep the MLP's q, qPhi and depth columns.
+    /// </summary>
+    [Fact]
+    public void Fig5SetsTheMlpsLazyAndRichFitsBesideEq14()
+    {
+        SweepReport target = SampleReports.Mlp([(1.0, 1.0), (1.25, 1.0)], [0.01, 1.0]);
+        SweepReport activation = SampleReports.Mlp([(1.4, 0.75), (1.4, 1.5)], [0.01, 1.0]);
+
+        FigureResult result = new Fig5MlpCircle().Render([target, activation], quick: true);
+
+        Assert.Equal(["fig5a", "fig5b", "fig5c"], result.Plots.Select(p => p.BaseName));
+        AssertPngs(result);
+        Assert.Equal(8, result.Exponents.Count);
+        Assert.All(result.Exponents, r => Assert.Equal("time exponent chi", r.Quantity));
+        ExponentRow lazy = Assert.Single(result.Exponents, r => r.Setting == "MLP, q 1, qPhi 1 (beta 0.5), gamma0 0.01, N 128");
+        Assert.Equal((0.5, "lazy limit, eq. 10 with eq. 14"), (lazy.Predicted, lazy.Source));
+        ExponentRow rich = Assert.Single(result.Exponents, r => r.Setting == "MLP, q 1, qPhi 1 (beta 0.5), gamma0 1, N 128");
+        Assert.Equal(2.0 / 3.0, rich.Predicted, 12);
+        Assert.Equal("eq. 11 with eq. 14", rich.Source);
+        ExponentRow byActivation = Assert.Single(result.Exponents, r => r.Setting == "MLP, q 1.4, qPhi 1.5 (beta 0.6), gamma0 1, N 128");
+        Assert.Equal(0.75, byActivation.Predicted, 12); // 2 beta/(1+beta) at beta 0.6
+        Assert.Contains("(a) qPhi = 1, eta = 0.05: q 1 (beta 0.5): rich ", result.Caption);
+        Assert.Contains("(b) q = 1.4, eta = 0.05: qPhi 0.75 (beta 1.2): rich ", result.Caption);
+        Assert.Contains(" of 4 rich fits are within 10 % of eq. 11.", result.Caption);
+        Assert.Contains("The near-lazy loss over the rich one at t = 100000: q 1 (beta 0.5): ", result.Caption);
+
+        Assert.Equal(["fig5-curves.csv", "fig5-exponents.csv"], result.Data.Select(d => d.FileName));
+        string[] curves = result.Data[0].Content.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("model,alpha,beta,gamma,N,P,B,eta,M,steps,q,qPhi,depth,step,mean,sem,n,train_mean,train_sem", curves[0]);
+        Assert.Equal(1 + target.Groups.Concat(activation.Groups).Sum(g => g.Steps.Length), curves.Length); // one header for both sweeps
+        Assert.Contains(curves, l => l.StartsWith("mlp-circle,3,", StringComparison.Ordinal) && l.Contains(",1.4,1.5,2,", StringComparison.Ordinal));
+        string[] exponents = result.Data[1].Content.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(MlpCirclePanels.ExponentsHeader, exponents[0]);
+        Assert.Equal(9, exponents.Length);
+        Assert.StartsWith("a,1,1,2,0.5,0.01,lazy,", exponents[1]);
+        Assert.Contains(exponents, l => l.StartsWith("b,1.4,0.75,2,1.2,1,rich,", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Fig. 7: (a) the infinite-width NTK's eigenvalues, whose decay fitted over k = 16..128 is 2 qPhi (eq. 14) to within
+    /// 0.03 for qPhi = 0.75 .. 1.75 (measured 1.473, 2.007, 2.516, 3.021, 3.528); (b, c) the easy tasks, where lazy and
+    /// rich are both set against chi = beta.
+    /// </summary>
+    [Fact]
+    public void Fig7DrawsTheNtkSpectraBeside2QPhiAndTheEasyTasksBesideBeta()
+    {
+        SweepReport easy = SampleReports.Mlp([(1.5, 1.0), (2.0, 1.0)], [0.01, 1.0]);
+
+        FigureResult result = new Fig7MlpCircle().Render([easy], quick: true);
+
+        Assert.Equal(["fig7a", "fig7b", "fig7c"], result.Plots.Select(p => p.BaseName));
+        AssertPngs(result);
+        ExponentRow[] decay = result.Exponents.Where(r => r.Quantity == "NTK decay, lambda_k ~ k^-x").ToArray();
+        Assert.Equal([1.5, 2.0, 2.5, 3.0, 3.5], decay.Select(r => r.Predicted));
+        Assert.All(decay, r => Assert.InRange(r.Measured, r.Predicted - 0.03, r.Predicted + 0.03));
+        Assert.Equal("qPhi 1, depth 2, k 16..128", decay[1].Setting);
+        ExponentRow[] time = result.Exponents.Where(r => r.Quantity == "time exponent chi").ToArray();
+        Assert.Equal(4, time.Length);
+        Assert.All(time, r => Assert.Equal(r.Setting.Contains("beta 1.5", StringComparison.Ordinal) ? 1.5 : 1.0, r.Predicted, 12)); // beta >= 1: lazy and rich alike
+        Assert.Contains("qPhi = 1: k^-2.007 against 2 qPhi = 2.000", result.Caption);
+        Assert.Contains("lambda_65 / sqrt(lambda_64 lambda_66) = 0.80, 0.71, 0.80, 1.00 and 1.17 at qPhi = 0.75, 1, 1.25, 1.5 and 1.75", result.Caption);
+        Assert.Contains("The rich fit over the near-lazy one: ", result.Caption);
+
+        Assert.Equal(["fig7-spectra.csv", "fig7-curves.csv", "fig7-exponents.csv"], result.Data.Select(d => d.FileName));
+        string[] spectra = result.Data[0].Content.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("qPhi,depth,k,lambda,lambda_over_lambda1", spectra[0]);
+        Assert.Equal(1 + (5 * 128), spectra.Length);
+        Assert.StartsWith("0.75,2,1,", spectra[1]);
+        Assert.EndsWith(",1", spectra[1]);
+        Assert.StartsWith("model,alpha,beta,gamma,N,P,B,eta,M,steps,q,qPhi,depth,step,", result.Data[1].Content);
     }
 
     /// <summary>The writer's folders and reproduce.md: every panel linked, every row in the table.</summary>

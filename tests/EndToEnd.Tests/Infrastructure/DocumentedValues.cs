@@ -239,7 +239,7 @@ public static class DocumentedValues
             "SPEC" => Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.json")
                 .Select(p => Path.GetRelativePath(Repository.Root, p)).Order(StringComparer.Ordinal).ToArray(),
             "ID" => [SomeSweepId],
-            "FIGURE" => ["fig1", "fig2", "fig3", "fig4", "fig10", "fig11-12", "floor", "FIG2"],
+            "FIGURE" => ["fig1", "fig2", "fig3", "fig4", "fig5", "fig7", "fig10", "fig11-12", "floor", "FIG2"],
             "FILE" => [Spectrum],
             "DATA" => [Data],
             _ => throw new InvalidOperationException($"argument {argument.Name}: no value form; add one to {nameof(DocumentedValues)}.{nameof(ArgumentForms)}."),

@@ -53,7 +53,7 @@ internal static class SeedsOutput
     {
         foreach (TextWriter writer in writers)
         {
-            SeedsCsv.WriteHeader(writer);
+            SeedsCsv.WriteHeader(report.Model, writer);
         }
 
         // The next group is asked for while this one is written.
