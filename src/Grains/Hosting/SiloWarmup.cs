@@ -27,9 +27,11 @@ public sealed class SiloWarmup(
     private const int MaxRounds = 6;
 
     // The runtime counts calls for promotion only once no method was compiled for 100 ms (its call counting
-    // delay), then compiles the promoted ones in the background: a round is over when nothing was compiled
-    // for a little longer than that.
+    // delay), then compiles the promoted ones in the background: after a round that compiled something, the next
+    // waits until nothing was compiled for a little longer than that, or MaxPause (a starting silo compiles
+    // its own start-up code meanwhile, and may never be quiet).
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
     public void Participate(ISiloLifecycle lifecycle)
@@ -40,7 +42,7 @@ public sealed class SiloWarmup(
         }
     }
 
-    /// <summary>The warm-up: rounds until one compiles nothing more or the time is spent; what it did.</summary>
+    /// <summary>The warm-up: rounds until one compiles nothing more on its thread, or the time is spent; what it did.</summary>
     internal async Task<WarmupOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -55,15 +57,18 @@ public sealed class SiloWarmup(
             var batch = new WarmupBatch(serializer, rows);
             while (rounds < MaxRounds && clock.Elapsed < budget)
             {
-                long before = JitInfo.GetCompiledMethodCount();
+                long before = JitInfo.GetCompiledMethodCount(currentThread: true);
                 batch.Run(cancellationToken);
                 rounds++;
                 runs += batch.Runs;
-                await SettleAsync(clock, budget, cancellationToken);
-                if (JitInfo.GetCompiledMethodCount() == before)
+                if (JitInfo.GetCompiledMethodCount(currentThread: true) == before)
                 {
+                    // Nothing of the round was compiled on its thread: its code is compiled; what it made hot
+                    // is promoted in the background.
                     break;
                 }
+
+                await SettleAsync(clock, budget, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -80,12 +85,13 @@ public sealed class SiloWarmup(
         return outcome;
     }
 
-    // Waits until no method was compiled for Quiet, or the budget is spent.
+    // Waits until no method was compiled for Quiet, for MaxPause at most, within the budget.
     private static async Task SettleAsync(Stopwatch clock, TimeSpan budget, CancellationToken cancellationToken)
     {
         long last = JitInfo.GetCompiledMethodCount();
-        TimeSpan since = clock.Elapsed;
-        while (clock.Elapsed < budget && clock.Elapsed - since < Quiet)
+        TimeSpan start = clock.Elapsed;
+        TimeSpan since = start;
+        while (clock.Elapsed < budget && clock.Elapsed - start < MaxPause && clock.Elapsed - since < Quiet)
         {
             await Task.Delay(Poll, cancellationToken);
             long now = JitInfo.GetCompiledMethodCount();
