@@ -2,7 +2,8 @@
 # A local ScaleSweep cluster on loopback: Azurite plus K silos, each in its own process group.
 #   cluster.sh up K      start Azurite (unless something listens on 10000-10002; data under
 #                        deploy/local/data) and K silos: silo port 11111+i, gateway 30000+i,
-#                        metrics 9464+i; pids in deploy/local/run/; returns when the gateways answer.
+#                        metrics 9464+i; pids in deploy/local/run/; returns when every silo is active (its
+#                        log says "scalesweep-silo: active": joined, warmed up, its gateway accepting clients).
 #                        The silo is published ReadyToRun to deploy/local/silo/ first when it is missing or
 #                        older than its sources (SCALESWEEP_SILO_DLL names another build to run instead)
 #   cluster.sh status    the silos and Azurite with their ports, pids and whether they are alive
@@ -83,6 +84,13 @@ up() {
       sleep 0.2
     done
     port_open $((30000 + i)) || { echo "cluster.sh: silo $i did not open its gateway within 30 s" >&2; exit 1; }
+    # The gateway's port is bound early in the silo's start; it accepts clients once the silo is active.
+    for _ in $(seq 1 300); do
+      grep -q "scalesweep-silo: active" "$run/silo-$i.log" && break
+      alive "$run/silo-$i.pid" || { echo "cluster.sh: silo $i exited; see $run/silo-$i.log" >&2; tail -5 "$run/silo-$i.log" >&2 || true; exit 1; }
+      sleep 0.2
+    done
+    grep -q "scalesweep-silo: active" "$run/silo-$i.log" || { echo "cluster.sh: silo $i was not active within 60 s; see $run/silo-$i.log" >&2; exit 1; }
     echo "silo $i: pid $(cat "$run/silo-$i.pid"), silo 127.0.0.1:$((11111 + i)), gateway 127.0.0.1:$((30000 + i)), metrics 127.0.0.1:$((9464 + i))"
   done
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -55,7 +56,13 @@ using (host)
         return ClusterIdentityGate.ExitCode;
     }
 
-    await host.RunAsync();
+    await host.StartAsync();
+
+    // Orleans has started: the silo is active in its cluster and its gateway accepts clients (after the
+    // warm-up, when on). deploy/local/cluster.sh waits for this line.
+    SiloOptions silo = host.Services.GetRequiredService<IConfiguration>().GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+    Console.WriteLine($"{Name}: active: silo port {silo.SiloPort}, gateway port {silo.GatewayPort}");
+    await host.WaitForShutdownAsync();
 }
 
 return 0;

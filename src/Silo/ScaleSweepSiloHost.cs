@@ -16,7 +16,7 @@ public static class ScaleSweepSiloHost
     /// <summary>The section whose values override Orleans' <see cref="ClusterMembershipOptions"/> (failure detection).</summary>
     public const string MembershipSection = "ScaleSweep:Membership";
 
-    /// <summary>Clustering, endpoints and the ScaleSweep grains, all from <paramref name="configuration"/>.</summary>
+    /// <summary>Clustering, endpoints, the ScaleSweep grains and the start-up warm-up, all from <paramref name="configuration"/>.</summary>
     public static ISiloBuilder ConfigureScaleSweepSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         SiloOptions options = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
@@ -88,7 +88,7 @@ public static class ScaleSweepSiloHost
             configuration.GetSection(MembershipSection).Bind(o);
         });
 
-        return silo.AddScaleSweep(configuration);
+        return silo.AddScaleSweep(configuration).AddScaleSweepWarmup(configuration);
     }
 
     /// <summary>

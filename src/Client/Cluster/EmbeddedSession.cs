@@ -65,6 +65,11 @@ internal sealed class EmbeddedSession : IClusterSession
 
             // A read must not resume what another `run` may be running, nor what Ctrl+C interrupted.
             ["ScaleSweep:Dispatch:ReadOnly"] = settings.ReadOnly ? "true" : "false",
+
+            // The warm-up takes a fresh silo's compilation out of its first sweep, off the cores other silos
+            // compute on; here the one process that computes submits the sweep the moment its silo is up, and a
+            // read (status, results) would pay it for nothing (docs/large-sweeps.md, fresh against warm silos).
+            ["ScaleSweep:Warmup:Enabled"] = "false",
         });
         builder.Configuration["ScaleSweep:Silo:PrimarySiloPort"] = builder.Configuration["ScaleSweep:Silo:SiloPort"];
         builder.Configuration.AddInMemoryCollection(EmbeddedTelemetry.FromEnvironment(Environment.GetEnvironmentVariables()));

@@ -67,4 +67,17 @@ public static class ScaleSweepSiloBuilderExtensions
         builder.AddScaleSweepInstrumentation();
         return builder;
     }
+
+    /// <summary>
+    /// The start-up warm-up (<see cref="SiloWarmup"/>), options bound from "ScaleSweep:Warmup": added by the silo
+    /// program's host (<c>ConfigureScaleSweepSilo</c>), not by <see cref="AddScaleSweep"/>, so test clusters start without it.
+    /// </summary>
+    public static ISiloBuilder AddScaleSweepWarmup(this ISiloBuilder builder, IConfiguration configuration)
+    {
+        IServiceCollection services = builder.Services;
+        services.AddOptions<WarmupOptions>().Bind(configuration.GetSection(WarmupOptions.Section));
+        services.TryAddSingleton<SiloWarmup>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloWarmup>());
+        return builder;
+    }
 }

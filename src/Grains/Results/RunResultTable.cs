@@ -93,6 +93,13 @@ public sealed class RunResultTable
     /// <exception cref="RequestFailedException">409 or 412: another activation wrote the row first.</exception>
     internal Task<ETag> WriteAsync(string partition, string key, RunGrainState state, ETag? etag)
     {
+        (TableEntity entity, int bytes) = Encode(partition, key, state);
+        return Remember(_writer.WriteAsync(entity, etag, bytes + 256), state.Status.IsFinal() ? key : null);
+    }
+
+    /// <summary>Run <paramref name="key"/>'s row holding <paramref name="state"/>, and the size of its serialized state; nothing is sent.</summary>
+    internal (TableEntity Entity, int Bytes) Encode(string partition, string key, RunGrainState state)
+    {
         byte[] data = _serializer.SerializeToArray(state);
         var entity = new TableEntity(partition, key)
         {
@@ -109,7 +116,7 @@ public sealed class RunResultTable
             entity["D" + i] = new BinaryData(data.AsMemory(start, Math.Min(ChunkBytes, data.Length - start)));
         }
 
-        return Remember(_writer.WriteAsync(entity, etag, data.Length + 256), state.Status.IsFinal() ? key : null);
+        return (entity, data.Length);
     }
 
     private async Task<ETag> Remember(Task<ETag> write, string? finalKey)
@@ -129,7 +136,8 @@ public sealed class RunResultTable
 
     private static ulong Hash(string key) => ulong.Parse(key.AsSpan(0, Math.Min(16, key.Length)), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
-    private StoredRun Decode(TableEntity entity)
+    /// <summary>A row as <see cref="Encode"/> made it, decoded; throws <see cref="InvalidDataException"/> for a row of another format or with a chunk missing.</summary>
+    internal StoredRun Decode(TableEntity entity)
     {
         int format = entity.GetInt32("Format") ?? 0;
         if (format != Format)

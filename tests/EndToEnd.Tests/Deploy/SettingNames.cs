@@ -24,6 +24,7 @@ public static class SettingNames
         [StorageOptions.Section] = typeof(StorageOptions),
         [WorkerPoolOptions.Section] = typeof(WorkerPoolOptions),
         [DispatchOptions.Section] = typeof(DispatchOptions),
+        [WarmupOptions.Section] = typeof(WarmupOptions),
         [SweepLimits.SectionName] = typeof(SweepLimits),
         [TelemetryOptions.Section] = typeof(TelemetryOptions),
         [ScaleSweepSiloHost.MembershipSection] = typeof(ClusterMembershipOptions),
