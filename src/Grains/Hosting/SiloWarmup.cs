@@ -9,7 +9,7 @@ using ScaleSweep.Grains.Results;
 namespace ScaleSweep.Grains.Hosting;
 
 /// <summary>
-/// A starting silo's warm-up (<see cref="WarmupOptions"/>): before it joins its cluster, rounds of a tiny
+/// A starting silo's warm-up (<see cref="WarmupOptions"/>): before it becomes active in its cluster, rounds of a tiny
 /// in-process batch (<see cref="WarmupBatch"/>) take the run pipeline's code through the JIT, and the pauses
 /// between them let the runtime replace what they made hot with optimized code. Fresh silos otherwise do that
 /// in their first sweep, each on the cores the others compute on (docs/large-sweeps.md). It runs in the

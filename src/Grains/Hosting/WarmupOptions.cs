@@ -9,7 +9,7 @@ public sealed class WarmupOptions
 
     /// <summary>
     /// Whether a starting silo runs a tiny in-process batch of runs through the run pipeline's code (numerics,
-    /// wire and row encodings, group aggregation) before it joins its cluster, so that its first sweep does not
+    /// wire and row encodings, group aggregation) before it becomes active in its cluster, so that its first sweep does not
     /// compile that code while it computes. Nothing is stored and no counter moves.
     /// </summary>
     public bool Enabled { get; set; } = true;
