@@ -10,6 +10,7 @@ using ScaleSweep.Grains.Placement;
 using ScaleSweep.Grains.Results;
 using ScaleSweep.Grains.Sweeps;
 using ScaleSweep.Grains.Telemetry;
+using ScaleSweep.Grains.Warmup;
 using ScaleSweep.Grains.Workers;
 
 namespace ScaleSweep.Grains.Hosting;

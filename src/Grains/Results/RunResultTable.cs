@@ -86,6 +86,31 @@ public sealed class RunResultTable
     }
 
     /// <summary>
+    /// Deletes every row of <paramref name="partition"/>, in transactions of at most
+    /// <see cref="TableBatchWriter.MaxActions"/>: the cluster warm-up's scratch partition once its round is done.
+    /// </summary>
+    /// <returns>Rows deleted.</returns>
+    internal async Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken)
+    {
+        TableClient table = await Table();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        var keys = new List<TableEntity>();
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(entity);
+        }
+
+        for (int start = 0; start < keys.Count; start += TableBatchWriter.MaxActions)
+        {
+            var actions = keys.Skip(start).Take(TableBatchWriter.MaxActions)
+                .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+
+        return keys.Count;
+    }
+
+    /// <summary>
     /// Stores <paramref name="state"/> as run <paramref name="key"/>'s row: added when <paramref name="etag"/>
     /// is null, else replaced only if the row is still at <paramref name="etag"/>.
     /// </summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using ClusterMembershipOptions = Orleans.Configuration.ClusterMembershipOptions;
 using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Warmup;
 using ScaleSweep.Grains.Sweeps;
 using ScaleSweep.Grains.Workers;
 using ScaleSweep.Silo;

@@ -1,4 +1,4 @@
-namespace ScaleSweep.Grains.Hosting;
+namespace ScaleSweep.Grains.Warmup;
 
 /// <summary>What a silo's warm-up did (<see cref="SiloWarmup"/>).</summary>
 /// <param name="Rounds">Rounds of the batch run.</param>

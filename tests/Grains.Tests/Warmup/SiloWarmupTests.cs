@@ -3,10 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ScaleSweep.Grains.Hosting;
+using ScaleSweep.Grains.Warmup;
 using ScaleSweep.Grains.Results;
 using ScaleSweep.Silo;
 
-namespace ScaleSweep.Grains.Tests.Hosting;
+namespace ScaleSweep.Grains.Tests.Warmup;
 
 /// <summary>
 /// The silo's start-up warm-up (<see cref="SiloWarmup"/>): on by default in the silo's host, off by configuration,

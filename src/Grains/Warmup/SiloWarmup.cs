@@ -6,7 +6,7 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using ScaleSweep.Grains.Results;
 
-namespace ScaleSweep.Grains.Hosting;
+namespace ScaleSweep.Grains.Warmup;
 
 /// <summary>
 /// A starting silo's warm-up (<see cref="WarmupOptions"/>): before it becomes active in its cluster, rounds of a tiny
@@ -20,8 +20,16 @@ public sealed class SiloWarmup(
     IOptions<WarmupOptions> options,
     Serializer serializer,
     RunResultTable rows,
+    IGrainFactory grains,
     ILogger<SiloWarmup> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
+    // Rounds of the cluster part: the first compiles, the second is counted hot, the third runs the optimized
+    // code (and compiles what promotion reached only then).
+    private const int MaxClusterRounds = 3;
+
+    // A cluster round that compiled fewer methods than this process-wide left little for another to do.
+    private const long QuietClusterRound = 50;
+
     // A round whose code is compiled takes milliseconds; the first compiles it, the next ones are counted by
     // the runtime and promoted to optimized code. Past this many rounds more would compile nothing of ours.
     private const int MaxRounds = 6;
@@ -39,6 +47,11 @@ public sealed class SiloWarmup(
         if (options.Value.Enabled)
         {
             lifecycle.Subscribe(nameof(SiloWarmup), ServiceLifecycleStage.ApplicationServices, cancellationToken => Task.Run(() => RunAsync(cancellationToken), cancellationToken));
+            if (options.Value.Cluster)
+            {
+                // After the stage in which the silo joins its cluster and opens its gateway, before its start ends.
+                lifecycle.Subscribe(nameof(SiloWarmup) + ".Cluster", ServiceLifecycleStage.Active + 1, cancellationToken => Task.Run(() => RunClusterAsync(cancellationToken), cancellationToken));
+            }
         }
     }
 
@@ -82,6 +95,50 @@ public sealed class SiloWarmup(
         logger.LogInformation(
             "Warm-up: {Rounds} rounds of {Runs} runs in {Seconds:F2} s; {Methods} methods compiled meanwhile ({CompileSeconds:F2} s of compilation)",
             outcome.Rounds, runs / Math.Max(rounds, 1), outcome.Elapsed.TotalSeconds, outcome.MethodsCompiled, outcome.Compilation.TotalSeconds);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The cluster part (<see cref="ClusterWarmup"/>): rounds until one compiles little, one does not finish in
+    /// time, or <see cref="WarmupOptions.ClusterMaxSeconds"/> is spent; what it did.
+    /// </summary>
+    internal async Task<WarmupOutcome> RunClusterAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        double maxSeconds = options.Value.ClusterMaxSeconds;
+        TimeSpan budget = double.IsFinite(maxSeconds) && maxSeconds > 0 ? TimeSpan.FromSeconds(Math.Min(maxSeconds, 600)) : TimeSpan.Zero;
+        long compiledBefore = JitInfo.GetCompiledMethodCount();
+        TimeSpan compilingBefore = JitInfo.GetCompilationTime();
+        var cluster = new ClusterWarmup(grains, rows);
+        var warmup = Guid.NewGuid();
+        int rounds = 0;
+        bool failed = false;
+        try
+        {
+            while (rounds < MaxClusterRounds && clock.Elapsed < budget)
+            {
+                long before = JitInfo.GetCompiledMethodCount();
+                bool done = await cluster.RoundAsync(warmup, rounds, clock, budget, cancellationToken);
+                rounds++;
+                if (!done || JitInfo.GetCompiledMethodCount() - before < QuietClusterRound)
+                {
+                    break;
+                }
+
+                await SettleAsync(clock, budget, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Cluster warm-up failed after {Rounds} rounds; the silo starts without the rest", rounds);
+            failed = true;
+        }
+
+        var outcome = new WarmupOutcome(rounds, rounds * cluster.RunsPerRound, clock.Elapsed, JitInfo.GetCompiledMethodCount() - compiledBefore,
+            JitInfo.GetCompilationTime() - compilingBefore, failed);
+        logger.LogInformation(
+            "Cluster warm-up: {Rounds} rounds of {Runs} scratch runs in {Seconds:F2} s; {Methods} methods compiled meanwhile ({CompileSeconds:F2} s of compilation)",
+            outcome.Rounds, cluster.RunsPerRound, outcome.Elapsed.TotalSeconds, outcome.MethodsCompiled, outcome.Compilation.TotalSeconds);
         return outcome;
     }
 

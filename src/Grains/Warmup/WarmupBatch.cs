@@ -7,7 +7,7 @@ using ScaleSweep.Sweeps.Reports;
 using ScaleSweep.Sweeps.Runs;
 using ScaleSweep.Sweeps.Specs;
 
-namespace ScaleSweep.Grains.Hosting;
+namespace ScaleSweep.Grains.Warmup;
 
 /// <summary>
 /// One round of a silo's warm-up (<see cref="SiloWarmup"/>): a tiny sweep's runs taken through the code a run

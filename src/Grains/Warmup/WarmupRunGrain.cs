@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ScaleSweep.Grains.Abstractions.Grains;
+using ScaleSweep.Grains.Placement;
+using ScaleSweep.Grains.Results;
+using ScaleSweep.Grains.Runs;
+using ScaleSweep.Grains.Workers;
+using ScaleSweep.Numerics.Models;
+using ScaleSweep.Sweeps.Runs;
+
+namespace ScaleSweep.Grains.Warmup;
+
+/// <summary>
+/// A scratch run of the cluster warm-up (see <see cref="IWarmupRunGrain"/>). Placed as run grains are, it
+/// answers its request at once, computes off the grain scheduler, writes its row through the results table's
+/// batch writer into the round's scratch partition (as running, so no silo remembers it as a stored result),
+/// tells its group, and deactivates: the steps of a run's life whose code a fresh silo would otherwise
+/// compile in its first sweep.
+/// </summary>
+[LeastBusyPlacement]
+internal sealed class WarmupRunGrain(RunResultTable rows, ISimulationFactory simulations, ILogger<WarmupRunGrain> logger) : Grain, IWarmupRunGrain
+{
+    private Task? _work;
+
+    public Task<RunProgress> Request(SimulationConfig config, string subscriber, double? checkpointSeconds, bool storedAbsent = false)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        string key = config.Fingerprint();
+        var queued = new RunProgress(key, RunStatus.Queued, 0, config.Steps, null, null, 0, null);
+        _work ??= RunAsync(config, key, GrainFactory.GetGrain<IWarmupGroupGrain>(subscriber));
+        return Task.FromResult(queued);
+    }
+
+    private async Task RunAsync(SimulationConfig config, string key, IWarmupGroupGrain group)
+    {
+        RunProgress final;
+        LossCurve? curve = null;
+        try
+        {
+            await group.OnRunStarted(new RunProgress(key, RunStatus.Running, 0, config.Steps, null, null, 0, null));
+            (RunGrainState state, LossCurve computed, double seconds) = await Task.Run(() => Compute(config));
+            state.Subscribers = [group.GetPrimaryKeyString()];
+            await rows.WriteAsync(WarmupKeys.PartitionOf(this.GetPrimaryKeyString()), key, state, etag: null);
+            curve = computed;
+            final = new RunProgress(key, RunStatus.Completed, state.Step, config.Steps, state.DivergedAtStep, null, seconds, null);
+        }
+        catch (Exception e)
+        {
+            // The warm-up is best effort: its group still hears of the run, and the warm-up logs what failed.
+            logger.LogDebug(e, "Warm-up run {Key} failed", key);
+            final = new RunProgress(key, RunStatus.Failed, 0, config.Steps, null, e.Message, 0, null);
+        }
+
+        await group.OnRunFinished(final, curve);
+        DeactivateOnIdle();
+    }
+
+    private (RunGrainState State, LossCurve Curve, double Seconds) Compute(SimulationConfig config)
+    {
+        long started = Stopwatch.GetTimestamp();
+        ISimulation simulation = simulations.Create(config);
+        simulation.Advance(config.Steps);
+
+        // Stored as running whatever the outcome: a final row would be remembered as a stored result.
+        var state = new RunGrainState
+        {
+            Status = RunStatus.Running,
+            Step = simulation.Step,
+            DivergedAtStep = simulation.DivergedAtStep,
+            Executions = 1,
+            Curve = StoredLossCurve.From(simulation.Curve),
+        };
+        return (state, simulation.Curve, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+}
