@@ -23,9 +23,9 @@ public sealed class SiloWarmup(
     IGrainFactory grains,
     ILogger<SiloWarmup> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
-    // Rounds of the cluster part: the first compiles, the second is counted hot, the third runs the optimized
-    // code (and compiles what promotion reached only then).
-    private const int MaxClusterRounds = 3;
+    // Rounds of the cluster part: the first compiles, the next are counted hot and run the optimized code
+    // (promotion reaches the callees of what was promoted a round later).
+    private const int MaxClusterRounds = 5;
 
     // A cluster round that compiled fewer methods than this process-wide left little for another to do.
     private const long QuietClusterRound = 50;
@@ -120,6 +120,7 @@ public sealed class SiloWarmup(
                 long before = JitInfo.GetCompiledMethodCount();
                 bool done = await cluster.RoundAsync(warmup, rounds, clock, budget, cancellationToken);
                 rounds++;
+                logger.LogDebug("Cluster warm-up round {Round}: done {Done} at {Seconds:F2} s, {Methods} methods compiled", rounds, done, clock.Elapsed.TotalSeconds, JitInfo.GetCompiledMethodCount() - before);
                 if (!done || JitInfo.GetCompiledMethodCount() - before < QuietClusterRound)
                 {
                     break;

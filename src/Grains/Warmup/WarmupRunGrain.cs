@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ScaleSweep.Grains.Abstractions.Grains;
 using ScaleSweep.Grains.Placement;
@@ -12,13 +11,13 @@ namespace ScaleSweep.Grains.Warmup;
 
 /// <summary>
 /// A scratch run of the cluster warm-up (see <see cref="IWarmupRunGrain"/>). Placed as run grains are, it
-/// answers its request at once, computes off the grain scheduler, writes its row through the results table's
+/// answers its request at once, queues its job on the silo's worker pool as a run does, writes its row through the results table's
 /// batch writer into the round's scratch partition (as running, so no silo remembers it as a stored result),
 /// tells its group, and deactivates: the steps of a run's life whose code a fresh silo would otherwise
 /// compile in its first sweep.
 /// </summary>
 [LeastBusyPlacement]
-internal sealed class WarmupRunGrain(RunResultTable rows, ISimulationFactory simulations, ILogger<WarmupRunGrain> logger) : Grain, IWarmupRunGrain
+internal sealed class WarmupRunGrain(RunResultTable rows, WorkerPool pool, ISimulationFactory simulations, ILogger<WarmupRunGrain> logger) : Grain, IWarmupRunGrain
 {
     private Task? _work;
 
@@ -38,11 +37,26 @@ internal sealed class WarmupRunGrain(RunResultTable rows, ISimulationFactory sim
         try
         {
             await group.OnRunStarted(new RunProgress(key, RunStatus.Running, 0, config.Steps, null, null, 0, null));
-            (RunGrainState state, LossCurve computed, double seconds) = await Task.Run(() => Compute(config));
-            state.Subscribers = [group.GetPrimaryKeyString()];
+            // A run's job on the silo's worker pool, as a run grain queues it (no checkpoint within its few steps).
+            RunJobOutcome outcome = await pool.Enqueue(new RunJob(key, config, null, TimeSpan.FromHours(1), simulations)).Outcome;
+            if (outcome.Error is { } error)
+            {
+                throw error;
+            }
+
+            // Stored as running whatever the outcome: a final row would be remembered as a stored result.
+            var state = new RunGrainState
+            {
+                Status = RunStatus.Running,
+                Step = outcome.Step,
+                DivergedAtStep = outcome.DivergedAtStep,
+                Executions = 1,
+                Curve = outcome.Curve is { } computed ? StoredLossCurve.From(computed) : null,
+                Subscribers = [group.GetPrimaryKeyString()],
+            };
             await rows.WriteAsync(WarmupKeys.PartitionOf(this.GetPrimaryKeyString()), key, state, etag: null);
-            curve = computed;
-            final = new RunProgress(key, RunStatus.Completed, state.Step, config.Steps, state.DivergedAtStep, null, seconds, null);
+            curve = outcome.Curve;
+            final = new RunProgress(key, RunStatus.Completed, outcome.Step, config.Steps, outcome.DivergedAtStep, null, outcome.ComputeSeconds, null);
         }
         catch (Exception e)
         {
@@ -53,23 +67,5 @@ internal sealed class WarmupRunGrain(RunResultTable rows, ISimulationFactory sim
 
         await group.OnRunFinished(final, curve);
         DeactivateOnIdle();
-    }
-
-    private (RunGrainState State, LossCurve Curve, double Seconds) Compute(SimulationConfig config)
-    {
-        long started = Stopwatch.GetTimestamp();
-        ISimulation simulation = simulations.Create(config);
-        simulation.Advance(config.Steps);
-
-        // Stored as running whatever the outcome: a final row would be remembered as a stored result.
-        var state = new RunGrainState
-        {
-            Status = RunStatus.Running,
-            Step = simulation.Step,
-            DivergedAtStep = simulation.DivergedAtStep,
-            Executions = 1,
-            Curve = StoredLossCurve.From(simulation.Curve),
-        };
-        return (state, simulation.Curve, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 }
