@@ -50,7 +50,9 @@ public sealed class GatewaySweepFixture : IDisposable
 
     private async Task<(SiloProcess, CliResult)> StartAndRun()
     {
-        Silo = await SiloProcess.StartAsync(workers: 2, timeout: TimeSpan.FromSeconds(60));
+        // With the warm-up's cluster part, as the silo program starts by default (SiloProcess turns it off).
+        Silo = await SiloProcess.StartAsync(workers: 2, timeout: TimeSpan.FromSeconds(60),
+            new Dictionary<string, string> { ["ScaleSweep__Warmup__Cluster"] = "true" });
         CliResult run = await Cli.RunAsync(RunTimeout, "run", Spec.Path, "--gateway", Silo.Gateway, "--cluster-id", Silo.ClusterId, "--out", FirstOut);
         return (Silo, run);
     }
@@ -80,6 +82,20 @@ public sealed class RunCommandEndToEndTests : IClassFixture<GatewaySweepFixture>
             ReportChecks.CheckReport(_fixture.FirstOut, _fixture.Spec);
             ReportChecks.CheckPlots(_fixture.FirstOut);
         });
+    }
+
+    [Fact]
+    public async Task The_silo_warmed_up_through_its_cluster_and_storage_before_it_said_active()
+    {
+        (SiloProcess silo, _) = await FirstRun();
+        string log = silo.LogText();
+
+        // The cluster part (ScaleSweep:Warmup:Cluster, on by default) ran whole rounds, did not fail, and ended
+        // before the silo said it was active.
+        int warmup = log.IndexOf("Cluster warm-up:", StringComparison.Ordinal);
+        int active = log.IndexOf("scalesweep-silo: active", StringComparison.Ordinal);
+        Assert.True(warmup >= 0 && active > warmup && !log.Contains("Cluster warm-up failed", StringComparison.Ordinal), silo.LogTail());
+        Assert.Matches(@"^Cluster warm-up: [1-9] rounds of 128 scratch runs in [0-9.]+ s", log[warmup..]);
     }
 
     [Fact]

@@ -25,18 +25,26 @@ public sealed class SiloWarmupTests
 
         Assert.True(options.Enabled);
         Assert.Equal(1.5, options.MaxSeconds);
+        Assert.True(options.Cluster);
+        Assert.Equal(5, options.ClusterMaxSeconds);
         Assert.Contains(builder.Services, d => d.ServiceType == typeof(SiloWarmup));
     }
 
     [Fact]
     public void Configuration_turns_the_warmup_off()
     {
-        using IHost host = Build(new() { ["ScaleSweep:Warmup:Enabled"] = "false", ["ScaleSweep:Warmup:MaxSeconds"] = "0.5" });
+        using IHost host = Build(new()
+        {
+            ["ScaleSweep:Warmup:Enabled"] = "false", ["ScaleSweep:Warmup:MaxSeconds"] = "0.5",
+            ["ScaleSweep:Warmup:Cluster"] = "false", ["ScaleSweep:Warmup:ClusterMaxSeconds"] = "2",
+        });
 
         WarmupOptions options = host.Services.GetRequiredService<IOptions<WarmupOptions>>().Value;
 
         Assert.False(options.Enabled);
         Assert.Equal(0.5, options.MaxSeconds);
+        Assert.False(options.Cluster);
+        Assert.Equal(2, options.ClusterMaxSeconds);
     }
 
     [Fact]
@@ -62,6 +70,17 @@ public sealed class SiloWarmupTests
         using IHost host = Build(new() { ["ScaleSweep:Warmup:MaxSeconds"] = "0" });
 
         WarmupOutcome outcome = await host.Services.GetRequiredService<SiloWarmup>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, outcome.Rounds);
+        Assert.False(outcome.Failed);
+    }
+
+    [Fact]
+    public async Task No_time_means_no_cluster_round()
+    {
+        using IHost host = Build(new() { ["ScaleSweep:Warmup:ClusterMaxSeconds"] = "0" });
+
+        WarmupOutcome outcome = await host.Services.GetRequiredService<SiloWarmup>().RunClusterAsync(CancellationToken.None);
 
         Assert.Equal(0, outcome.Rounds);
         Assert.False(outcome.Failed);
