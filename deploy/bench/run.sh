@@ -5,7 +5,7 @@
 #   BENCH_REPEAT=3 deploy/bench/run.sh ...   each scenario 3 times, a row each (a cluster's figures vary
 #                                            with where its sweep and group grains land)
 # Scenarios (tiny runs: M = 64, N = 8 and 16, gamma = 0 and 1, B = 8, 100 steps; real runs: M = 2000,
-# N = 128, 60,000 steps, about 1.5 s each):
+# N = 128, 100,000 steps, about 1.1 s each on an idle core):
 #   embedded-10k, embedded-100k   the embedded default (`scalesweep run`: the CLI's own silo)
 #   cluster-10k, cluster-100k     a local cluster of 3 silos (deploy/local/cluster.sh up 3), `--gateway`
 #   kill9-100k                    the 100,000-run sweep on 3 silos, every silo killed with kill -9 at 40%,
@@ -66,7 +66,7 @@ tiny_spec() {
 }
 real_spec() {
   jq -n --arg name "$1" '{name: $name, model: "projected", alpha: [2], beta: [0.4], gamma: [0, 1],
-    N: [128], B: [32], eta: 0.05, M: 2000, steps: 60000, seeds: 32}' > "$2"
+    N: [128], B: [32], eta: 0.05, M: 2000, steps: 100000, seeds: 32}' > "$2"
 }
 
 fresh_storage() {

@@ -9,12 +9,12 @@ using ScaleSweep.Grains.Results;
 namespace ScaleSweep.Grains.Warmup;
 
 /// <summary>
-/// A starting silo's warm-up (<see cref="WarmupOptions"/>): before it becomes active in its cluster, rounds of a tiny
-/// in-process batch (<see cref="WarmupBatch"/>) take the run pipeline's code through the JIT, and the pauses
-/// between them let the runtime replace what they made hot with optimized code. Fresh silos otherwise do that
-/// in their first sweep, each on the cores the others compute on (docs/large-sweeps.md). It runs in the
-/// silo's start, beside Orleans' application services, within <see cref="WarmupOptions.MaxSeconds"/>; a
-/// failure is logged and the silo starts all the same.
+/// A starting silo's warm-up (<see cref="WarmupOptions"/>), in two parts. Before it becomes active in its
+/// cluster, rounds of a tiny in-process batch (<see cref="WarmupBatch"/>) take the run pipeline's code through
+/// the JIT. Once it is active, and before its start ends, rounds of a scratch sweep go through the cluster and
+/// its storage (<see cref="ClusterWarmup"/>). The pauses between rounds let the runtime replace what they made
+/// hot with optimized code. Fresh silos otherwise do that in their first sweep, each on the cores the others
+/// compute on (docs/large-sweeps.md). Each part is bounded in time; a failure is logged and the silo starts all the same.
 /// </summary>
 public sealed class SiloWarmup(
     IOptions<WarmupOptions> options,
