@@ -59,8 +59,7 @@ public sealed class SiloWarmup(
     internal async Task<WarmupOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        double maxSeconds = options.Value.MaxSeconds;
-        TimeSpan budget = double.IsFinite(maxSeconds) && maxSeconds > 0 ? TimeSpan.FromSeconds(Math.Min(maxSeconds, 600)) : TimeSpan.Zero;
+        TimeSpan budget = Budget(options.Value.MaxSeconds);
         long compiledBefore = JitInfo.GetCompiledMethodCount();
         TimeSpan compilingBefore = JitInfo.GetCompilationTime();
         int rounds = 0;
@@ -105,8 +104,7 @@ public sealed class SiloWarmup(
     internal async Task<WarmupOutcome> RunClusterAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        double maxSeconds = options.Value.ClusterMaxSeconds;
-        TimeSpan budget = double.IsFinite(maxSeconds) && maxSeconds > 0 ? TimeSpan.FromSeconds(Math.Min(maxSeconds, 600)) : TimeSpan.Zero;
+        TimeSpan budget = Budget(options.Value.ClusterMaxSeconds);
         long compiledBefore = JitInfo.GetCompiledMethodCount();
         TimeSpan compilingBefore = JitInfo.GetCompilationTime();
         var cluster = new ClusterWarmup(grains, rows);
@@ -142,6 +140,10 @@ public sealed class SiloWarmup(
             outcome.Rounds, cluster.RunsPerRound, outcome.Elapsed.TotalSeconds, outcome.MethodsCompiled, outcome.Compilation.TotalSeconds);
         return outcome;
     }
+
+    // A setting's seconds as a time budget: none unless positive and finite, at most 10 minutes.
+    private static TimeSpan Budget(double seconds) =>
+        double.IsFinite(seconds) && seconds > 0 ? TimeSpan.FromSeconds(Math.Min(seconds, 600)) : TimeSpan.Zero;
 
     // Waits until no method was compiled for Quiet, for MaxPause at most, within the budget.
     private static async Task SettleAsync(Stopwatch clock, TimeSpan budget, CancellationToken cancellationToken)
