@@ -6,30 +6,46 @@ namespace ScaleSweep.Client.Cluster;
 /// <summary>
 /// The Azurite of the embedded default: the one already listening on 127.0.0.1:10000-10002, or one
 /// started from deploy/azurite (installed there with npm ci on first use) with its data under the
-/// data folder, in its own process group, and stopped again when this object is disposed.
+/// data folder, in its own process group. An Azurite that an embedded run started is stopped by the last
+/// embedded run that uses it, when it ends (<see cref="AzuriteLeases"/>); any other is left alone.
 /// </summary>
 internal sealed class LocalAzurite : IAsyncDisposable
 {
     private static readonly int[] Ports = [10000, 10001, 10002];
-    private readonly string? _script;
-    private readonly string? _pidFile;
+    private readonly AzuriteLeases? _leases;
 
-    private LocalAzurite(string? script, string? pidFile)
+    private LocalAzurite(AzuriteLeases? leases)
     {
-        _script = script;
-        _pidFile = pidFile;
+        _leases = leases;
     }
 
-    /// <summary>True when this process started Azurite (and will stop it).</summary>
-    public bool StartedHere => _pidFile is not null;
+    /// <summary>True when this process holds a lease on an Azurite an embedded run started (the last one out stops it).</summary>
+    public bool Leased => _leases is not null;
 
     public static bool IsListening() => Ports.All(PortOpen);
 
-    public static async Task<LocalAzurite> EnsureAsync(string deployDirectory, string dataDirectory, Action<string> say, CancellationToken cancellationToken)
+    public static async Task<LocalAzurite> EnsureAsync(string deployDirectory, string dataDirectory, Action<string> say, CancellationToken cancellationToken) =>
+        await EnsureAsync(deployDirectory, dataDirectory, AzuriteLeases.ForPort(Ports[0]), say, cancellationToken).ConfigureAwait(false);
+
+    internal static async Task<LocalAzurite> EnsureAsync(string deployDirectory, string dataDirectory, AzuriteLeases leases, Action<string> say, CancellationToken cancellationToken)
     {
+        // Under the registry's lock: another embedded run may be starting Azurite, or stopping it, right now.
+        using IDisposable hold = await leases.LockAsync(cancellationToken).ConfigureAwait(false);
+        string location = Path.GetFullPath(Path.Combine(dataDirectory, "azurite"));
         if (IsListening())
         {
-            return new LocalAzurite(null, null);
+            if (leases.Owner() is not { } owner)
+            {
+                return new LocalAzurite(null);
+            }
+
+            leases.Join(Environment.ProcessId);
+            if (!string.Equals(Path.GetFullPath(owner.Location), location, StringComparison.Ordinal))
+            {
+                say($"using the Azurite another scalesweep run started on 127.0.0.1:10000-10002 (data in {owner.Location}, not {location})...");
+            }
+
+            return new LocalAzurite(leases);
         }
 
         string script = Path.Combine(deployDirectory, "azurite", "azurite.sh");
@@ -40,18 +56,25 @@ internal sealed class LocalAzurite : IAsyncDisposable
 
         say($"starting Azurite on 127.0.0.1:10000-10002 (data in {dataDirectory})...");
 
-        string location = Path.Combine(dataDirectory, "azurite");
         Directory.CreateDirectory(location);
         string pidFile = Path.Combine(dataDirectory, $"azurite-{Environment.ProcessId}.pid");
         await RunScript(script, ["start", "--location", location, "--pid-file", pidFile], cancellationToken).ConfigureAwait(false);
-        return new LocalAzurite(script, pidFile);
+        leases.SetOwner(new AzuriteOwner(Path.GetFullPath(pidFile), location, script));
+        leases.Join(Environment.ProcessId);
+        return new LocalAzurite(leases);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_script is not null && _pidFile is not null)
+        if (_leases is null)
         {
-            await RunScript(_script, ["stop", "--pid-file", _pidFile], CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        using IDisposable hold = await _leases.LockAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_leases.Leave(Environment.ProcessId) is { } owner)
+        {
+            await RunScript(owner.Script, ["stop", "--pid-file", owner.PidFile], CancellationToken.None).ConfigureAwait(false);
         }
     }
 
