@@ -19,9 +19,6 @@ internal sealed class LocalAzurite : IAsyncDisposable
         _leases = leases;
     }
 
-    /// <summary>True when this process holds a lease on an Azurite an embedded run started (the last one out stops it).</summary>
-    public bool Leased => _leases is not null;
-
     public static bool IsListening() => Ports.All(PortOpen);
 
     public static async Task<LocalAzurite> EnsureAsync(string deployDirectory, string dataDirectory, Action<string> say, CancellationToken cancellationToken) =>

@@ -16,23 +16,29 @@ namespace ScaleSweep.Grains.Warmup;
 /// sockets, the storage client) in its first sweep, beside the other silos computing on the same cores.
 /// Each round has a partition of its own (<see cref="WarmupKeys"/>), deleted when the round is done.
 /// </summary>
-internal sealed class ClusterWarmup(IGrainFactory grains, RunResultTable rows)
+internal sealed class ClusterWarmup
 {
-    // 4 groups of 32 runs: enough calls of each kind per round for the runtime to count them hot and
-    // replace them with optimized code in the pause after it.
-    private const string SpecJson = """
-        {"name": "warmup", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0, 1], "N": [8],
-         "B": [8, "inf"], "eta": 0.05, "M": 64, "steps": 100, "seeds": 32}
-        """;
+    private readonly IGrainFactory _grains;
+    private readonly RunResultTable _rows;
+
+    // 32 runs a group: enough calls of each kind per round for the runtime to count them hot and replace them
+    // with optimized code in the pause after it.
+    private const int SeedsPerGroup = 32;
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
-    private readonly SweepSpec _spec = SweepSpecParser.Parse(SpecJson, new SweepLimits());
+    private readonly SweepSpec _spec = WarmupSpec.WithSeeds(SeedsPerGroup);
+    private readonly int _groups;
+
+    public ClusterWarmup(IGrainFactory grains, RunResultTable rows)
+    {
+        _grains = grains;
+        _rows = rows;
+        _groups = _spec.Grid().Groups.Count;
+    }
 
     /// <summary>Runs in one round.</summary>
-    public int RunsPerRound => Groups * _spec.Seeds.Length;
-
-    private int Groups => _spec.Gamma.Length * _spec.N.Length * _spec.B.Length;
+    public int RunsPerRound => checked((int)_spec.RunCount);
 
     /// <summary>
     /// One round: every group started, followed until each is done or <paramref name="deadline"/> passes, its
@@ -42,11 +48,11 @@ internal sealed class ClusterWarmup(IGrainFactory grains, RunResultTable rows)
     public async Task<bool> RoundAsync(Guid warmup, int round, Stopwatch clock, TimeSpan deadline, CancellationToken cancellationToken)
     {
         string partition = WarmupKeys.NewPartition(warmup, round);
-        var groups = new IWarmupGroupGrain[Groups];
-        var started = new Task<GroupProgress>[Groups];
-        for (int g = 0; g < Groups; g++)
+        var groups = new IWarmupGroupGrain[_groups];
+        var started = new Task<GroupProgress>[_groups];
+        for (int g = 0; g < _groups; g++)
         {
-            groups[g] = grains.GetGrain<IWarmupGroupGrain>(WarmupKeys.Group(partition, g));
+            groups[g] = _grains.GetGrain<IWarmupGroupGrain>(WarmupKeys.Group(partition, g));
             started[g] = groups[g].Start(_spec, g);
         }
 
@@ -69,7 +75,7 @@ internal sealed class ClusterWarmup(IGrainFactory grains, RunResultTable rows)
         {
             // Runs still in flight may add rows after this: a later round's delete does not see them, and the
             // rows stay, as running rows of a partition no sweep reads.
-            await rows.DeletePartitionAsync(partition, CancellationToken.None);
+            await _rows.DeletePartitionAsync(partition, CancellationToken.None);
         }
 
         return done;

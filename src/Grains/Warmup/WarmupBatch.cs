@@ -18,13 +18,6 @@ namespace ScaleSweep.Grains.Warmup;
 /// </summary>
 internal sealed class WarmupBatch
 {
-    // The projected model online, lazy and rich, with a finite batch and the population gradient: the branches
-    // of its fast path. M, N and the steps are small: which code runs does not depend on them.
-    private const string SpecJson = """
-        {"name": "warmup", "model": "projected", "alpha": [2], "beta": [0.4], "gamma": [0, 1], "N": [8],
-         "B": [8, "inf"], "eta": 0.05, "M": 64, "steps": 100, "seeds": 8}
-        """;
-
     private readonly Serializer _serializer;
     private readonly RunResultTable _rows;
     private readonly SweepSpec _spec;
@@ -34,8 +27,8 @@ internal sealed class WarmupBatch
     {
         _serializer = serializer;
         _rows = rows;
-        _spec = SweepSpecParser.Parse(SpecJson, new SweepLimits());
-        _groups = _spec.Gamma.Length * _spec.N.Length * _spec.B.Length;
+        _spec = WarmupSpec.WithSeeds(8);
+        _groups = _spec.Grid().Groups.Count;
     }
 
     /// <summary>Runs in one round.</summary>

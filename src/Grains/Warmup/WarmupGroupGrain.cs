@@ -21,6 +21,7 @@ internal sealed class WarmupGroupGrain(
 {
     private SweepSpec? _spec;
     private int _group;
+    private SimulationConfig[] _order = [];
     private Dictionary<string, SimulationConfig> _runs = [];
     private readonly Dictionary<string, RunResult> _results = [];
     private int _started;
@@ -38,6 +39,7 @@ internal sealed class WarmupGroupGrain(
         _spec = spec;
         _group = group;
         SimulationConfig[] runs = SweepGrid.RunsOf(spec, group);
+        _order = runs;
         _runs = runs.ToDictionary(r => r.Fingerprint(), StringComparer.Ordinal);
         string partition = WarmupKeys.PartitionOf(this.GetPrimaryKeyString());
         string self = this.GetPrimaryKeyString();
@@ -78,7 +80,7 @@ internal sealed class WarmupGroupGrain(
 
     private async Task FinishAsync(SweepSpec spec)
     {
-        SimulationConfig[] runs = SweepGrid.RunsOf(spec, _group);
+        SimulationConfig[] runs = _order;
         GroupConfig config = SweepGrid.GroupAt(spec, _group);
         state.State = new GroupRecord
         {

@@ -32,8 +32,13 @@ internal sealed class WarmupRunGrain(RunResultTable rows, WorkerPool pool, ISimu
 
     private async Task RunAsync(SimulationConfig config, string key, IWarmupGroupGrain group)
     {
-        RunProgress final;
-        LossCurve? curve = null;
+        (RunProgress final, LossCurve? curve) = await ComputeAndStore(config, key, group);
+        await group.OnRunFinished(final, curve);
+        DeactivateOnIdle();
+    }
+
+    private async Task<(RunProgress Final, LossCurve? Curve)> ComputeAndStore(SimulationConfig config, string key, IWarmupGroupGrain group)
+    {
         try
         {
             await group.OnRunStarted(new RunProgress(key, RunStatus.Running, 0, config.Steps, null, null, 0, null));
@@ -41,7 +46,7 @@ internal sealed class WarmupRunGrain(RunResultTable rows, WorkerPool pool, ISimu
             RunJobOutcome outcome = await pool.Enqueue(new RunJob(key, config, null, TimeSpan.FromHours(1), simulations)).Outcome;
             if (outcome.Error is { } error)
             {
-                throw error;
+                return Failed(config, key, error);
             }
 
             // Stored as running whatever the outcome: a final row would be remembered as a stored result.
@@ -55,17 +60,18 @@ internal sealed class WarmupRunGrain(RunResultTable rows, WorkerPool pool, ISimu
                 Subscribers = [group.GetPrimaryKeyString()],
             };
             await rows.WriteAsync(WarmupKeys.PartitionOf(this.GetPrimaryKeyString()), key, state, etag: null);
-            curve = outcome.Curve;
-            final = new RunProgress(key, RunStatus.Completed, outcome.Step, config.Steps, outcome.DivergedAtStep, null, outcome.ComputeSeconds, null);
+            return (new RunProgress(key, RunStatus.Completed, outcome.Step, config.Steps, outcome.DivergedAtStep, null, outcome.ComputeSeconds, null), outcome.Curve);
         }
         catch (Exception e)
         {
-            // The warm-up is best effort: its group still hears of the run, and the warm-up logs what failed.
-            logger.LogDebug(e, "Warm-up run {Key} failed", key);
-            final = new RunProgress(key, RunStatus.Failed, 0, config.Steps, null, e.Message, 0, null);
+            return Failed(config, key, e);
         }
+    }
 
-        await group.OnRunFinished(final, curve);
-        DeactivateOnIdle();
+    // The warm-up is best effort: its group still hears of the run, as failed; the cause is logged at debug level.
+    private (RunProgress Final, LossCurve? Curve) Failed(SimulationConfig config, string key, Exception error)
+    {
+        logger.LogDebug(error, "Warm-up run {Key} failed", key);
+        return (new RunProgress(key, RunStatus.Failed, 0, config.Steps, null, error.Message, 0, null), null);
     }
 }
