@@ -29,8 +29,28 @@ catch (OptionsValidationException e)
     await Console.Error.WriteLineAsync($"{Name}: {string.Join("; ", e.Failures)}");
     return 2;
 }
+catch (Exception e) when (SettingValueError.Describe(e) is { } line)
+{
+    await Console.Error.WriteLineAsync($"{Name}: {line}");
+    return 2;
+}
 
 using (host)
+{
+    try
+    {
+        return await RunAsync(host);
+    }
+    catch (Exception e) when (SettingValueError.Describe(e) is { } line)
+    {
+        // A setting that does not convert to its option's type, first read anywhere in the start.
+        await Console.Error.WriteLineAsync($"{Name}: {line}");
+        return 2;
+    }
+}
+
+// The silo's life once built: the storage and identity checks, Orleans' start, then until shutdown.
+static async Task<int> RunAsync(IHost host)
 {
     // Before Orleans starts: given an unreachable account its providers retry for minutes, logging
     // stack traces, and membership never starts; this says why in one line within the startup timeout.
@@ -63,6 +83,6 @@ using (host)
     SiloOptions silo = host.Services.GetRequiredService<IConfiguration>().GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
     Console.WriteLine($"{Name}: active: silo port {silo.SiloPort}, gateway port {silo.GatewayPort}");
     await host.WaitForShutdownAsync();
-}
 
-return 0;
+    return 0;
+}

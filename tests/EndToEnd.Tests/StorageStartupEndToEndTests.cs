@@ -5,9 +5,9 @@ using ScaleSweep.EndToEnd.Tests.Infrastructure;
 namespace ScaleSweep.EndToEnd.Tests;
 
 /// <summary>
-/// The built silo started against storage it cannot use (Azure Storage clustering, as on many machines):
-/// it exits non-zero within 60 s with one line on stderr naming the endpoint and the reason, and prints
-/// no key. Without the startup check, Orleans retried for minutes and logged thousands of lines.
+/// The built silo started against storage it cannot use (Azure Storage clustering, as on many machines), or
+/// with a setting it cannot read: it exits non-zero within 60 s with one line on stderr naming the endpoint and
+/// the reason (or the setting and what it must be), and prints no key. Without the startup check, Orleans retried for minutes and logged thousands of lines.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class StorageStartupEndToEndTests(ITestOutputHelper output)
@@ -59,6 +59,22 @@ public sealed class StorageStartupEndToEndTests(ITestOutputHelper output)
         Assert.Equal(2, exitCode);
         Assert.Equal("scalesweep-silo: ScaleSweep:Storage: set either ConnectionString or BlobServiceUri and TableServiceUri (or AccountName), not both", Assert.Single(Lines(stderr)));
         Assert.DoesNotContain(WrongKey, stdout + stderr, StringComparison.Ordinal);
+    }
+
+    // A value that does not convert to its option's type used to abort the silo with a stack trace, from wherever
+    // the option was first read (the warm-up's lifecycle participant, the worker pool, the silo's ports).
+    [Theory]
+    [InlineData("ScaleSweep__Workers__Count", "abc", "ScaleSweep:Workers:Count is 'abc'; it must be a whole number")]
+    [InlineData("ScaleSweep__Warmup__ClusterMaxSeconds", "inf", "ScaleSweep:Warmup:ClusterMaxSeconds is 'inf'; it must be a number (digits, a point, an exponent: 1.5, 0, 1e-3)")]
+    [InlineData("ScaleSweep__Warmup__Cluster", "maybe", "ScaleSweep:Warmup:Cluster is 'maybe'; it must be true or false")]
+    [InlineData("ScaleSweep__Silo__GatewayPort", "x", "ScaleSweep:Silo:GatewayPort is 'x'; it must be a whole number")]
+    public async Task A_silo_with_a_malformed_setting_exits_with_one_line_naming_it(string key, string value, string expected)
+    {
+        (int exitCode, _, string stderr, TimeSpan elapsed) = await RunSiloAsync(Azurite.ConnectionString, (key, value));
+
+        Assert.Equal(2, exitCode);
+        Assert.True(elapsed < Limit, $"the silo took {elapsed.TotalSeconds:F0} s");
+        Assert.Equal("scalesweep-silo: " + expected, Assert.Single(Lines(stderr)));
     }
 
     private static string Account(string key, string blobEndpoint, string tableEndpoint) =>
